@@ -1,0 +1,62 @@
+# The workbook's commands. Each target sets up .venv/ itself when needed.
+#   make report [SEEDS=dir] [OUT=dir]   run every notebook, write figures and HTML reports
+#   make test                           unit tests + every notebook executed on seeds/
+#   make lab                            JupyterLab on notebooks/
+#   make eval                           measure the Italian pipeline on ../shared/data
+#   make run SEEDS=dir OUT=dir          batch analysis of a seeds folder into tables
+#   make bench                          speed and memory benchmark (bench/)
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SEEDS  ?= seeds
+OUT    ?= .
+FORMAT ?= parquet
+ENGINE ?= local
+
+.PHONY: report test lab eval run bench venv test-deps chromium clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[bench]'
+	@touch $@
+
+venv: $(VENV)/.installed
+
+report: $(VENV)/.installed
+	$(PY) -m analysis.report --seeds "$(SEEDS)" --out "$(OUT)"
+
+# Debian's Chromium for the browser test; best effort (the test skips, saying
+# why, where it cannot be installed).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } \
+	  || echo "note: Chromium not installed; the browser test will be skipped"
+
+test: $(VENV)/.installed-test chromium
+	$(PY) -m pytest
+
+lab: $(VENV)/.installed
+	$(VENV)/bin/jupyter lab notebooks/
+
+eval: $(VENV)/.installed
+	$(PY) -m analysis.evaluation
+
+run: $(VENV)/.installed
+	$(PY) -m analysis run "$(SEEDS)" --out "$(OUT)" --format $(FORMAT) --engine $(ENGINE)
+
+bench: $(VENV)/.installed-bench
+	$(PY) bench/run_bench.py
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache .hypothesis

@@ -1,0 +1,74 @@
+"""One way to draw and save every figure of the workbook.
+
+:func:`save_figure` writes PNG and SVG with a stable file name and no
+timestamps or random ids in their metadata, so running the notebooks twice on
+the same seeds gives byte-identical files. :func:`use_style` sets the one
+style all figures share (fonts that ship with matplotlib, fixed size and dpi).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg", force=False)
+import matplotlib.pyplot as plt  # noqa: E402
+
+from .paths import FIGURES_DIR  # noqa: E402
+
+__all__ = ["use_style", "save_figure", "figure_name", "PALETTE"]
+
+#: Colour-blind-safe palette (Okabe & Ito) used across figures.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+_STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "figure.figsize": (8, 4.5),
+    "figure.dpi": 100,
+    "savefig.dpi": 110,
+    "savefig.bbox": "tight",
+    "svg.hashsalt": "analysis-workbook",  # stable ids inside SVG files
+    "svg.fonttype": "path",
+    "path.simplify": True,
+}
+
+
+def use_style() -> None:
+    """Apply the workbook's figure style to matplotlib's global settings."""
+    plt.rcParams.update(_STYLE)
+
+
+def figure_name(name: str) -> str:
+    """A safe, stable file stem: lower case, ``[a-z0-9_-]`` only."""
+    stem = re.sub(r"[^a-z0-9_-]+", "_", name.lower()).strip("_")
+    if not stem:
+        raise ValueError(f"figure name {name!r} has no usable characters")
+    return stem
+
+
+def save_figure(fig: "plt.Figure", name: str, *, out_dir: str | Path | None = None, close: bool = False) -> list[Path]:
+    """Save ``fig`` as ``<out_dir>/<name>.png`` and ``.svg``; return both paths.
+
+    ``out_dir`` defaults to the repository's ``figures/``. Metadata that would
+    change from run to run (creation date, software version) is left out.
+    """
+    out = Path(out_dir) if out_dir is not None else FIGURES_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    stem = figure_name(name)
+    png, svg = out / f"{stem}.png", out / f"{stem}.svg"
+    with plt.rc_context({"svg.hashsalt": _STYLE["svg.hashsalt"]}):
+        fig.savefig(png, format="png", metadata={"Software": None})
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    if close:
+        plt.close(fig)
+    return [png, svg]
+
+
+use_style()
