@@ -1,0 +1,622 @@
+"""Batch analysis of a seeds folder into tables on disk, one partition at a time.
+
+The work is split in two passes so that results never depend on how the seed
+files are grouped:
+
+1. **Per-document pass** (:func:`analyze_partition`): a *partition* is a list
+   of seed files; each is read with :mod:`analysis.readers`, run through the
+   Italian pipeline, and analysed document by document (attribution,
+   sentence sentiment, term and n-gram counts). Nothing here looks beyond one
+   document, so any grouping of files gives the same rows.
+2. **Corpus-level pass** (:class:`CorpusAssembler`): partitions are fed *in
+   seed-file order*; document-level tables stream straight to disk, while the
+   steps that need the whole corpus run at the end: duplicate flagging
+   (``duplicate_of`` is the first document, in file order, with the same
+   text), speaker alias merging across documents, and corpus-wide term and
+   n-gram totals.
+
+The local engine (:func:`run_local`) runs both passes in one process; the Dask
+engine (:mod:`analysis.dask_engine`) runs pass 1 on a cluster and pass 2 on the
+client with the same :class:`CorpusAssembler`, so both write identical tables.
+
+Memory: pass 1 holds one partition (about ``target_bytes`` of text, or one
+file when a file is larger); pass 2 streams every per-document table and
+keeps only the attribution rows (few per article), one hash per document and
+the corpus vocabulary counts.
+
+Tables written to ``OUT`` (``NAME.parquet`` or ``NAME.csv``):
+
+``documents``
+    doc_id, path, title, date, outlet, language, text, n_paragraphs,
+    n_sentences, n_tokens, sha256, duplicate_of (as in ``Corpus.documents``),
+    then ``metadata`` (str: any other metadata fields as a JSON object, so the
+    table has one schema whatever the sidecars contain).
+``paragraphs``, ``sentences``, ``tokens``
+    as in :class:`analysis.corpus.Corpus` (``tokens.kind`` written as text).
+``rejected``
+    path, reason: unreadable files and records, and documents on which one
+    analysis step failed (the reason names the step).
+``attributions``
+    the columns of :func:`analysis.attribution.extract_document_attributions`
+    after :func:`analysis.attribution.canonicalize_speakers` over the corpus.
+``sentiment``
+    the columns of :func:`analysis.sentiment.sentence_sentiment`.
+``term_frequencies``, ``ngrams``
+    see :func:`analysis.keywords` (per-document counts, summed over the corpus).
+
+A table whose analysis module is not installed is not written; the run
+summary says which and why.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import readers
+from .corpus import DOCUMENT_COLUMNS, Corpus, RawDocument, build_corpus
+from .errors import AnalysisError, InputRejected, SeedsNotFoundError
+
+__all__ = [
+    "OutputFormat",
+    "Partition",
+    "PartitionResult",
+    "RunSummary",
+    "TABLES",
+    "CorpusAssembler",
+    "TableWriter",
+    "analysis_steps",
+    "analyze_documents",
+    "analyze_partition",
+    "plan_partitions",
+    "run_local",
+]
+
+OutputFormat = Literal["parquet", "csv"]
+
+#: Every table the batch command can write, in the order of the summary.
+TABLES: tuple[str, ...] = (
+    "documents", "paragraphs", "sentences", "tokens", "rejected",
+    "attributions", "sentiment", "term_frequencies", "ngrams",
+)
+
+#: A partition's tables, keyed by table name.
+PartitionResult = dict[str, pd.DataFrame]
+
+#: Default amount of seed text (bytes on disk) per partition.
+DEFAULT_PARTITION_BYTES = 2_000_000
+
+
+# --------------------------------------------------------------------------
+# Seed files and partitions
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Partition:
+    """A group of seed files analysed together.
+
+    ``base`` is the folder the relative ``files`` are taken from (the seeds
+    folder, or its parent when the seeds path is one file); ``index`` is the
+    partition's place in seed-file order.
+    """
+
+    index: int
+    base: str
+    files: tuple[str, ...]
+
+
+def _seed_files(seeds: str | Path) -> tuple[Path, list[str]]:
+    """The seeds base folder and the relative paths of its article files, sorted.
+
+    Uses :func:`analysis.readers.list_seed_files` when the loader offers it, so
+    the batch command sees exactly the files :func:`analysis.load_corpus` reads.
+    """
+    lister = getattr(readers, "list_seed_files", None)
+    if lister is not None:
+        base, files = lister(seeds)
+        return Path(base), [str(f) for f in files]
+    # Same rules as readers.read_seeds: every file under the folder, sorted,
+    # metadata sidecars skipped.
+    root = readers._resolve(seeds)
+    if not root.exists():
+        raise SeedsNotFoundError(f"{seeds}: no such seeds folder or file")
+    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    base = root.parent if root.is_file() else root
+    rels = [f.relative_to(base).as_posix() for f in files]
+    return base, [r for r in rels if not r.endswith(readers.SIDECAR_SUFFIX)]
+
+
+def plan_partitions(seeds: str | Path, *, target_bytes: int = DEFAULT_PARTITION_BYTES) -> list[Partition]:
+    """Group the seed files, in order, into partitions of about ``target_bytes``.
+
+    A file larger than ``target_bytes`` is a partition of its own. The grouping
+    changes speed and memory only, never the tables.
+    """
+    if target_bytes <= 0:
+        raise ValueError(f"target_bytes must be a positive number of bytes, got {target_bytes!r}")
+    base, rels = _seed_files(seeds)
+    partitions: list[Partition] = []
+    current: list[str] = []
+    size = 0
+    for rel in rels:
+        try:
+            n = (base / rel).stat().st_size
+        except OSError:
+            n = 0  # the reader will record why it cannot be read
+        if current and size + n > target_bytes:
+            partitions.append(Partition(len(partitions), str(base), tuple(current)))
+            current, size = [], 0
+        current.append(rel)
+        size += n
+    if current:
+        partitions.append(Partition(len(partitions), str(base), tuple(current)))
+    return partitions
+
+
+def read_partition(partition: Partition) -> tuple[list[RawDocument], list[tuple[str, str]]]:
+    """Documents and rejections of one partition's files, with the loader's rules."""
+    base = Path(partition.base)
+    per_file = getattr(readers, "read_seed_file", None)
+    docs: list[RawDocument] = []
+    rejected: list[tuple[str, str]] = []
+    for rel in partition.files:
+        file = base / rel
+        try:
+            if per_file is not None:
+                got = per_file(file, base=base)
+                if isinstance(got, tuple):  # (docs, rejections)
+                    docs.extend(got[0])
+                    rejected.extend(got[1])
+                else:
+                    docs.extend(got)
+            else:
+                docs.extend(readers._read_file(file, rel))
+        except InputRejected as exc:
+            rejected.append((rel, str(exc)))
+        except OSError as exc:
+            rejected.append((rel, f"{rel}: cannot be read ({exc.strerror or exc})"))
+    return docs, rejected
+
+
+# --------------------------------------------------------------------------
+# Analysis steps (other modules), found at run time
+# --------------------------------------------------------------------------
+
+@dataclass
+class AnalysisSteps:
+    """The analysis functions available in this installation.
+
+    ``missing`` maps a table name to the reason it cannot be produced.
+    """
+
+    attribution: Callable[..., pd.DataFrame] | None = None
+    canonicalize: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    sentiment: Callable[[Corpus], pd.DataFrame] | None = None
+    term_frequencies: Callable[..., pd.DataFrame] | None = None
+    ngrams: Callable[..., pd.DataFrame] | None = None
+    missing: dict[str, str] = field(default_factory=dict)
+
+
+def _find(module: str, names: Sequence[str]) -> tuple[list[Any], str | None]:
+    import importlib
+
+    try:
+        mod = importlib.import_module(f"analysis.{module}")
+    except ImportError as exc:
+        return [], f"analysis.{module} is not available ({exc})"
+    found = [getattr(mod, n, None) for n in names]
+    absent = [n for n, f in zip(names, found) if f is None]
+    if absent:
+        return [], f"analysis.{module} has no {', '.join(absent)}"
+    return found, None
+
+
+def analysis_steps() -> AnalysisSteps:
+    """Look up the attribution, sentiment and keyword functions."""
+    steps = AnalysisSteps()
+    found, why = _find("attribution", ["extract_document_attributions", "canonicalize_speakers"])
+    if why:
+        steps.missing["attributions"] = why
+    else:
+        steps.attribution, steps.canonicalize = found
+    found, why = _find("sentiment", ["sentence_sentiment"])
+    if why:
+        steps.missing["sentiment"] = why
+    else:
+        (steps.sentiment,) = found
+    found, why = _find("keywords", ["term_frequencies"])
+    if why:
+        steps.missing["term_frequencies"] = why
+    else:
+        (steps.term_frequencies,) = found
+    found, why = _find("keywords", ["ngrams"])
+    if why:
+        steps.missing["ngrams"] = why
+    else:
+        (steps.ngrams,) = found
+    return steps
+
+
+# --------------------------------------------------------------------------
+# Pass 1: per-document analysis
+# --------------------------------------------------------------------------
+
+def _rejected_frame(rows: Iterable[tuple[str, str]]) -> pd.DataFrame:
+    rows = list(rows)
+    return pd.DataFrame({
+        "path": pd.Series([r[0] for r in rows], dtype="string"),
+        "reason": pd.Series([r[1] for r in rows], dtype="string"),
+    })
+
+
+def _documents_table(documents: pd.DataFrame) -> pd.DataFrame:
+    """Fixed documents columns plus extra metadata as one JSON column."""
+    fixed = [c for c in DOCUMENT_COLUMNS if c in documents.columns]
+    extra = [c for c in documents.columns if c not in DOCUMENT_COLUMNS]
+    out = documents[fixed].copy()
+    out["duplicate_of"] = pd.Series([None] * len(out), dtype="string", index=out.index)  # set in pass 2
+    if extra:
+        records = documents[extra].to_dict("records")
+        out["metadata"] = pd.Series(
+            [json.dumps({k: v for k, v in r.items() if not _is_missing(v)}, ensure_ascii=False, sort_keys=True, default=str)
+             for r in records],
+            dtype="string", index=out.index,
+        )
+    else:
+        out["metadata"] = pd.Series(["{}"] * len(out), dtype="string", index=out.index)
+    return out.reset_index(drop=True)
+
+
+def _is_missing(value: Any) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False  # lists, dicts
+
+
+def _per_document(
+    corpus: Corpus, step: str, fn: Callable[[str], pd.DataFrame], failures: list[tuple[str, str]],
+) -> pd.DataFrame:
+    frames = []
+    paths = dict(zip(corpus.documents["doc_id"], corpus.documents["path"]))
+    for doc_id in corpus.documents["doc_id"]:
+        try:
+            frames.append(fn(doc_id))
+        except Exception as exc:  # one bad document must not stop a corpus run
+            failures.append((paths.get(doc_id) or doc_id, f"{doc_id}: {step} failed ({type(exc).__name__}: {exc})"))
+    frames = [f for f in frames if f is not None and len(f.columns)]
+    if not frames:
+        return pd.DataFrame()
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+
+
+def _sub_corpus(corpus: Corpus, doc_id: str) -> Corpus:
+    pick = lambda df: df[df["doc_id"] == doc_id].reset_index(drop=True)  # noqa: E731
+    return Corpus(pick(corpus.documents), pick(corpus.paragraphs), pick(corpus.sentences), pick(corpus.tokens),
+                  corpus.rejected.iloc[0:0], corpus.root)
+
+
+def _corpus_step(
+    corpus: Corpus, step: str, fn: Callable[[Corpus], pd.DataFrame], failures: list[tuple[str, str]],
+) -> pd.DataFrame:
+    """Run a corpus-taking function; on error, retry document by document to isolate it."""
+    try:
+        return fn(corpus).reset_index(drop=True)
+    except Exception:  # find which document breaks it; the others still count
+        return _per_document(corpus, step, lambda d: fn(_sub_corpus(corpus, d)), failures)
+
+
+def analyze_documents(
+    docs: Sequence[RawDocument], *, rejected: Iterable[tuple[str, str]] = (), steps: AnalysisSteps | None = None,
+) -> PartitionResult:
+    """The per-document analysis of ``docs``: every table, before corpus-level steps.
+
+    Each row depends on its own document only (``duplicate_of`` is left empty
+    and speakers are not yet merged across documents: :class:`CorpusAssembler`
+    does both), so splitting ``docs`` differently gives the same rows.
+    Returns a dict ``{table name: DataFrame}`` with the tables of :data:`TABLES`
+    that this installation can produce.
+    """
+    steps = steps or analysis_steps()
+    corpus = build_corpus(docs)
+    failures: list[tuple[str, str]] = []
+    out: PartitionResult = {
+        "documents": _documents_table(corpus.documents),
+        "paragraphs": corpus.paragraphs,
+        "sentences": corpus.sentences,
+        "tokens": corpus.tokens,
+    }
+    if steps.attribution is not None:
+        by_doc = {d: g for d, g in corpus.sentences.groupby("doc_id", sort=False)} if len(corpus.sentences) else {}
+        texts = corpus._texts()
+        empty = corpus.sentences.iloc[0:0]
+        out["attributions"] = _per_document(
+            corpus, "attribution",
+            lambda d: steps.attribution(texts[d], doc_id=d, sentences=by_doc.get(d, empty).reset_index(drop=True)),
+            failures,
+        )
+    if steps.sentiment is not None:
+        out["sentiment"] = _corpus_step(corpus, "sentiment", steps.sentiment, failures)
+    if steps.term_frequencies is not None:
+        out["term_frequencies"] = _corpus_step(
+            corpus, "term frequencies", lambda c: steps.term_frequencies(c, by="doc_id"), failures)
+    if steps.ngrams is not None:
+        out["ngrams"] = _corpus_step(corpus, "n-grams", lambda c: steps.ngrams(c, n=2, by="doc_id"), failures)
+    out["rejected"] = _rejected_frame([*rejected, *failures])
+    return out
+
+
+def analyze_partition(partition: Partition, *, steps: AnalysisSteps | None = None) -> PartitionResult:
+    """Read one partition's files and run :func:`analyze_documents` on them."""
+    docs, rejected = read_partition(partition)
+    return analyze_documents(docs, rejected=rejected, steps=steps)
+
+
+# --------------------------------------------------------------------------
+# Writing tables in chunks
+# --------------------------------------------------------------------------
+
+def _arrow_type(t: pa.DataType) -> pa.DataType:
+    """One stable Arrow type per column whatever the chunk: text as string, times in µs."""
+    if pa.types.is_dictionary(t):
+        return _arrow_type(t.value_type)
+    if pa.types.is_large_string(t) or pa.types.is_null(t):
+        return pa.string()
+    if pa.types.is_timestamp(t):
+        return pa.timestamp("us", tz=t.tz)
+    return t
+
+
+def to_arrow(df: pd.DataFrame) -> pa.Table:
+    """``df`` as an Arrow table with normalised types and no pandas metadata."""
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    schema = pa.schema([pa.field(f.name, _arrow_type(f.type)) for f in table.schema])
+    return table.cast(schema)
+
+
+class TableWriter:
+    """Appends DataFrames to ``OUT/NAME.parquet`` (one row group each) or ``OUT/NAME.csv``.
+
+    The first non-empty chunk fixes a table's columns; later chunks must have
+    the same columns. Memory holds one chunk at a time.
+    """
+
+    def __init__(self, out_dir: str | Path, *, fmt: OutputFormat = "parquet") -> None:
+        if fmt not in ("parquet", "csv"):
+            raise ValueError(f"format must be 'parquet' or 'csv', got {fmt!r}")
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.fmt = fmt
+        self.rows: dict[str, int] = {}
+        self._parquet: dict[str, pq.ParquetWriter] = {}
+        self._schemas: dict[str, pa.Schema] = {}
+        self._empty: dict[str, pd.DataFrame] = {}
+
+    def path(self, name: str) -> Path:
+        return self.out_dir / f"{name}.{self.fmt}"
+
+    def write(self, name: str, df: pd.DataFrame) -> None:
+        """Append ``df`` to table ``name``."""
+        if len(df) == 0:
+            self.rows.setdefault(name, 0)
+            if len(df.columns) and name not in self._empty:
+                self._empty[name] = df
+            return
+        table = to_arrow(df)
+        schema = self._schemas.get(name)
+        if schema is None:
+            self._schemas[name] = schema = table.schema
+        elif table.schema != schema:
+            if table.schema.names != schema.names:
+                raise AnalysisError(f"table {name}: columns changed between chunks: {schema.names} then {table.schema.names}")
+            table = table.cast(schema)
+        if self.fmt == "parquet":
+            writer = self._parquet.get(name)
+            if writer is None:
+                writer = self._parquet[name] = pq.ParquetWriter(self.path(name), schema, compression="zstd")
+            writer.write_table(table)
+        else:
+            first = self.rows.get(name, 0) == 0 and not self.path(name).exists()
+            with open(self.path(name), "w" if first else "a", encoding="utf-8", newline="") as fh:
+                table.to_pandas().to_csv(fh, header=first, index=False)
+        self.rows[name] = self.rows.get(name, 0) + len(df)
+
+    def close(self) -> dict[str, Path]:
+        """Finish every file (empty tables get a header-only file); return their paths."""
+        for writer in self._parquet.values():
+            writer.close()
+        self._parquet.clear()
+        for name in self.rows:
+            if name in self._schemas or self.path(name).exists():
+                continue
+            df = self._empty.get(name, pd.DataFrame())
+            if self.fmt == "parquet":
+                pq.write_table(to_arrow(df), self.path(name))
+            else:
+                df.to_csv(self.path(name), index=False)
+        return {name: self.path(name) for name in self.rows}
+
+
+# --------------------------------------------------------------------------
+# Pass 2: corpus-level steps, in seed-file order
+# --------------------------------------------------------------------------
+
+_SUM_COLUMNS = ("count", "n", "frequency", "doc_count", "n_docs")
+
+
+def _aggregate_counts(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Corpus totals of per-document count tables: drop doc_id, sum the counts."""
+    df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if "doc_id" not in df.columns:
+        return df
+    numeric = [c for c in df.columns if c in _SUM_COLUMNS]
+    keys = [c for c in df.columns if c not in numeric and c != "doc_id" and not pd.api.types.is_float_dtype(df[c])]
+    if not numeric or not keys:
+        return df
+    total = df.groupby(keys, sort=False, observed=True)[numeric].sum()
+    total["n_documents"] = df.groupby(keys, sort=False, observed=True)["doc_id"].nunique()
+    total = total.reset_index()
+    first = numeric[0]
+    return total.sort_values([first, *keys], ascending=[False, *[True] * len(keys)], kind="stable").reset_index(drop=True)
+
+
+@dataclass
+class RunSummary:
+    """What a batch run did: counts, skipped tables, files written, time."""
+
+    engine: str
+    n_partitions: int = 0
+    n_documents: int = 0
+    n_duplicates: int = 0
+    n_rejected: int = 0
+    n_sentences: int = 0
+    n_tokens: int = 0
+    n_words: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def format(self) -> str:
+        """A short human-readable report."""
+        wps = self.n_words / self.seconds if self.seconds else 0.0
+        lines = [
+            f"engine {self.engine}: {self.n_partitions} partitions, {self.seconds:.1f} s, {wps:,.0f} words/s",
+            f"documents {self.n_documents:,} ({self.n_duplicates:,} duplicates), rejected {self.n_rejected:,}, "
+            f"sentences {self.n_sentences:,}, tokens {self.n_tokens:,}, words {self.n_words:,}",
+        ]
+        for name in TABLES:
+            if name in self.files:
+                lines.append(f"  {name:<17} {self.rows.get(name, 0):>12,} rows  {self.files[name]}")
+        for name, why in self.skipped.items():
+            lines.append(f"  {name:<17} not written: {why}")
+        return "\n".join(lines)
+
+
+class CorpusAssembler:
+    """Pass 2: takes partition results in seed-file order and writes the tables.
+
+    Streams documents, paragraphs, sentences, tokens, sentiment and rejected
+    rows as they come (setting ``duplicate_of`` from a running map of text
+    hashes, which in file order gives the same answer as a global pass);
+    keeps attribution rows and count tables until :meth:`close`, which merges
+    speaker aliases over the whole corpus and sums counts.
+    """
+
+    STREAMED = ("documents", "paragraphs", "sentences", "tokens", "sentiment", "rejected")
+
+    def __init__(self, out_dir: str | Path, *, fmt: OutputFormat = "parquet", steps: AnalysisSteps | None = None,
+                 engine: str = "local") -> None:
+        self.writer = TableWriter(out_dir, fmt=fmt)
+        self.steps = steps or analysis_steps()
+        self.summary = RunSummary(engine=engine, skipped=dict(self.steps.missing))
+        self._first_by_hash: dict[str, str] = {}
+        self._seen_ids: set[str] = set()
+        self._attributions: list[pd.DataFrame] = []
+        self._counts: dict[str, list[pd.DataFrame]] = {"term_frequencies": [], "ngrams": []}
+        self._started = time.perf_counter()
+
+    def add(self, result: Mapping[str, pd.DataFrame]) -> None:
+        """Add one partition's tables (partitions must come in index order)."""
+        s = self.summary
+        s.n_partitions += 1
+        docs = result["documents"]
+        if len(docs):
+            dup_ids = [d for d in docs["doc_id"] if d in self._seen_ids]
+            if dup_ids:
+                raise AnalysisError(f"doc_id {dup_ids[0]!r} is given to two documents; the seeds folder has two "
+                                    "files or records with the same name")
+            self._seen_ids.update(docs["doc_id"])
+            duplicate_of = []
+            for doc_id, digest in zip(docs["doc_id"], docs["sha256"]):
+                first = self._first_by_hash.setdefault(digest, doc_id)
+                duplicate_of.append(None if first == doc_id else first)
+            docs = docs.copy()
+            docs["duplicate_of"] = pd.Series(duplicate_of, dtype="string", index=docs.index)
+            s.n_duplicates += sum(d is not None for d in duplicate_of)
+        s.n_documents += len(docs)
+        s.n_sentences += len(result["sentences"])
+        tokens = result["tokens"]
+        s.n_tokens += len(tokens)
+        if len(tokens):
+            s.n_words += int((~tokens["is_punct"]).sum())
+        s.n_rejected += len(result["rejected"])
+        for name in self.STREAMED:
+            if name == "documents":
+                self.writer.write(name, docs)
+            elif name in result:
+                self.writer.write(name, result[name])
+        if "attributions" in result and len(result["attributions"].columns):
+            self._attributions.append(result["attributions"])
+        for name in self._counts:
+            if name in result and len(result[name]):
+                self._counts[name].append(result[name])
+
+    def close(self) -> RunSummary:
+        """Run the corpus-level steps, close every file and return the summary."""
+        if self.steps.attribution is not None:
+            frames = [f for f in self._attributions if len(f)] or self._attributions[:1]
+            if frames:
+                attributions = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+                if len(attributions) and self.steps.canonicalize is not None:
+                    attributions = self.steps.canonicalize(attributions)
+                self.writer.write("attributions", attributions.reset_index(drop=True))
+            else:
+                self.writer.write("attributions", pd.DataFrame())
+        for name, frames in self._counts.items():
+            if name in self.summary.skipped:
+                continue
+            self.writer.write(name, _aggregate_counts(frames) if frames else pd.DataFrame())
+        self.summary.files = self.writer.close()
+        self.summary.rows = dict(self.writer.rows)
+        self.summary.seconds = time.perf_counter() - self._started
+        return self.summary
+
+
+# --------------------------------------------------------------------------
+# The local engine
+# --------------------------------------------------------------------------
+
+def _progress(total: int, *, enabled: bool, unit: str = "partition"):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit=unit, disable=not enabled, dynamic_ncols=True)
+
+
+def run_local(
+    seeds: str | Path, out_dir: str | Path, *, fmt: OutputFormat = "parquet",
+    target_bytes: int = DEFAULT_PARTITION_BYTES, progress: bool = True,
+) -> RunSummary:
+    """Analyse ``seeds`` in this process, one partition at a time, into ``out_dir``."""
+    partitions = plan_partitions(seeds, target_bytes=target_bytes)
+    steps = analysis_steps()
+    assembler = CorpusAssembler(out_dir, fmt=fmt, steps=steps, engine="local")
+    with _progress(len(partitions), enabled=progress) as bar:
+        for part in partitions:
+            result = analyze_partition(part, steps=steps)
+            assembler.add(result)
+            bar.update(1)
+            bar.set_postfix(docs=assembler.summary.n_documents, refresh=False)
+    return assembler.close()
+
+
+def iter_results(partitions: Iterable[Partition], *, steps: AnalysisSteps | None = None) -> Iterator[PartitionResult]:
+    """Per-document pass over ``partitions`` in order (used by the benchmark)."""
+    steps = steps or analysis_steps()
+    for part in partitions:
+        yield analyze_partition(part, steps=steps)
+
+
+def cpu_count() -> int:
+    """Cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
