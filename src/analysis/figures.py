@@ -8,11 +8,15 @@ style all figures share (fonts that ship with matplotlib, fixed size and dpi).
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import matplotlib
 
-matplotlib.use("Agg", force=False)
+# Headless scripts draw with Agg; inside a Jupyter kernel keep its inline
+# backend, or figures would be saved but never shown in the notebook.
+if "ipykernel" not in sys.modules:
+    matplotlib.use("Agg", force=False)
 import matplotlib.pyplot as plt  # noqa: E402
 
 from .paths import FIGURES_DIR  # noqa: E402
