@@ -1,0 +1,373 @@
+"""Italian lexicon sentiment with rules: ``PatternAnalyzer`` for TextBlob.
+
+Written by hand because no offline Italian sentiment library exists (the
+"textblob-it" package was never published, and textblob-fr's analyzer is
+French-only and ignores ``keep_assessments``). The scoring follows Pattern's
+idea — polarity is the mean of the scores of the opinion words found — with
+rules Pattern lacks or gets wrong for Italian news:
+
+* **negation with a scope**: ``non``, ``mai``, ``né``, ``nessuno``, ``niente``,
+  ``nulla``, ``neanche``, ``nemmeno``, ``neppure`` (and ``senza`` over the
+  next two words) flip and damp the opinion words that follow, up to
+  :data:`NEGATION_SCOPE` words, a clause boundary or punctuation. Unknown words
+  do NOT end the scope (Pattern's bug: any word not in its lexicon cancelled a
+  pending negation). ``affatto``, ``mica``, ``per niente`` make it stronger.
+  Negative concord ("non ... mai") is one negation, not two.
+* **intensifiers and diminishers**: an adverb with no polarity and an
+  intensity ≠ 1 in the lexicon ("molto" 1.6, "poco" 0.6) scales the next
+  opinion word within two words.
+* **contrast**: after ``ma``, ``però``, ``tuttavia``, ``eppure`` the clause
+  weighs :data:`CONTRAST_AFTER`, the words before it :data:`CONTRAST_BEFORE`.
+* **exclamation**: opinion words in a sentence ending with ``!`` weigh more.
+* **emoticons and emoji** from ``data/sentiment/emoticons.tsv``.
+* **subjectivity** adds up evidence — the opinion words' subjectivity plus
+  cues of opinion in news (modal verbs, first person, evaluative adverbs,
+  questions, exclamations; ``data/sentiment/subjectivity_cues.tsv``) — and maps
+  it to [0, 1] with ``evidence / (evidence + SUBJECTIVITY_HALF)``.
+* results are clamped to [-1, 1] and [0, 1].
+
+Capitalised words inside a sentence are taken as names and not scored
+("Forza Italia", "Pace" as a surname); all-capital words are scored.
+"""
+from __future__ import annotations
+
+from collections import namedtuple
+from functools import lru_cache
+from typing import NamedTuple
+
+from textblob.base import CONTINUOUS, BaseSentimentAnalyzer
+
+from ..paths import DATA_DIR
+from ..tokenization import Token, tokenize
+from ..wordlists import read_word_list
+from .lexicon import Entry, Lexicon, load_lexicon, normalise
+
+__all__ = [
+    "PatternAnalyzer", "Sentiment", "SentimentAssessments", "Assessment", "Analysis", "analyze",
+    "NEGATION_SCOPE", "NEGATION_FACTOR", "STRONG_NEGATION_FACTOR", "CONTRAST_BEFORE",
+    "CONTRAST_AFTER", "EXCLAMATION_BOOST", "SUBJECTIVITY_HALF",
+]
+
+#: How many words after a negator it still applies to (punctuation and clause
+#: boundaries end it earlier).
+NEGATION_SCOPE = 6
+#: Words a ``short`` negator ("senza") applies to.
+SHORT_NEGATION_SCOPE = 2
+#: A negated opinion word keeps this fraction of its polarity, sign flipped
+#: ("non è buono" is less negative than "è cattivo").
+NEGATION_FACTOR = -0.6
+#: With "affatto", "mica", "per niente": a stronger flip.
+STRONG_NEGATION_FACTOR = -0.9
+#: Weights of the opinion words before and after a contrast connective.
+CONTRAST_BEFORE = 0.5
+CONTRAST_AFTER = 1.5
+#: Factor on opinion words in a sentence that ends with "!".
+EXCLAMATION_BOOST = 1.3
+#: Subjectivity evidence that maps to 0.5.
+SUBJECTIVITY_HALF = 1.6
+#: A modifier applies to an opinion word at most this many words later.
+MODIFIER_REACH = 2
+
+Sentiment = namedtuple("Sentiment", ["polarity", "subjectivity"])
+SentimentAssessments = namedtuple("Sentiment", ["polarity", "subjectivity", "assessments"])
+
+
+class Assessment(NamedTuple):
+    """One word, phrase, emoji or cue that moved the score.
+
+    ``start``/``end`` are offsets into the analysed text; ``polarity`` is the
+    contribution after the rules, ``base_polarity`` the lexicon's value;
+    ``subjectivity`` the evidence it adds; ``weight`` its weight in the mean
+    (contrast); ``rules`` what changed it (``negated``, ``intensified``,
+    ``diminished``, ``contrast-before``, ``contrast-after``, ``exclamation``,
+    ``emoji``, ``cue``, ``superlative``).
+    """
+
+    start: int
+    end: int
+    text: str
+    polarity: float
+    subjectivity: float
+    weight: float
+    base_polarity: float
+    rules: tuple[str, ...]
+
+
+class Analysis(NamedTuple):
+    """Result of :func:`analyze`: scores plus every assessment."""
+
+    polarity: float
+    subjectivity: float
+    assessments: list[Assessment]
+
+
+# --- word lists ------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _negations() -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for line in (DATA_DIR / "sentiment" / "negations.tsv").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        form, _, kind = line.partition("\t")
+        kind = kind.strip()
+        if kind not in ("negator", "short", "strengthener", "raising"):
+            raise ValueError(f"negations.tsv: unknown kind {kind!r} for {form!r}")
+        table[tuple(normalise(form).split())] = kind
+    return table
+
+
+@lru_cache(maxsize=None)
+def _phrases(name: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(normalise(p).split()) for p in read_word_list(f"sentiment/{name}"))
+
+
+@lru_cache(maxsize=1)
+def _emoticons() -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {}
+    for line in (DATA_DIR / "sentiment" / "emoticons.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise ValueError(f"emoticons.tsv: expected symbol, polarity, subjectivity; got {line!r}")
+        out[parts[0]] = (float(parts[1]), float(parts[2]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[tuple[str, ...], float]:
+    out: dict[tuple[str, ...], float] = {}
+    for line in (DATA_DIR / "sentiment" / "subjectivity_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, _, weight = line.partition("\t")
+        out[tuple(normalise(form).split())] = float(weight)
+    return out
+
+
+def _match(words: list[str], i: int, table, max_len: int = 4) -> int:
+    """Length of the longest key of ``table`` starting at ``words[i]`` (0 if none)."""
+    for n in range(min(max_len, len(words) - i), 0, -1):
+        if tuple(words[i : i + n]) in table:
+            return n
+    return 0
+
+
+_SCOPE_BREAKERS = frozenset(",;:()[]{}«»\"“”—–") | {"-"}
+_TERMINALS = frozenset(".!?…")
+_WORDLIKE = ("word", "elision", "abbreviation", "acronym", "handle")
+
+
+#: "ma anche", "ma pure": additive, not a contrast.
+_ADDITIVE = frozenset({"anche", "pure", "inoltre"})
+
+
+def _bare_emoji(text: str) -> str:
+    """An emoji without variation selector and skin-tone modifier."""
+    return "".join(ch for ch in text if ch != "\ufe0f" and not ("\U0001f3fb" <= ch <= "\U0001f3ff"))
+
+
+def _clamp(x: float, lo: float = -1.0, hi: float = 1.0) -> float:
+    return lo if x < lo else hi if x > hi else x
+
+
+def _sentences(tokens: list[Token]) -> list[list[Token]]:
+    """Group tokens into sentences at terminal punctuation (for the rules only)."""
+    out: list[list[Token]] = [[]]
+    for tok in tokens:
+        out[-1].append(tok)
+        if tok.kind == "punct" and tok.text[-1] in _TERMINALS:
+            out.append([])
+    return [s for s in out if s]
+
+
+def _word_of(tok: Token) -> str:
+    if tok.kind == "handle":
+        return normalise(tok.text[1:]) if tok.text.startswith("#") else ""
+    return normalise(tok.text)
+
+
+def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], cues_out: list[Assessment]) -> None:
+    negations, exceptions = _negations(), _phrases("negation_exceptions.txt")
+    contrast, boundaries = _phrases("contrast.txt"), _phrases("clause_boundaries.txt")
+    emoticons, cues = _emoticons(), _cues()
+    words = [_word_of(t) if t.kind in _WORDLIKE else t.text for t in sent]
+    first_word = next((k for k, t in enumerate(sent) if t.kind in _WORDLIKE), 0)
+    exclaim = any(t.kind == "punct" and "!" in t.text for t in sent)
+    first_out = len(out)
+    neg_left, neg_factor, neg_raising = 0, 0.0, False
+    mod, mod_left, mod_rule = 1.0, 0, ""
+    weight, contrast_at = 1.0, None
+    i, n = 0, len(sent)
+    while i < n:
+        tok, w = sent[i], words[i]
+        # subjectivity cues (phrases of words, or "?", "!")
+        k = _match(words, i, cues)
+        if k:
+            cue = tuple(words[i : i + k])
+            cues_out.append(Assessment(tok.start, sent[i + k - 1].end, " ".join(cue), 0.0, cues[cue], 1.0, 0.0, ("cue",)))
+        if tok.kind in ("emoticon", "emoji", "symbol") or (tok.kind == "punct" and tok.text in emoticons):
+            sym = tok.text if tok.text in emoticons else _bare_emoji(tok.text)
+            if sym in emoticons:
+                p, s = emoticons[sym]
+                out.append(Assessment(tok.start, tok.end, tok.text, p, s, weight, p, ("emoji",)))
+            i += 1
+            continue
+        if tok.kind == "punct" or tok.kind not in _WORDLIKE or not w:
+            if tok.text in _SCOPE_BREAKERS or (tok.kind == "punct" and tok.text[-1] in _TERMINALS):
+                neg_left, mod_left = 0, 0
+            i += 1
+            continue
+        # words that begin with a negation word but do not negate ("non solo")
+        k = _match(words, i, exceptions)
+        if k:
+            i += k
+            continue
+        k = _match(words, i, negations)
+        if k:
+            kind = negations[tuple(words[i : i + k])]
+            if kind == "strengthener":
+                neg_factor = STRONG_NEGATION_FACTOR
+                neg_left = max(neg_left, NEGATION_SCOPE)
+            elif kind == "short":
+                if neg_left == 0:
+                    neg_factor = NEGATION_FACTOR
+                neg_left = max(neg_left, SHORT_NEGATION_SCOPE)
+            elif kind == "negator":
+                if neg_left == 0:
+                    neg_factor = NEGATION_FACTOR
+                neg_left = NEGATION_SCOPE  # concord: renew, never cancel
+            elif kind == "raising" and neg_left:
+                neg_raising = True  # "non credo che ..." carries the negation over "che"
+            i += k
+            continue
+        k = _match(words, i, contrast)
+        if k and not (i + k < n and words[i + k] in _ADDITIVE):  # "non solo ... ma anche" adds
+            contrast_at = len(out)
+            weight = CONTRAST_AFTER
+            neg_left, mod_left = 0, 0
+            i += k
+            continue
+        k = _match(words, i, boundaries)
+        if k:
+            if neg_left and neg_raising:
+                neg_raising = False
+            else:
+                neg_left = 0
+            i += k
+            continue
+        # lexicon: longest phrase first, then the single word
+        entry: Entry | None = None
+        k = _match(words, i, lexicon.phrases, lexicon.max_phrase_len) if lexicon.phrases else 0
+        if k > 1:
+            entry = lexicon.phrases[tuple(words[i : i + k])]
+        else:
+            k = 1
+            is_name = tok.text[:1].isupper() and not tok.text.isupper() and i != first_word
+            if not is_name:
+                entry = lexicon.lookup(tok.text if tok.kind != "handle" else w, kind="word" if tok.kind == "handle" else tok.kind,
+                                       sentence_initial=(i == first_word))
+        end = sent[i + k - 1].end
+        if neg_left:
+            neg_left -= 1
+        if entry is None or entry.is_neutral:
+            if mod_left:
+                mod_left -= 1
+                if mod_left == 0:
+                    mod = 1.0
+            i += k
+            continue
+        if entry.is_modifier:
+            mod = mod * entry.intensity if mod_left else entry.intensity
+            mod_left = MODIFIER_REACH
+            mod_rule = "intensified" if mod > 1 else "diminished"
+            if entry.subjectivity:
+                cues_out.append(Assessment(tok.start, end, tok.text, 0.0, entry.subjectivity, 1.0, 0.0, ("cue",)))
+            i += k
+            continue
+        p, s, rules = entry.polarity, entry.subjectivity, []
+        if entry.source.endswith("+superlative"):
+            rules.append("superlative")
+        if mod_left and mod != 1.0:
+            p, s = p * mod, min(1.0, s * max(mod, 1.0))
+            rules.append(mod_rule)
+            mod, mod_left = 1.0, 0
+        if neg_left and p:
+            p *= neg_factor
+            rules.append("negated")
+        if exclaim and p:
+            p *= EXCLAMATION_BOOST
+            rules.append("exclamation")
+        out.append(Assessment(tok.start, end, " ".join(words[i : i + k]) if k > 1 else tok.text,
+                              _clamp(p), s, weight, entry.polarity, tuple(rules)))
+        i += k
+    if contrast_at is not None:
+        for j in range(first_out, len(out)):
+            a = out[j]
+            if j < first_out + (contrast_at - first_out):
+                out[j] = a._replace(weight=CONTRAST_BEFORE, rules=a.rules + ("contrast-before",))
+            else:
+                out[j] = a._replace(rules=a.rules + ("contrast-after",))
+
+
+def analyze(text: str, *, lexicon: Lexicon | None = None) -> Analysis:
+    """Polarity, subjectivity and assessments of ``text`` (any string; never raises on text).
+
+    ``polarity`` is the weighted mean of the opinion words' contributions,
+    in [-1, 1] (0.0 when none is found); ``subjectivity`` maps the summed
+    evidence (opinion words and cues) into [0, 1].
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"analyze() expects a str, got {type(text).__name__}")
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    assessed: list[Assessment] = []
+    cues: list[Assessment] = []
+    for sent in _sentences(tokenize(text)):
+        _score_sentence(sent, lexicon, assessed, cues)
+    polar = [a for a in assessed if a.polarity != 0.0]
+    wsum = sum(a.weight for a in polar)
+    polarity = _clamp(sum(a.polarity * a.weight for a in polar) / wsum) if wsum else 0.0
+    evidence = sum(a.subjectivity * a.weight for a in assessed) + sum(a.subjectivity for a in cues)
+    subjectivity = _clamp(evidence / (evidence + SUBJECTIVITY_HALF), 0.0, 1.0) if evidence > 0 else 0.0
+    everything = sorted(assessed + cues, key=lambda a: (a.start, a.end))
+    return Analysis(round(polarity, 6), round(subjectivity, 6), everything)
+
+
+class PatternAnalyzer(BaseSentimentAnalyzer):
+    """Italian sentiment analyzer for TextBlob (continuous).
+
+    ``analyze(text)`` returns ``Sentiment(polarity, subjectivity)``;
+    ``analyze(text, keep_assessments=True)`` returns
+    ``Sentiment(polarity, subjectivity, assessments)`` where each assessment
+    is ``(words, polarity, subjectivity, rules)`` like TextBlob's English
+    analyzer (``words`` a list of the words, ``rules`` a tuple naming what
+    changed the lexicon score, or None). Use with ``TextBlobIT`` or
+    ``Blobber(analyzer=PatternAnalyzer())``.
+    """
+
+    kind = CONTINUOUS
+    RETURN_TYPE = Sentiment
+
+    def __init__(self, *, lexicon: Lexicon | None = None):
+        super().__init__()
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon()
+        return self._lexicon
+
+    def train(self) -> None:  # nothing to train: a lexicon
+        self._trained = True
+
+    def analyze(self, text, keep_assessments: bool = False):
+        if not isinstance(text, str):
+            text = str(text)  # TextBlob passes str; a blob or Word is str-like
+        result = analyze(text, lexicon=self.lexicon)
+        if keep_assessments:
+            rows = [(a.text.split(), a.polarity, a.subjectivity, a.rules or None) for a in result.assessments]
+            return SentimentAssessments(result.polarity, result.subjectivity, rows)
+        return Sentiment(result.polarity, result.subjectivity)
