@@ -41,8 +41,11 @@ Tables written to ``OUT`` (``NAME.parquet`` or ``NAME.csv``):
     after :func:`analysis.attribution.canonicalize_speakers` over the corpus.
 ``sentiment``
     the columns of :func:`analysis.sentiment.sentence_sentiment`.
-``term_frequencies``, ``ngrams``
-    see :func:`analysis.keywords` (per-document counts, summed over the corpus).
+``term_frequencies``
+    term, count, per_10k, n_docs, is_proper: as
+    ``analysis.keywords.term_frequencies(corpus)`` (lemmas) on the whole corpus.
+``ngrams``
+    term, count, per_10k, n_docs: as ``analysis.keywords.ngrams(corpus, n=2)``.
 
 A table whose analysis module is not installed is not written; the run
 summary says which and why.
@@ -52,6 +55,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence
@@ -199,8 +203,8 @@ class AnalysisSteps:
     attribution: Callable[..., pd.DataFrame] | None = None
     canonicalize: Callable[[pd.DataFrame], pd.DataFrame] | None = None
     sentiment: Callable[[Corpus], pd.DataFrame] | None = None
-    term_frequencies: Callable[..., pd.DataFrame] | None = None
-    ngrams: Callable[..., pd.DataFrame] | None = None
+    terms: Any = None  # analysis.keywords.terms
+    phrases: Any = None  # analysis.keywords.phrases
     missing: dict[str, str] = field(default_factory=dict)
 
 
@@ -211,7 +215,7 @@ def _find(module: str, names: Sequence[str]) -> tuple[list[Any], str | None]:
         mod = importlib.import_module(f"analysis.{module}")
     except ImportError as exc:
         return [], f"analysis.{module} is not available ({exc})"
-    found = [getattr(mod, n, None) for n in names]
+    found = [mod if n == "" else getattr(mod, n, None) for n in names]
     absent = [n for n, f in zip(names, found) if f is None]
     if absent:
         return [], f"analysis.{module} has no {', '.join(absent)}"
@@ -231,17 +235,28 @@ def analysis_steps() -> AnalysisSteps:
         steps.missing["sentiment"] = why
     else:
         (steps.sentiment,) = found
-    found, why = _find("keywords", ["term_frequencies"])
+    # Corpus totals are summed from per-document raw counts, so the batch uses
+    # the keyword package's building blocks rather than its corpus functions
+    # (whose case merging looks at the whole corpus at once).
+    found, why = _find("keywords.terms", ["", "content_mask", "token_labels", "running_word_mask",
+                                          "merge_case_variants", "term_key"])
     if why:
         steps.missing["term_frequencies"] = why
     else:
-        (steps.term_frequencies,) = found
-    found, why = _find("keywords", ["ngrams"])
-    if why:
-        steps.missing["ngrams"] = why
+        steps.terms = found[0]
+    found, why = _find("keywords.phrases", ["", "_iter_ngrams", "_check_n"])
+    if why or steps.terms is None:
+        steps.missing["ngrams"] = why or steps.missing["term_frequencies"]
     else:
-        (steps.ngrams,) = found
+        steps.phrases = found[0]
     return steps
+
+
+#: Term unit of the ``term_frequencies`` table and size and unit of ``ngrams``
+#: (the defaults of analysis.keywords.term_frequencies and ngrams).
+TERM_UNIT = "lemma"
+NGRAM_N = 2
+NGRAM_UNIT = "form"
 
 
 # --------------------------------------------------------------------------
@@ -313,6 +328,27 @@ def _corpus_step(
         return _per_document(corpus, step, lambda d: fn(_sub_corpus(corpus, d)), failures)
 
 
+def _raw_counts(doc_ids: Iterable[str], labels: Iterable[str]) -> pd.DataFrame:
+    """(doc_id, label, count) rows: the raw labels of one partition, before case merging."""
+    df = pd.DataFrame({"doc_id": pd.Series(list(doc_ids), dtype="string"),
+                       "label": pd.Series(list(labels), dtype="string")})
+    if df.empty:
+        return pd.DataFrame({"doc_id": df["doc_id"], "label": df["label"], "count": pd.Series([], dtype="int64")})
+    return df.groupby(["doc_id", "label"], sort=True, observed=True).size().rename("count").reset_index()
+
+
+def _term_counts(tokens: pd.DataFrame, steps: AnalysisSteps) -> pd.DataFrame:
+    if tokens.empty:
+        return _raw_counts([], [])
+    content = tokens.loc[steps.terms.content_mask(tokens)]
+    return _raw_counts(content["doc_id"], steps.terms.token_labels(content, TERM_UNIT))
+
+
+def _ngram_counts(corpus: Corpus, steps: AnalysisSteps) -> pd.DataFrame:
+    rows = list(steps.phrases._iter_ngrams(corpus, NGRAM_N, NGRAM_UNIT, False))
+    return _raw_counts((r[0] for r in rows), (r[3] for r in rows))
+
+
 def analyze_documents(
     docs: Sequence[RawDocument], *, rejected: Iterable[tuple[str, str]] = (), steps: AnalysisSteps | None = None,
 ) -> PartitionResult:
@@ -344,11 +380,10 @@ def analyze_documents(
         )
     if steps.sentiment is not None:
         out["sentiment"] = _corpus_step(corpus, "sentiment", steps.sentiment, failures)
-    if steps.term_frequencies is not None:
-        out["term_frequencies"] = _corpus_step(
-            corpus, "term frequencies", lambda c: steps.term_frequencies(c, by="doc_id"), failures)
-    if steps.ngrams is not None:
-        out["ngrams"] = _corpus_step(corpus, "n-grams", lambda c: steps.ngrams(c, n=2, by="doc_id"), failures)
+    if steps.terms is not None:
+        out["_term_counts"] = _term_counts(corpus.tokens, steps)
+    if steps.phrases is not None:
+        out["_ngram_counts"] = _ngram_counts(corpus, steps)
     out["rejected"] = _rejected_frame([*rejected, *failures])
     return out
 
@@ -448,23 +483,48 @@ class TableWriter:
 # Pass 2: corpus-level steps, in seed-file order
 # --------------------------------------------------------------------------
 
-_SUM_COLUMNS = ("count", "n", "frequency", "doc_count", "n_docs")
+class _CountTotals:
+    """Corpus totals of raw ``(doc_id, label, count)`` rows, merged as :mod:`analysis.keywords` does.
 
+    Labels that differ only by case or apostrophe (same ``term_key``) are one
+    term shown in its most frequent spelling *over the whole corpus*, so the
+    merge runs here, after every partition has been counted. Memory: one
+    counter entry per distinct label.
+    """
 
-def _aggregate_counts(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Corpus totals of per-document count tables: drop doc_id, sum the counts."""
-    df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    if "doc_id" not in df.columns:
-        return df
-    numeric = [c for c in df.columns if c in _SUM_COLUMNS]
-    keys = [c for c in df.columns if c not in numeric and c != "doc_id" and not pd.api.types.is_float_dtype(df[c])]
-    if not numeric or not keys:
-        return df
-    total = df.groupby(keys, sort=False, observed=True)[numeric].sum()
-    total["n_documents"] = df.groupby(keys, sort=False, observed=True)["doc_id"].nunique()
-    total = total.reset_index()
-    first = numeric[0]
-    return total.sort_values([first, *keys], ascending=[False, *[True] * len(keys)], kind="stable").reset_index(drop=True)
+    def __init__(self, terms: Any) -> None:
+        self.terms = terms
+        self.labels: Counter[str] = Counter()
+        self.key_docs: Counter[str] = Counter()
+
+    def add(self, df: pd.DataFrame) -> None:
+        if df.empty:
+            return
+        per_label = df.groupby("label", sort=False, observed=True)["count"].sum()
+        self.labels.update({str(k): int(v) for k, v in per_label.items()})
+        keys = df["label"].map(self.terms.term_key)
+        pairs = pd.DataFrame({"doc_id": df["doc_id"], "key": keys}).drop_duplicates()
+        self.key_docs.update({str(k): int(v) for k, v in pairs["key"].value_counts(sort=False).items()})
+
+    def table(self, n_words: int, *, with_proper: bool) -> pd.DataFrame:
+        """term, count, per_10k, n_docs[, is_proper], sorted by count then term."""
+        mapping = self.terms.merge_case_variants(self.labels.elements())
+        counts: Counter[str] = Counter()
+        for label, n in self.labels.items():
+            counts[mapping[label]] += n
+        terms = sorted(counts)
+        out = pd.DataFrame({
+            "term": pd.Series(terms, dtype="string"),
+            "count": pd.Series([counts[t] for t in terms], dtype="int64"),
+            "n_docs": pd.Series([self.key_docs[self.terms.term_key(t)] for t in terms], dtype="int64"),
+        })
+        out["per_10k"] = out["count"] / max(n_words, 1) * 10_000
+        columns = ["term", "count", "per_10k", "n_docs"]
+        if with_proper:
+            out["is_proper"] = out["term"].str[:1].str.isupper().fillna(False).astype(bool)
+            columns.append("is_proper")
+        out = out.sort_values(["count", "term"], ascending=[False, True], kind="mergesort")
+        return out.reset_index(drop=True)[columns]
 
 
 @dataclass
@@ -520,7 +580,12 @@ class CorpusAssembler:
         self._first_by_hash: dict[str, str] = {}
         self._seen_ids: set[str] = set()
         self._attributions: list[pd.DataFrame] = []
-        self._counts: dict[str, list[pd.DataFrame]] = {"term_frequencies": [], "ngrams": []}
+        self._totals: dict[str, _CountTotals] = {}
+        if self.steps.terms is not None:
+            self._totals["term_frequencies"] = _CountTotals(self.steps.terms)
+            if self.steps.phrases is not None:
+                self._totals["ngrams"] = _CountTotals(self.steps.terms)
+        self._n_running_words = 0
         self._started = time.perf_counter()
 
     def add(self, result: Mapping[str, pd.DataFrame]) -> None:
@@ -555,9 +620,11 @@ class CorpusAssembler:
                 self.writer.write(name, result[name])
         if "attributions" in result and len(result["attributions"].columns):
             self._attributions.append(result["attributions"])
-        for name in self._counts:
-            if name in result and len(result[name]):
-                self._counts[name].append(result[name])
+        for name, raw in (("term_frequencies", "_term_counts"), ("ngrams", "_ngram_counts")):
+            if name in self._totals and raw in result:
+                self._totals[name].add(result[raw])
+        if self.steps.terms is not None and len(tokens):
+            self._n_running_words += int(self.steps.terms.running_word_mask(tokens).sum())
 
     def close(self) -> RunSummary:
         """Run the corpus-level steps, close every file and return the summary."""
@@ -570,10 +637,8 @@ class CorpusAssembler:
                 self.writer.write("attributions", attributions.reset_index(drop=True))
             else:
                 self.writer.write("attributions", pd.DataFrame())
-        for name, frames in self._counts.items():
-            if name in self.summary.skipped:
-                continue
-            self.writer.write(name, _aggregate_counts(frames) if frames else pd.DataFrame())
+        for name, totals in self._totals.items():
+            self.writer.write(name, totals.table(self._n_running_words, with_proper=name == "term_frequencies"))
         self.summary.files = self.writer.close()
         self.summary.rows = dict(self.writer.rows)
         self.summary.seconds = time.perf_counter() - self._started

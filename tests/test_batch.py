@@ -1,0 +1,198 @@
+"""The batch command: per-document pass, corpus-level steps, tables in chunks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from analysis import load_corpus
+from analysis.__main__ import main
+from analysis.batch import TableWriter, analysis_steps, plan_partitions, run_local
+
+ARTICLES = {
+    "a_roma.txt": (
+        "Il sindaco di Roma ha presentato ieri il nuovo piano per i trasporti.\n\n"
+        "«Le linee della metropolitana saranno potenziate entro il 2026», ha dichiarato il sindaco. "
+        "L’assessore Maria Bianchi ha aggiunto che i lavori costeranno 11,5 milioni di euro."
+    ),
+    "b_milano.txt": (
+        "A Milano il Consiglio comunale ha approvato il bilancio dopo una lunga discussione.\n\n"
+        "Secondo l’opposizione il piano è insufficiente: «Mancano investimenti nelle periferie», "
+        "ha detto Luca Verdi. Il governo regionale non ha commentato."
+    ),
+    "c_copia.txt": None,  # same text as a_roma.txt: a duplicate
+    "sub/d_napoli.txt": (
+        "Napoli, 3 marzo. Il porto di Napoli registra un aumento del traffico merci del 12% rispetto all’anno scorso.\n\n"
+        "Il presidente dell’Autorità portuale ha spiegato che la crescita continuerà. "
+        "«Siamo soddisfatti dei risultati», ha affermato. Il Governo ha promesso nuovi fondi per il porto."
+    ),
+    "sub/e_torino.txt": (
+        "Torino ospiterà il vertice europeo sull’energia a giugno. Il governo ha confermato la data.\n"
+        "Il ministro ha detto che l’Italia punta sulle rinnovabili."
+    ),
+}
+
+
+def make_seeds(root: Path) -> Path:
+    """A small multi-file seeds folder with a duplicate, a subfolder, metadata and two bad files."""
+    seeds = root / "seeds"
+    for name, text in ARTICLES.items():
+        path = seeds / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text if text is not None else ARTICLES["a_roma.txt"], encoding="utf-8")
+    (seeds / "a_roma.meta.yaml").write_text("title: Piano trasporti\noutlet: Agenzia\ndate: 2024-05-02\nsection: città\n",
+                                           encoding="utf-8")
+    (seeds / "f_vuoto.txt").write_text("   \n", encoding="utf-8")
+    (seeds / "g_binario.txt").write_bytes(b"\xff\xfe\x00\x81 non testo")
+    return seeds
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> Path:
+    return make_seeds(tmp_path_factory.mktemp("batch"))
+
+
+def read_tables(out: Path, fmt: str = "parquet") -> dict[str, pd.DataFrame]:
+    if fmt == "parquet":
+        return {p.stem: pd.read_parquet(p) for p in sorted(out.glob("*.parquet"))}
+    return {p.stem: pd.read_csv(p, keep_default_na=False, na_values=[""]) for p in sorted(out.glob("*.csv"))}
+
+
+@pytest.fixture(scope="module")
+def local_tables(seeds, tmp_path_factory) -> dict[str, pd.DataFrame]:
+    out = tmp_path_factory.mktemp("out_local")
+    run_local(seeds, out, progress=False)
+    return read_tables(out)
+
+
+def _plain(df: pd.DataFrame) -> pd.DataFrame:
+    """Values only: categories and string dtypes as Python objects, for comparison."""
+    return pd.DataFrame({c: df[c].astype(object).where(df[c].notna(), None) for c in df.columns}).reset_index(drop=True)
+
+
+def test_partitions_cover_every_file_once_in_order(seeds):
+    one_each = plan_partitions(seeds, target_bytes=1)
+    together = plan_partitions(seeds)
+    assert [f for p in one_each for f in p.files] == [f for p in together for f in p.files]
+    assert len(one_each) == 7 and len(together) == 1
+    assert [p.index for p in one_each] == list(range(7))
+    assert not any(f.endswith(".meta.yaml") for p in one_each for f in p.files)
+    with pytest.raises(ValueError, match="target_bytes"):
+        plan_partitions(seeds, target_bytes=0)
+
+
+@pytest.mark.parametrize("table", ["paragraphs", "sentences", "tokens"])
+def test_text_tables_equal_load_corpus(seeds, local_tables, table):
+    corpus = load_corpus(seeds)
+    assert len(local_tables[table]) > 0
+    pd.testing.assert_frame_equal(_plain(local_tables[table]), _plain(getattr(corpus, table)))
+
+
+def test_documents_table(seeds, local_tables):
+    docs = local_tables["documents"].set_index("doc_id")
+    corpus = load_corpus(seeds)
+    assert list(docs.index) == list(corpus.documents["doc_id"])
+    assert docs.loc["c_copia", "duplicate_of"] == "a_roma"
+    assert docs["duplicate_of"].notna().sum() == 1
+    assert docs.loc["a_roma", "title"] == "Piano trasporti"
+    assert '"section": "città"' in docs.loc["a_roma", "metadata"]
+    assert docs.loc["b_milano", "metadata"] == "{}" or "section" not in docs.loc["b_milano", "metadata"]
+    for doc_id, row in docs.iterrows():
+        assert row["text"] == corpus.text(doc_id)
+
+
+def test_bad_files_are_rejected_rows(local_tables):
+    rejected = local_tables["rejected"]
+    assert set(rejected["path"]) == {"f_vuoto.txt", "g_binario.txt"}
+    assert all(rejected["reason"].str.len() > 0)
+
+
+def test_offsets_give_the_spans_back(local_tables):
+    texts = dict(zip(local_tables["documents"]["doc_id"], local_tables["documents"]["text"]))
+    for table in ("sentences", "tokens"):
+        df = local_tables[table]
+        for doc_id, start, end, text in zip(df["doc_id"], df["start"], df["end"], df["text"]):
+            assert texts[doc_id][start:end] == text
+
+
+def test_partitioning_never_changes_the_tables(seeds, tmp_path, local_tables):
+    run_local(seeds, tmp_path / "one_file_each", target_bytes=1, progress=False)
+    split = read_tables(tmp_path / "one_file_each")
+    assert split.keys() == local_tables.keys()
+    for name, df in local_tables.items():
+        pd.testing.assert_frame_equal(split[name], df, obj=name)
+
+
+def test_keyword_tables_equal_the_keywords_module(seeds, tmp_path):
+    keywords = pytest.importorskip("analysis.keywords")
+    if not hasattr(keywords, "term_frequencies") or "term_frequencies" in analysis_steps().missing:
+        pytest.skip("analysis.keywords.term_frequencies is not available")
+    corpus = load_corpus(seeds)
+    # one file per partition: case merging and n_docs must still be corpus-wide
+    run_local(seeds, tmp_path, target_bytes=1, progress=False)
+    tables = read_tables(tmp_path)
+    expected = keywords.term_frequencies(corpus)
+    assert len(expected) > 20
+    pd.testing.assert_frame_equal(_plain(tables["term_frequencies"]), _plain(expected))
+    if hasattr(keywords, "ngrams"):
+        pd.testing.assert_frame_equal(_plain(tables["ngrams"]), _plain(keywords.ngrams(corpus, n=2)))
+
+
+def test_csv_format_has_the_same_rows(seeds, tmp_path, local_tables):
+    run_local(seeds, tmp_path, fmt="csv", target_bytes=1, progress=False)
+    tables = read_tables(tmp_path, "csv")
+    assert tables.keys() == local_tables.keys()
+    for name, df in local_tables.items():
+        assert len(tables[name]) == len(df), name
+        assert list(tables[name].columns) == list(df.columns), name
+    assert list(tables["tokens"]["text"]) == list(local_tables["tokens"]["text"])
+    assert list(tables["tokens"]["start"]) == list(local_tables["tokens"]["start"])
+
+
+def test_table_writer_appends_chunks(tmp_path):
+    writer = TableWriter(tmp_path, fmt="parquet")
+    chunks = [pd.DataFrame({"a": [i, i + 1], "b": pd.Series([None, "x"], dtype="string")}) for i in range(3)]
+    chunks.insert(1, pd.DataFrame({"a": pd.Series([], dtype="int64"), "b": pd.Series([], dtype="string")}))
+    for chunk in chunks:
+        writer.write("t", chunk)
+    writer.write("empty", pd.DataFrame({"x": pd.Series([], dtype="int64")}))
+    files = writer.close()
+    assert pq.ParquetFile(files["t"]).num_row_groups == 3  # one per non-empty chunk
+    got = pd.read_parquet(files["t"])
+    assert list(got["a"]) == [0, 1, 1, 2, 2, 3]
+    assert list(pd.read_parquet(files["empty"]).columns) == ["x"]
+
+    csv = TableWriter(tmp_path / "csv", fmt="csv")
+    for chunk in chunks:
+        csv.write("t", chunk)
+    path = csv.close()["t"]
+    assert path.read_text(encoding="utf-8").count("a,b") == 1  # header once
+    assert len(pd.read_csv(path)) == 6
+
+
+def test_table_writer_rejects_changed_columns_and_bad_format(tmp_path):
+    writer = TableWriter(tmp_path)
+    writer.write("t", pd.DataFrame({"a": [1]}))
+    with pytest.raises(Exception, match="columns changed"):
+        writer.write("t", pd.DataFrame({"b": [1]}))
+    writer.close()
+    with pytest.raises(ValueError, match="format"):
+        TableWriter(tmp_path, fmt="xlsx")  # type: ignore[arg-type]
+
+
+def test_cli_run_prints_a_summary(seeds, tmp_path, capsys):
+    assert main(["run", str(seeds), "--out", str(tmp_path), "--no-progress"]) == 0
+    printed = capsys.readouterr().out
+    assert "documents 5" in printed and "rejected 2" in printed
+    assert (tmp_path / "tokens.parquet").exists()
+
+
+def test_cli_errors_are_clear(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "missing"), "--out", str(tmp_path / "o"), "--no-progress"]) == 1
+    assert "no such seeds folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["run", str(tmp_path), "--out", str(tmp_path), "--workers", "2"])  # needs --engine dask
+    with pytest.raises(SystemExit):
+        main(["run", str(tmp_path), "--out", str(tmp_path), "--format", "xlsx"])
