@@ -1,0 +1,127 @@
+"""Collocates: the words that keep company with a term (PMI and log-likelihood).
+
+For every occurrence of the node term (found as in
+:func:`~analysis.keywords.find_term`), the content words up to ``window``
+words to its left and right **in the same sentence** are its co-occurrences
+(stop words and punctuation neither count nor take a place in the window).
+With
+
+* ``N``   content tokens in the corpus,
+* ``W``   content tokens inside all the node's windows (node tokens excluded),
+* ``O11`` co-occurrences of the collocate with the node,
+* ``f_c`` the collocate's total frequency,
+
+the expected co-occurrence is ``E11 = W · f_c / N`` and
+
+* PMI = log2(O11 / E11) (Church & Hanks 1990): how much more often than
+  chance; it favours rare words, so read it with ``min_count``;
+* log-likelihood G² of the table [O11, W − O11; f_c − O11, N − W − f_c + O11]
+  (Dunning 1993): how sure the association is (3.84 ≈ p 0.05).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from .kwic import find_term
+from .statistics import log_likelihood, pmi
+from .terms import TermUnit, check_unit, content_mask, merge_case_variants, token_labels
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+__all__ = ["collocates", "COLLOCATE_COLUMNS"]
+
+COLLOCATE_COLUMNS = ("collocate", "count", "collocate_freq", "expected", "pmi", "log_likelihood", "left", "right")
+
+
+def collocates(
+    corpus: "Corpus",
+    term: str,
+    *,
+    window: int = 5,
+    by: TermUnit = "lemma",
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Words co-occurring with ``term`` within ``window`` content words.
+
+    ``term`` is a word or phrase matched by ``by`` (lemma by default, so
+    *missile* finds *missili*); collocates are shown as the same kind of term.
+
+    Columns (sorted by log-likelihood, then count, then collocate):
+        collocate (str): the co-occurring term.
+        count (int): co-occurrences with the node (O11).
+        collocate_freq (int): the collocate's frequency in the corpus (f_c).
+        expected (float): co-occurrences expected by chance (E11).
+        pmi (float): log2(O11 / E11).
+        log_likelihood (float): G² (see module doc).
+        left, right (int): co-occurrences on each side of the node.
+
+    Collocates with ``count < min_count`` are dropped.
+    """
+    check_unit(by)
+    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
+        raise ValueError(f"window must be a positive number of words; got {window!r}")
+    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
+        raise ValueError(f"min_count must be a positive integer; got {min_count!r}")
+    hits = find_term(corpus, term, by=by)
+    tokens = corpus.tokens
+    if hits.empty or tokens.empty:
+        return _empty()
+    is_content = content_mask(tokens).to_numpy()
+    raw = token_labels(tokens, by).to_numpy()
+    mapping = merge_case_variants(str(x) for x, c in zip(raw, is_content) if c)
+    labels = np.array([mapping.get(str(x), str(x)) for x in raw], dtype=object)
+    docs = tokens["doc_id"].astype("string").to_numpy()
+    sents = tokens["sent_id"].to_numpy()
+    n_total = int(is_content.sum())
+    freq = Counter(labels[is_content].tolist())
+
+    node_positions: set[int] = set()
+    for _, first, last in hits.itertuples(index=False):
+        node_positions.update(range(first, last + 1))
+    left: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    window_size = 0
+    n = len(tokens)
+    for doc_id, first, last in hits.itertuples(index=False):
+        for step, lo_hi, side in ((-1, first, left), (1, last, right)):
+            i, taken = lo_hi + step, 0
+            while 0 <= i < n and taken < window and docs[i] == doc_id and sents[i] == sents[lo_hi]:
+                if is_content[i] and i not in node_positions:
+                    side[labels[i]] += 1
+                    taken += 1
+                    window_size += 1
+                i += step
+    together = left + right
+    together = Counter({k: v for k, v in together.items() if v >= min_count})
+    if not together:
+        return _empty()
+    names = sorted(together)
+    o11 = np.array([together[k] for k in names], dtype="float64")
+    fc = np.array([freq[k] for k in names], dtype="float64")
+    expected = window_size * fc / max(n_total, 1)
+    g2 = log_likelihood(o11, fc - o11, float(window_size), float(max(n_total - window_size, 0)))
+    out = pd.DataFrame(
+        {
+            "collocate": pd.Series(names, dtype="string"),
+            "count": o11.astype("int64"),
+            "collocate_freq": fc.astype("int64"),
+            "expected": expected,
+            "pmi": pmi(o11, expected),
+            "log_likelihood": g2,
+            "left": [left[k] for k in names],
+            "right": [right[k] for k in names],
+        }
+    )
+    out = out.sort_values(["log_likelihood", "count", "collocate"], ascending=[False, False, True], kind="mergesort")
+    return out.astype({"left": "int64", "right": "int64"}).reset_index(drop=True)[list(COLLOCATE_COLUMNS)]
+
+
+def _empty() -> pd.DataFrame:
+    dtypes = {"collocate": "string", "count": "int64", "collocate_freq": "int64", "expected": "float64",
+              "pmi": "float64", "log_likelihood": "float64", "left": "int64", "right": "int64"}
+    return pd.DataFrame({c: pd.Series([], dtype=dtypes[c]) for c in COLLOCATE_COLUMNS})
