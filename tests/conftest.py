@@ -27,3 +27,17 @@ def shared_data() -> Path:
     if not SHARED_DATA_DIR.is_dir():
         pytest.skip("../shared/data is absent: measurement tests skipped")
     return SHARED_DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def seed_report(tmp_path_factory):
+    """Every notebook run once on seeds/ into a temporary OUT folder.
+
+    The notebook, report and browser tests all inspect this one run, so the
+    notebooks execute once per test session. Returns ``(out_dir, results)``.
+    """
+    from analysis.report import build_report
+
+    out = tmp_path_factory.mktemp("report")
+    results = build_report(seeds_dir=PROJECT_ROOT / "seeds", out_dir=out, progress=None)
+    return out, results
