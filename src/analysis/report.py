@@ -3,8 +3,8 @@
 ``python -m analysis.report --seeds DIR --out DIR`` (``make report``) runs
 each ``notebooks/NN_*.ipynb`` in order with papermill, passing ``SEEDS_DIR``
 and ``OUT_DIR`` (``OUT/figures``) to its ``parameters`` cell, then writes one
-self-contained HTML page per notebook and an ``index.html`` to
-``OUT/reports``. A failing cell stops the run with a non-zero exit and a
+self-contained HTML page per notebook, the executed notebook (with its
+outputs, to open in JupyterLab) and an ``index.html`` to ``OUT/reports``. A failing cell stops the run with a non-zero exit and a
 message naming the notebook and the cell.
 
 The HTML pages are meant to be opened offline and to stay inert whatever the
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import html
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,10 +97,11 @@ class NotebookFailed(AnalysisError):
 
 @dataclass
 class NotebookResult:
-    """One notebook of the report: where its HTML went and what it drew."""
+    """One notebook of the report: its HTML page, the executed notebook, what it drew."""
 
     notebook: Path
     html: Path
+    executed: Path
     title: str
     question: str
     seconds: float
@@ -249,7 +249,7 @@ def _index_html(results: Sequence[NotebookResult], *, seeds_dir: Path, reports_d
         "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}",
         "h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}",
         ".figures{display:flex;flex-wrap:wrap;gap:.75rem}.figures img{width:18rem;height:auto;border:1px solid #ddd}",
-        "code{background:#f3f3f3;padding:0 .2rem}",
+        "code{background:#f3f3f3;padding:0 .2rem}.small{font-size:.85rem;color:#555}",
         "</style>",
         "</head>",
         "<body>",
@@ -262,6 +262,8 @@ def _index_html(results: Sequence[NotebookResult], *, seeds_dir: Path, reports_d
         parts.append(f'<h2><a href="{esc(link)}">{esc(r.title)}</a></h2>')
         if r.question:
             parts.append(f"<p>{esc(r.question)}</p>")
+        nb_link = r.executed.relative_to(reports_dir).as_posix()
+        parts.append(f'<p class="small">Executed notebook with outputs: <a href="{esc(nb_link)}">{esc(nb_link)}</a></p>')
         pngs = [f for f in r.figures if f.suffix == ".png"]
         if pngs:
             parts.append('<div class="figures">')
@@ -307,27 +309,25 @@ def build_report(
     say(f"Running {len(notebooks)} notebook(s) on {_display(seeds)}; figures → {_display(figures_dir)}, reports → {_display(reports_dir)}")
     results: list[NotebookResult] = []
     written: set[Path] = set()
-    with tempfile.TemporaryDirectory(prefix="workbook-report-") as tmp:
-        for number, notebook in enumerate(notebooks, start=1):
-            say(f"[{number}/{len(notebooks)}] {notebook.name} …")
-            start_ns, t0 = time.time_ns(), time.perf_counter()
-            executed_path = Path(tmp) / notebook.name
-            html_path = reports_dir / f"{notebook.stem}.html"
-            source = nbformat.read(notebook, as_version=4)
-            title, question = _heading_and_question(source, notebook.stem)
-            try:
-                executed = execute_notebook(notebook, seeds_dir=seeds, figures_dir=figures_dir, output_path=executed_path)
-            except NotebookFailed:
-                if executed_path.exists():
-                    html_path.write_text(render_html(nbformat.read(executed_path, as_version=4), title=title), encoding="utf-8")
-                say(f"[{number}/{len(notebooks)}] {notebook.name} FAILED (partial report: {_display(html_path)})")
-                raise
-            html_path.write_text(render_html(executed, title=title), encoding="utf-8")
-            figures = _figures_written(figures_dir, start_ns)
-            written.update(figures)
-            seconds = time.perf_counter() - t0
-            results.append(NotebookResult(notebook, html_path, title, question, seconds, figures))
-            say(f"[{number}/{len(notebooks)}] {notebook.name} ok ({seconds:.1f} s, {len(figures)} figure files) → {_display(html_path)}")
+    for number, notebook in enumerate(notebooks, start=1):
+        say(f"[{number}/{len(notebooks)}] {notebook.name} …")
+        start_ns, t0 = time.time_ns(), time.perf_counter()
+        executed_path = reports_dir / notebook.name
+        html_path = reports_dir / f"{notebook.stem}.html"
+        title, question = _heading_and_question(nbformat.read(notebook, as_version=4), notebook.stem)
+        try:
+            executed = execute_notebook(notebook, seeds_dir=seeds, figures_dir=figures_dir, output_path=executed_path)
+        except NotebookFailed:
+            if executed_path.exists():
+                html_path.write_text(render_html(nbformat.read(executed_path, as_version=4), title=title), encoding="utf-8")
+            say(f"[{number}/{len(notebooks)}] {notebook.name} FAILED (partial report: {_display(html_path)})")
+            raise
+        html_path.write_text(render_html(executed, title=title), encoding="utf-8")
+        figures = _figures_written(figures_dir, start_ns)
+        written.update(figures)
+        seconds = time.perf_counter() - t0
+        results.append(NotebookResult(notebook, html_path, executed_path, title, question, seconds, figures))
+        say(f"[{number}/{len(notebooks)}] {notebook.name} ok ({seconds:.1f} s, {len(figures)} figure files) → {_display(html_path)}")
     for stale in sorted(p for p in figures_dir.iterdir() if p.suffix in FIGURE_SUFFIXES and p not in written):
         stale.unlink()
         say(f"removed {_display(stale)} (no notebook makes it any more)")

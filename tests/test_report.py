@@ -1,0 +1,124 @@
+"""``make report``: one self-contained HTML page per notebook, an index, figures.
+
+Most checks inspect the ``seed_report`` run (every notebook executed once on
+seeds/ into a temporary folder); the failure check runs a tiny notebook.
+"""
+from __future__ import annotations
+
+import sys
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from analysis.paths import FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
+from analysis.report import CONTENT_SECURITY_POLICY, NotebookFailed, build_report, find_notebooks
+
+pytestmark = pytest.mark.slow
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_one_report_per_notebook_and_an_index(seed_report):
+    out, results = seed_report
+    reports = out / "reports"
+    expected = {f"{p.stem}.html" for p in find_notebooks(NOTEBOOKS_DIR)}
+    assert expected and expected == {p.name for p in reports.glob("[0-9][0-9]_*.html")}
+    index = _soup(reports / "index.html")
+    links = {a["href"] for a in index.find_all("a", href=True)}
+    assert expected <= links, f"index.html does not link {sorted(expected - links)}"
+    for r in results:
+        assert r.html.stat().st_size > 0 and r.executed.exists()
+
+
+def test_reports_are_self_contained_and_script_free(seed_report):
+    out, _ = seed_report
+    for page in sorted((out / "reports").glob("*.html")):
+        soup = _soup(page)
+        assert not soup.find_all("script"), f"{page.name}: has <script> elements"
+        csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert csp is not None and csp["content"] == CONTENT_SECURITY_POLICY, f"{page.name}: no CSP"
+        for tag in soup.find_all(["img", "link", "iframe", "source", "video", "audio"]):
+            for attr in ("src", "href"):
+                value = tag.get(attr, "")
+                assert not value.startswith(("http:", "https:", "//")), f"{page.name}: external {attr}={value}"
+        if page.name != "index.html":
+            # Code is hidden in the reader's report; text and figures remain.
+            assert not soup.select(".jp-InputArea-editor"), f"{page.name}: shows code cells"
+            assert "SEEDS_DIR" not in soup.get_text(), f"{page.name}: shows the parameters cell"
+
+
+def test_every_report_shows_its_figures(seed_report):
+    _, results = seed_report
+    for r in results:
+        pngs = [f for f in r.figures if f.suffix == ".png"]
+        if not pngs:
+            continue
+        images = _soup(r.html).find_all("img")
+        assert images, f"{r.html.name}: saved {len(pngs)} figures but shows none"
+        assert all(img["src"].startswith("data:image/png;base64,") for img in images)
+
+
+def test_committed_figures_are_what_the_report_makes_from_seeds(seed_report):
+    out, _ = seed_report
+    made = {p.name: p.read_bytes() for p in sorted((out / "figures").iterdir()) if p.is_file()}
+    committed = {p.name: p.read_bytes() for p in sorted(FIGURES_DIR.iterdir()) if p.is_file() and p.name != ".gitkeep"}
+    assert made, "the report made no figures"
+    hint = "run `make report` and commit figures/"
+    assert sorted(made) == sorted(committed), f"figure files differ ({hint}): only made {sorted(set(made) - set(committed))}, only committed {sorted(set(committed) - set(made))}"
+    changed = sorted(name for name in made if made[name] != committed[name])
+    assert not changed, f"figures differ in content ({hint}): {changed}"
+
+
+def _tiny_notebook(folder: Path, name: str, cells) -> Path:
+    nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_failing_cell_stops_the_report_naming_notebook_and_cell(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _tiny_notebook(
+        notebooks,
+        "00_breaks.ipynb",
+        [
+            new_markdown_cell("# A notebook that fails\n\nIts third cell raises on purpose."),
+            new_code_cell("SEEDS_DIR = None\nOUT_DIR = None", metadata={"tags": ["parameters"]}),
+            new_code_cell("x = 1"),
+            new_code_cell("raise ValueError('deliberate failure')"),
+        ],
+    )
+    with pytest.raises(NotebookFailed) as caught:
+        build_report(seeds_dir=PROJECT_ROOT / "seeds", out_dir=tmp_path / "out", notebooks_dir=notebooks, progress=None)
+    assert caught.value.cell == 4  # counted as in the notebook file, parameters cell included
+    assert "00_breaks.ipynb" in str(caught.value) and "deliberate failure" in str(caught.value)
+    # The partial report shows the traceback to whoever opens it.
+    assert "deliberate failure" in (tmp_path / "out" / "reports" / "00_breaks.html").read_text(encoding="utf-8")
+
+    # The command line says the same and exits non-zero.
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis.report", "--seeds", str(PROJECT_ROOT / "seeds"), "--out", str(tmp_path / "cli"), "--notebooks", str(notebooks)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 1
+    assert "00_breaks.ipynb: cell 4 failed" in proc.stderr and "ValueError: deliberate failure" in proc.stderr
+
+
+def test_missing_seeds_folder_is_a_clear_error(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis.report", "--seeds", str(tmp_path / "nope"), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert "no such seeds folder" in proc.stderr
