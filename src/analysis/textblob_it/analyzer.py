@@ -45,7 +45,7 @@ from .lexicon import Entry, Lexicon, load_lexicon, normalise
 __all__ = [
     "PatternAnalyzer", "Sentiment", "SentimentAssessments", "Assessment", "Analysis", "analyze",
     "NEGATION_SCOPE", "NEGATION_FACTOR", "STRONG_NEGATION_FACTOR", "CONTRAST_BEFORE",
-    "CONTRAST_AFTER", "EXCLAMATION_BOOST", "SUBJECTIVITY_HALF",
+    "CONTRAST_AFTER", "EXCLAMATION_BOOST", "SUBJECTIVITY_HALF", "POLARITY_DAMPING",
 ]
 
 #: How many words after a negator it still applies to (punctuation and clause
@@ -63,8 +63,11 @@ CONTRAST_BEFORE = 0.5
 CONTRAST_AFTER = 1.5
 #: Factor on opinion words in a sentence that ends with "!".
 EXCLAMATION_BOOST = 1.3
-#: Subjectivity evidence that maps to 0.5.
-SUBJECTIVITY_HALF = 1.6
+#: Subjectivity evidence that maps to 0.5 (chosen on half A of the CheckThat! data).
+SUBJECTIVITY_HALF = 1.3
+#: Added to the weight sum in the polarity mean: a single weak opinion word in
+#: a long sentence counts less than several agreeing ones.
+POLARITY_DAMPING = 0.0
 #: A modifier applies to an opinion word at most this many words later.
 MODIFIER_REACH = 2
 
@@ -328,7 +331,7 @@ def analyze(text: str, *, lexicon: Lexicon | None = None) -> Analysis:
         _score_sentence(sent, lexicon, assessed, cues)
     polar = [a for a in assessed if a.polarity != 0.0]
     wsum = sum(a.weight for a in polar)
-    polarity = _clamp(sum(a.polarity * a.weight for a in polar) / wsum) if wsum else 0.0
+    polarity = _clamp(sum(a.polarity * a.weight for a in polar) / (wsum + POLARITY_DAMPING)) if wsum else 0.0
     evidence = sum(a.subjectivity * a.weight for a in assessed) + sum(a.subjectivity for a in cues)
     subjectivity = _clamp(evidence / (evidence + SUBJECTIVITY_HALF), 0.0, 1.0) if evidence > 0 else 0.0
     everything = sorted(assessed + cues, key=lambda a: (a.start, a.end))
