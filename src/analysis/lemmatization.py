@@ -1,27 +1,97 @@
-"""Italian lemmas: simplemma, guarded and corrected.
+"""Italian lemmas: simplemma, guarded, corrected and read in context.
 
-simplemma gives good dictionary lemmas offline but raises on an empty string,
-lemmatizes proper nouns as common words ("Un" in "Kim Jong Un" → "uno") and
-misses elided forms. This module wraps it: corrections from
-``data/lemma_corrections_it.tsv`` first, proper nouns and acronyms keep their
-form, everything else goes to simplemma (cached).
+simplemma gives good dictionary lemmas offline, but on its own it raises on an
+empty string, lemmatizes proper nouns as common words ("Un" in "Kim Jong Un" →
+"uno", "Meloni" → "melone"), and, having no context, picks the verb for many
+nouns ("il fatto" → "fare", "le richieste" → "richiedere", "subito" →
+"subire"). This module wraps it; the order of the steps is:
+
+1. closed-class words and conventions from ``data/lemma_corrections_it.tsv``
+   (articles → ``il``/``uno``, articulated prepositions → the preposition,
+   determiners and pronouns → masculine singular, abbreviations → the word);
+   clitic pronouns (``lo``, ``la``, ``l’``, ``gli``, ``le`` before a verb) are
+   told apart from articles first, by the sound the next word starts with
+   (``lo`` is an article only before s + consonant, z, gn, ps…) and by an
+   auxiliary or clitic next to them (``l’ha``, ``se la``);
+2. capitalised words inside a sentence are proper nouns and keep their form,
+   as do acronyms, except the institutional nouns of
+   ``data/capitalized_nouns_it.txt`` (il Governo → governo); a capitalised
+   word that opens a sentence and is followed by another one (``Corriere
+   Sport``) is a name too;
+3. simplemma (cached) for everything else;
+4. context rules written from Italian grammar: after an article, an
+   articulated preposition or a possessive (``data/determiners_it.tsv``) a
+   word is a noun or an adjective, so a verb lemma becomes the noun, put in the
+   singular the article agrees with (il fatto → fatto, le richieste →
+   richiesta); ``stato`` is the noun unless a form of *essere* precedes it;
+   ``subito`` is the adverb unless a form of *avere* precedes it; ``fa`` after
+   a span of time (``due anni fa``) is the adverb.
+
+No rule or list here was taken from an annotated corpus; measure with
+``python -m analysis.evaluation ud``.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Sequence
 
 import simplemma
 
-from .wordlists import read_word_table
+from .stopwords import STOP_WORDS
+from .tokenization import Token
+from .wordlists import read_word_list, read_word_table
 
-__all__ = ["LEMMA_CORRECTIONS", "lemmatize", "is_known_word"]
+__all__ = [
+    "LEMMA_CORRECTIONS",
+    "CAPITALIZED_NOUNS",
+    "DETERMINERS",
+    "lemmatize",
+    "lemmatize_tokens",
+    "is_known_word",
+]
 
 LEMMA_CORRECTIONS: dict[str, str] = read_word_table("lemma_corrections_it.tsv")
+#: Lemmas of nouns written with a capital in news that stay common nouns.
+CAPITALIZED_NOUNS: frozenset[str] = read_word_list("capitalized_nouns_it.txt")
+#: Determiner form → agreement ("m.sg", "f.pl", "-.sg", ...).
+DETERMINERS: dict[str, str] = read_word_table("determiners_it.tsv")
+
+_LEMMA_KINDS = frozenset({"word", "elision", "abbreviation"})
+
+# Clitic pronouns that look like articles, and their lemma as pronouns.
+_CLITIC_LEMMAS = {"lo": "lo", "la": "la", "l'": "lo", "gli": "gli", "le": "le", "li": "li"}
+# Clitics that come before lo/la/le/ne in a cluster (se la, me lo, ce l'ha).
+_CLUSTER_HEADS = frozenset({"me", "te", "se", "ce", "ve", "glie"})
+# Forms of essere and avere (auxiliaries), the verbs a clitic most often precedes.
+_ESSERE = frozenset(
+    "è e' era erano ero eri eravamo eravate sono sei siamo siete sarà saranno sarò sarai saremo sarete "
+    "sarebbe sarebbero sarei saresti saremmo sareste fu furono fui fosti fummo foste sia siano siate "
+    "fosse fossero fossi essere essendo".split()
+)
+_AVERE = frozenset(
+    "ha hanno ho hai abbiamo avete aveva avevano avevo avevi avevamo avevate avrà avranno avrò avrai "
+    "avremo avrete avrebbe avrebbero avrei avresti avremmo avreste ebbe ebbero ebbi abbia abbiano "
+    "avesse avessero avessi avere avendo".split()
+)
+_AUXILIARIES = _ESSERE | _AVERE
+# Spans of time that "fa" follows as an adverb (due anni fa, poco fa).
+_TIME_SPANS = frozenset(
+    "anni anno mesi mese settimane settimana giorni giorno ore ora minuti minuto secondi secondo "
+    "decenni decennio secoli secolo tempo poco".split()
+)
+# Onsets after which the article is lo/gli rather than il/i.
+_LO_ONSETS = ("gn", "ps", "pn", "z", "x", "y")
+_VOWELS = frozenset("aeiouàèéìíòóùúh")
+_INFINITIVE_ENDINGS = ("are", "ere", "ire", "rre")
+
+
+def _norm(form: str) -> str:
+    return form.lower().replace("\u2019", "'")
 
 
 @lru_cache(maxsize=200_000)
 def _simplemma(lower: str) -> str:
-    if not lower.strip():
+    if not lower or not lower.strip():
         return lower
     try:
         return simplemma.lemmatize(lower, lang="it")
@@ -32,7 +102,7 @@ def _simplemma(lower: str) -> str:
 @lru_cache(maxsize=200_000)
 def is_known_word(lower: str) -> bool:
     """True when simplemma's Italian dictionary knows ``lower``."""
-    if not lower.strip():
+    if not lower or not lower.strip():
         return False
     try:
         return bool(simplemma.is_known(lower, lang="it"))
@@ -40,25 +110,147 @@ def is_known_word(lower: str) -> bool:
         return False
 
 
-def lemmatize(form: str, *, kind: str = "word", sentence_initial: bool = False) -> str:
-    """Lemma of one token.
+def _lo_onset(word: str) -> bool:
+    """True when ``word`` starts with a sound that takes the article lo/gli."""
+    if not word:
+        return False
+    if word[0] == "s" and len(word) > 1 and word[1] not in _VOWELS:
+        return True
+    return word.startswith(_LO_ONSETS) or (word[0] == "i" and len(word) > 1 and word[1] in "aeiou")
 
-    ``kind`` is the tokenizer's token kind; ``sentence_initial`` tells whether
-    a capital may just mark the start of a sentence. Capitalised words inside a
-    sentence, and all-capital acronyms, are proper nouns and keep their form.
-    """
-    if not form:
-        return form
-    if kind not in ("word", "elision", "abbreviation"):
-        return form
-    lower = form.lower().replace("\u2019", "'")
+
+def _is_clitic(lower: str, prev: str, nxt: str) -> bool:
+    """Whether the article-like ``lower`` is a clitic pronoun here (nxt, prev lower-cased)."""
+    if lower == "li":
+        return True
+    if not nxt or not nxt[0].isalpha():
+        return prev in _CLUSTER_HEADS  # "ce la." / a quoted word
+    if prev in _CLUSTER_HEADS or nxt in _AUXILIARIES:
+        return True
+    if lower == "lo":
+        return not _lo_onset(nxt)
+    if lower == "gli":
+        return nxt[0] not in _VOWELS and not _lo_onset(nxt)
+    return False
+
+
+def _is_capitalised_word(form: str | None) -> bool:
+    return bool(form) and form[0].isupper() and form[0].isalpha()
+
+
+@lru_cache(maxsize=200_000)
+def _base_lemma(form: str, kind: str, sentence_initial: bool, next_is_name: bool, next_is_known_name: bool) -> str:
+    """Lemma of one token without the context rules of step 4."""
+    lower = _norm(form)
     if lower in LEMMA_CORRECTIONS:
         return LEMMA_CORRECTIONS[lower]
     if kind == "abbreviation":
-        return lower
+        return form if len(form) == 2 and form[0].isupper() else lower  # an initial keeps its form
+    if kind == "elision":
+        return _simplemma(lower.rstrip("'")) if lower[:-1] else form
     if form[0].isupper():
         if len(form) > 1 and form.isupper():
             return form  # acronym: PTI, TASS, ONU
-        if not sentence_initial or not is_known_word(lower):
-            return form  # proper noun: Putin, Kim Jong Un
+        lemma = _simplemma(lower)
+        if lemma in CAPITALIZED_NOUNS and not next_is_known_name:
+            return lemma  # il Governo, i due Paesi
+        if not sentence_initial or next_is_name or not is_known_word(lower):
+            return form  # proper noun: Putin, Kim Jong Un, Corriere Sport
+        return lemma
     return _simplemma(lower)
+
+
+def _noun_reading(lower: str, lemma: str, agreement: str, nxt: str | None) -> str:
+    """The lemma of ``lower`` read as a noun after a determiner with ``agreement``."""
+    gender, _, number = agreement.partition(".")
+    verbal = lemma.endswith(_INFINITIVE_ENDINGS) and lemma != lower
+    if verbal:
+        if number == "sg":
+            return lower
+        if lower.endswith("nti"):
+            return lower[:-1] + "e"  # i rappresentanti → rappresentante
+        if gender == "f" and lower.endswith("e"):
+            return lower[:-1] + "a"  # le richieste → richiesta
+        if gender == "f" and lower.endswith("i"):
+            return lower[:-1] + "e"
+        if lower.endswith("i"):
+            return lower[:-1] + "o"  # i fatti → fatto
+        return lemma
+    # simplemma's other reading of a feminine noun (la morte → morta, la data
+    # → dato): after a feminine singular determiner, a word with no content
+    # word after it is the noun itself
+    if gender == "f" and number == "sg" and lemma != lower and (nxt is None or not nxt.isalpha() or nxt in STOP_WORDS):
+        return lower
+    return lemma
+
+
+def lemmatize(
+    form: str,
+    *,
+    kind: str = "word",
+    sentence_initial: bool = False,
+    previous: str | None = None,
+    following: str | None = None,
+) -> str:
+    """Lemma of one token.
+
+    ``kind`` is the tokenizer's token kind (only words, elisions and
+    abbreviations are lemmatized; other tokens are their own lemma);
+    ``sentence_initial`` tells whether a capital may just mark the start of a
+    sentence; ``previous`` and ``following`` are the texts of the neighbouring
+    tokens in the sentence (None at its edges), used by the context rules.
+    """
+    if not form or kind not in _LEMMA_KINDS:
+        return form
+    lower = _norm(form)
+    prev = _norm(previous) if previous else ""
+    nxt = _norm(following) if following else ""
+    if lower in _CLITIC_LEMMAS and _is_clitic(lower, prev, nxt):
+        return _CLITIC_LEMMAS[lower]
+    next_is_name = _is_capitalised_word(following)
+    next_is_known_name = next_is_name and not following.isupper() and is_known_word(nxt)  # type: ignore[union-attr]
+    lemma = _base_lemma(form, kind, sentence_initial, next_is_name, next_is_known_name)
+    if kind != "word" or not prev or lower in LEMMA_CORRECTIONS:
+        return lemma
+    # step 4: context rules
+    if lower in ("stato", "stati"):
+        return "essere" if prev in _ESSERE else "stato"
+    if lower == "subito":
+        return "subire" if prev in _AVERE else "subito"
+    if lower == "fa" and prev in _TIME_SPANS:
+        return "fa"
+    agreement = DETERMINERS.get(prev)
+    if agreement is not None and form[0].islower():
+        if prev in _CLITIC_LEMMAS and _is_clitic(prev, "", lower):
+            return lemma
+        if lower in ("prima", "prime", "primi"):
+            return "primo"
+        return _noun_reading(lower, lemma, agreement, nxt or None)
+    return lemma
+
+
+def lemmatize_tokens(tokens: Sequence[Token], *, sentence_start: bool = True) -> list[str]:
+    """Lemmas of the tokens of one sentence, in order, with context.
+
+    ``sentence_start`` tells whether ``tokens`` begins a sentence (so the first
+    word's capital may be only the sentence's).
+    """
+    out: list[str] = []
+    n = len(tokens)
+    initial = sentence_start
+    for i, tok in enumerate(tokens):
+        kind = tok.kind
+        if kind not in _LEMMA_KINDS:
+            out.append(tok.text)
+            if kind == "punct" and tok.text in _OPENING_PUNCT:
+                initial = True
+            continue
+        prev = tokens[i - 1].text if i and tokens[i - 1].kind in _LEMMA_KINDS else None
+        nxt = tokens[i + 1].text if i + 1 < n else None
+        out.append(lemmatize(tok.text, kind=kind, sentence_initial=initial, previous=prev, following=nxt))
+        initial = False
+    return out
+
+
+# After these a capital may just open a quoted or listed sentence.
+_OPENING_PUNCT = frozenset({"«", "“", '"', "(", "‘", "-", "–", "—", ":", "[", "•", "*"})

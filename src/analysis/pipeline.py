@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lemmatization import lemmatize
+from .lemmatization import lemmatize_tokens
 from .segmentation import sentence_spans_from_tokens, split_paragraphs
-from .stopwords import STOP_WORDS
-from .tokenization import iter_tokens
+from .stopwords import STOP_LEMMAS, STOP_WORDS
+from .tokenization import tokenize
 
 __all__ = ["ProcessedText", "process_text", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS", "TOKEN_COLUMNS"]
 
@@ -20,6 +20,7 @@ SENTENCE_COLUMNS = ("sent_id", "para_id", "start", "end")
 TOKEN_COLUMNS = (
     "sent_id", "token_id", "start", "end", "text", "lemma", "kind",
     "is_stop", "is_punct", "is_alpha", "is_digit", "is_title", "is_upper", "is_proper",
+    "is_space", "like_url", "is_emoji",
 )
 
 
@@ -36,8 +37,30 @@ def process_text(text: str) -> ProcessedText:
     """Split ``text`` into paragraphs, sentences and tokens with lemmas and flags.
 
     ``sent_id`` and ``token_id`` count within the document; ``token_id`` runs
-    through the whole document so (doc_id, token_id) is unique.
+    through the whole document so (doc_id, token_id) is unique. Token columns
+    (:data:`TOKEN_COLUMNS`):
+
+    ========== ===== ==========================================================
+    sent_id    int   sentence the token belongs to
+    token_id   int   position in the document, from 0
+    start, end int   character offsets: ``text[start:end] == text`` column
+    text       str   the token as written
+    lemma      str   dictionary form (:func:`analysis.lemmatization.lemmatize`)
+    kind       str   :data:`analysis.tokenization.TOKEN_KINDS` (word, number…)
+    is_stop    bool  function word (:mod:`analysis.stopwords`) or auxiliary
+    is_punct   bool  punctuation
+    is_alpha   bool  letters only
+    is_digit   bool  a number (``11.000``, ``2,5%``)
+    is_title   bool  capitalised, not all capitals
+    is_upper   bool  all capitals, two characters or more
+    is_proper  bool  capitalised word kept as its own lemma (a name)
+    is_space   bool  always False (whitespace is never a token); for spaCy parity
+    like_url   bool  a URL or e-mail address
+    is_emoji   bool  an emoji or emoticon
+    ========== ===== ==========================================================
     """
+    if not isinstance(text, str):
+        raise TypeError(f"process_text expects a str, got {type(text).__name__}")
     out = ProcessedText()
     P, S, T = out.paragraphs, out.sentences, out.tokens
     sent_id = token_id = 0
@@ -45,7 +68,7 @@ def process_text(text: str) -> ProcessedText:
         P["para_id"].append(para_id)
         P["start"].append(para.start)
         P["end"].append(para.end)
-        toks = list(iter_tokens(text, para.start, para.end))
+        toks = tokenize(text, para.start, para.end)
         spans = sentence_spans_from_tokens(text, toks, para.start, para.end)
         k = 0
         for span in spans:
@@ -53,39 +76,36 @@ def process_text(text: str) -> ProcessedText:
             S["para_id"].append(para_id)
             S["start"].append(span.start)
             S["end"].append(span.end)
-            first = True
+            first = k
             while k < len(toks) and toks[k].start < span.end:
-                tok = toks[k]
                 k += 1
-                if tok.start < span.start:
-                    continue
+            sent_toks = toks[first:k]
+            lemmas = lemmatize_tokens(sent_toks)
+            n = len(sent_toks)
+            T["sent_id"].extend([sent_id] * n)
+            T["token_id"].extend(range(token_id, token_id + n))
+            token_id += n
+            for tok, lemma in zip(sent_toks, lemmas):
                 form, kind = tok.text, tok.kind
-                lemma = lemmatize(form, kind=kind, sentence_initial=first or _after_opener(T, sent_id))
-                is_punct = kind == "punct"
-                is_alpha = form.isalpha()
-                T["sent_id"].append(sent_id)
-                T["token_id"].append(token_id)
                 T["start"].append(tok.start)
                 T["end"].append(tok.end)
                 T["text"].append(form)
                 T["lemma"].append(lemma)
                 T["kind"].append(kind)
-                T["is_stop"].append(form.lower().replace("\u2019", "'") in STOP_WORDS)
-                T["is_punct"].append(is_punct)
-                T["is_alpha"].append(is_alpha)
+                T["is_stop"].append(_norm(form) in STOP_WORDS or lemma in STOP_LEMMAS)
+                T["is_punct"].append(kind == "punct")
+                T["is_alpha"].append(form.isalpha())
                 T["is_digit"].append(kind == "number")
-                T["is_title"].append(form[:1].isupper() and not form.isupper())
-                T["is_upper"].append(len(form) > 1 and form.isupper())
-                T["is_proper"].append(kind in ("word", "acronym") and form[:1].isupper() and lemma == form)
-                token_id += 1
-                if not is_punct:
-                    first = False
+                upper = form.isupper()
+                T["is_title"].append(form[0].isupper() and not upper)
+                T["is_upper"].append(upper and len(form) > 1)
+                T["is_proper"].append(kind == "word" and form[0].isupper() and lemma == form)
+                T["is_space"].append(False)
+                T["like_url"].append(kind == "url" or kind == "email")
+                T["is_emoji"].append(kind == "emoji" or kind == "emoticon")
             sent_id += 1
     return out
 
 
-def _after_opener(T: dict[str, list], sent_id: int) -> bool:
-    """True when the previous token of this sentence opens a quote or bracket."""
-    if not T["sent_id"] or T["sent_id"][-1] != sent_id:
-        return False
-    return T["text"][-1] in ("«", "“", '"', "(", "‘", "-", "–", "—", ":")
+def _norm(form: str) -> str:
+    return form.lower().replace("\u2019", "'")
