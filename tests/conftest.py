@@ -41,3 +41,26 @@ def seed_report(tmp_path_factory):
     out = tmp_path_factory.mktemp("report")
     results = build_report(seeds_dir=PROJECT_ROOT / "seeds", out_dir=out, progress=None)
     return out, results
+
+
+#: Debian's Chromium (``make chromium`` installs it); never a downloaded browser.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Chromium driven by Playwright; skips when Chromium is absent."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (`make chromium` as root, "
+                    "or `apt-get install chromium`) to run the browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (make test installs it)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
