@@ -1,9 +1,13 @@
 """The corpus: seed articles as linked pandas DataFrames.
 
 :func:`load_corpus` reads a seeds folder (see :mod:`analysis.readers` for the
-formats) and runs the Italian pipeline (:mod:`analysis.pipeline`) on every
-document. Bad input never raises: each file is either one or more documents
-or a row in ``Corpus.rejected`` with a reason.
+folder rules and :mod:`analysis.formats` for the formats) and runs the Italian
+pipeline (:mod:`analysis.pipeline`) on every document. Bad input never raises:
+each file is either one or more documents or a row in ``Corpus.rejected`` with
+a reason. ``documents.text`` is the reference for every offset: it is the
+decoded and normalised text (``\\n`` line endings, NFC; see
+:mod:`analysis.encoding`), the body after any front matter, or the readable
+text of a web page.
 """
 from __future__ import annotations
 
@@ -14,15 +18,20 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
+from .dates import parse_date
+from .language import detect_language, normalize_language_code, resolve_language
 from .pipeline import PARAGRAPH_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, process_text
 
-__all__ = ["Corpus", "RawDocument", "build_corpus", "corpus_from_texts", "load_corpus", "DOCUMENT_COLUMNS"]
+__all__ = ["Corpus", "RawDocument", "build_corpus", "corpus_from_texts", "load_corpus", "DOCUMENT_COLUMNS", "duplicate_keys"]
 
 #: Fixed columns of ``Corpus.documents``; metadata fields are added after them.
 DOCUMENT_COLUMNS = (
     "doc_id", "path", "title", "date", "outlet", "language", "text",
     "n_paragraphs", "n_sentences", "n_tokens", "sha256", "duplicate_of",
+    "is_italian", "italian_score", "language_declared", "encoding", "warnings",
 )
+#: Metadata names that would overwrite a computed column get this prefix.
+CLASH_PREFIX = "meta_"
 
 
 @dataclass
@@ -30,13 +39,17 @@ class RawDocument:
     """One document as read from a file, before the pipeline runs.
 
     ``doc_id`` is unique in the corpus; ``path`` is relative to the seeds folder;
-    ``metadata`` holds title, date, outlet, language and any other fields.
+    ``metadata`` holds title, date, outlet, language and any other fields;
+    ``encoding`` says how the file was decoded (None for strings and records);
+    ``warnings`` lists what the reader had to fix or ignore.
     """
 
     doc_id: str
     path: str
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -44,12 +57,23 @@ class Corpus:
     """Linked tables for a set of documents.
 
     ``documents`` (one row per document):
-        doc_id (str), path (str, relative to the seeds folder), title (str|None),
-        date (datetime64|NaT), outlet (str|None), language (str: declared or
-        detected code, ``"it"`` for Italian), text (str: the document text as
-        decoded, unaltered), n_paragraphs, n_sentences, n_tokens (int),
-        sha256 (str: of the text, UTF-8), duplicate_of (str|None: doc_id of the
-        first document with the same text), then any other metadata fields.
+        doc_id (string: path without suffix, ``file#key`` for records, see
+        :mod:`analysis.readers`), path (string, relative to the seeds folder),
+        title (string|NA), date (datetime64|NaT: see :mod:`analysis.dates`),
+        outlet (string|NA), language (string: ISO 639-1 code, declared or
+        detected, ``"und"`` when undetermined; see :mod:`analysis.language`),
+        text (string: the document text, the reference for every offset),
+        n_paragraphs, n_sentences, n_tokens (int64),
+        sha256 (string: of the text, UTF-8),
+        duplicate_of (string|NA: doc_id of the first document, in load order,
+        with the same text, or the same text once runs of whitespace are
+        collapsed: see :func:`duplicate_keys`), is_italian (bool: ``language == "it"``),
+        italian_score (float64: share of sampled words simplemma knows as
+        Italian, 0–1), language_declared (string|NA: from metadata),
+        encoding (string|NA: how the file was decoded), warnings (string|NA:
+        what the loader fixed or ignored, ``"; "``-separated), then any other
+        metadata fields (names lower-cased; a name equal to a computed column
+        is prefixed ``meta_``).
     ``paragraphs``: doc_id, para_id (int), start, end (int offsets), text.
     ``sentences``: doc_id, sent_id (int, per document), para_id, start, end, text.
     ``tokens``: doc_id, sent_id, token_id (int, per document), start, end, text,
@@ -95,7 +119,13 @@ def _rejected_frame(rows: Iterable[tuple[str, str]]) -> pd.DataFrame:
 
 
 def build_corpus(docs: Iterable[RawDocument], rejected: Iterable[tuple[str, str]] = (), *, root: Path | None = None) -> Corpus:
-    """Run the pipeline on ``docs`` and assemble the linked tables."""
+    """Run the pipeline on ``docs`` and assemble the linked tables.
+
+    Per document: language detection, date parsing, duplicate flags and the
+    pipeline. A document the pipeline cannot process is moved to ``rejected``
+    (never raised).
+    """
+    rejected = list(rejected)
     doc_rows: list[dict[str, Any]] = []
     P: dict[str, list] = {c: [] for c in ("doc_id", *PARAGRAPH_COLUMNS)}
     S: dict[str, list] = {c: [] for c in ("doc_id", *SENTENCE_COLUMNS)}
@@ -103,29 +133,17 @@ def build_corpus(docs: Iterable[RawDocument], rejected: Iterable[tuple[str, str]
     P_text: list[str] = []
     S_text: list[str] = []
     first_by_hash: dict[str, str] = {}
+    first_by_loose_hash: dict[str, str] = {}
     for doc in docs:
         text = doc.text
-        processed = process_text(text)
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        meta = dict(doc.metadata)
-        row = {
-            "doc_id": doc.doc_id,
-            "path": doc.path,
-            "title": meta.pop("title", None),
-            "date": meta.pop("date", None),
-            "outlet": meta.pop("outlet", None),
-            "language": meta.pop("language", None),
-            "text": text,
-            "n_paragraphs": len(processed.paragraphs["para_id"]),
-            "n_sentences": len(processed.sentences["sent_id"]),
-            "n_tokens": len(processed.tokens["token_id"]),
-            "sha256": digest,
-            "duplicate_of": first_by_hash.get(digest),
-        }
-        first_by_hash.setdefault(digest, doc.doc_id)
-        for key, value in meta.items():
-            if key not in row:
-                row[key] = value
+        try:
+            processed = process_text(text)
+        except Exception as exc:  # one odd text must not stop the corpus
+            where = doc.path or doc.doc_id
+            rejected.append((where, f"{where}: the text pipeline failed on {doc.doc_id!r} ({type(exc).__name__}: {exc})"))
+            continue
+        row, warnings = _document_row(doc, text, processed, first_by_hash, first_by_loose_hash)
+        row["warnings"] = "; ".join(warnings) if warnings else None
         doc_rows.append(row)
         for table, cols in ((P, processed.paragraphs), (S, processed.sentences), (T, processed.tokens)):
             n = len(next(iter(cols.values())))
@@ -143,6 +161,69 @@ def build_corpus(docs: Iterable[RawDocument], rejected: Iterable[tuple[str, str]
     return Corpus(documents, paragraphs, sentences, tokens, _rejected_frame(rejected), root)
 
 
+def _document_row(
+    doc: RawDocument, text: str, processed: Any, first_by_hash: dict[str, str], first_by_loose_hash: dict[str, str],
+) -> tuple[dict[str, Any], list[str]]:
+    warnings = list(doc.warnings)
+    digest, loose = duplicate_keys(text)
+    duplicate_of = first_by_hash.get(digest)
+    if duplicate_of is None:
+        duplicate_of = first_by_loose_hash.get(loose)
+    first_by_hash.setdefault(digest, doc.doc_id)
+    first_by_loose_hash.setdefault(loose, doc.doc_id)
+
+    meta = dict(doc.metadata)
+    declared = normalize_language_code(meta.pop("language", None))
+    guess = detect_language(text)
+    language, language_warning = resolve_language(declared, guess)
+    if language_warning:
+        warnings.append(language_warning)
+    date, date_warning = parse_date(meta.pop("date", None))
+    if date_warning:
+        warnings.append(date_warning)
+    row: dict[str, Any] = {
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        "title": _as_text(meta.pop("title", None)),
+        "date": date,
+        "outlet": _as_text(meta.pop("outlet", None)),
+        "language": language,
+        "text": text,
+        "n_paragraphs": len(processed.paragraphs["para_id"]),
+        "n_sentences": len(processed.sentences["sent_id"]),
+        "n_tokens": len(processed.tokens["token_id"]),
+        "sha256": digest,
+        "duplicate_of": duplicate_of,
+        "is_italian": language == "it",
+        "italian_score": guess.italian_score,
+        "language_declared": declared,
+        "encoding": doc.encoding,
+    }
+    for key, value in meta.items():
+        name = key if key not in row and key not in DOCUMENT_COLUMNS else CLASH_PREFIX + key
+        if name != key:
+            warnings.append(f"metadata field {key!r} has the name of a computed column: kept as {name!r}")
+        row.setdefault(name, value)
+    return row, warnings
+
+
+def duplicate_keys(text: str) -> tuple[str, str]:
+    """``(sha256 of the text, sha256 of the text with whitespace runs collapsed)``.
+
+    Two documents are duplicates when either key matches; ``duplicate_of``
+    points to the first of them in load order.
+    """
+    exact = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    loose = hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
+    return exact, loose
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
 def _typed(df: pd.DataFrame, dtypes: Mapping[str, str]) -> pd.DataFrame:
     for col in df.columns:
         if col in dtypes:
@@ -155,12 +236,20 @@ def _typed(df: pd.DataFrame, dtypes: Mapping[str, str]) -> pd.DataFrame:
 
 
 def _documents_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=list(DOCUMENT_COLUMNS)) if not rows else pd.DataFrame(rows)
-    for col in ("doc_id", "path", "title", "outlet", "language", "text", "sha256", "duplicate_of"):
+    df = pd.DataFrame(rows) if rows else pd.DataFrame({c: [] for c in DOCUMENT_COLUMNS})
+    df = df[list(DOCUMENT_COLUMNS) + [c for c in df.columns if c not in DOCUMENT_COLUMNS]]
+    for col in ("doc_id", "path", "title", "outlet", "language", "text", "sha256", "duplicate_of",
+                "language_declared", "encoding", "warnings"):
         df[col] = df[col].astype("string")
-    df["date"] = pd.to_datetime(df["date"].astype("string"), errors="coerce", format="mixed") if len(df) else pd.Series([], dtype="datetime64[ns]")
+    df["date"] = pd.to_datetime(df["date"]).astype("datetime64[ns]")
     for col in ("n_paragraphs", "n_sentences", "n_tokens"):
         df[col] = df[col].astype("int64")
+    df["is_italian"] = df["is_italian"].astype("bool")
+    df["italian_score"] = df["italian_score"].astype("float64")
+    for col in df.columns[len(DOCUMENT_COLUMNS):]:
+        values = df[col].dropna()
+        if len(values) and all(isinstance(v, str) for v in values):
+            df[col] = df[col].astype("string")
     return df
 
 
@@ -175,15 +264,20 @@ def corpus_from_texts(texts: Mapping[str, str] | Iterable[str], metadata: Mappin
     return build_corpus(docs)
 
 
-def load_corpus(path: str | Path = "seeds") -> Corpus:
+def load_corpus(path: str | Path = "seeds", *, max_bytes: int | None = None) -> Corpus:
     """Read every article under ``path`` (recursively) into a :class:`Corpus`.
 
     A relative ``path`` is taken from the current directory first, then from
     the project root. Unusable files and records are listed in
     ``Corpus.rejected``; nothing raises for bad data. A missing folder raises
     :class:`~analysis.errors.SeedsNotFoundError`.
-    """
-    from .readers import read_seeds  # local import: readers imports this module's RawDocument
 
-    docs, rejected, root = read_seeds(path)
+    ``max_bytes``: largest one-document file (and largest record of a
+    ``.jsonl``/``.csv``, which stream record by record) that is read; larger
+    ones are rejected with the reason. Default
+    :data:`analysis.readers.DEFAULT_MAX_BYTES` (50 MB).
+    """
+    from .readers import DEFAULT_MAX_BYTES, read_seeds  # local import: readers imports RawDocument from here
+
+    docs, rejected, root = read_seeds(path, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
     return build_corpus(docs, rejected, root=root)

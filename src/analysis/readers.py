@@ -1,23 +1,64 @@
-"""Reading a seeds folder into raw documents (first version: plain text).
+"""Reading a seeds folder into raw documents and rejections.
 
-Each file becomes one or more :class:`~analysis.corpus.RawDocument` or a
-``(path, reason)`` rejection. Metadata for ``name.txt`` may sit beside it in
-``name.meta.yaml``.
+Every file under the folder (recursively, in sorted order) ends up either as
+one or more :class:`~analysis.corpus.RawDocument` or as a row
+``(path, reason)`` in ``Corpus.rejected``: nothing vanishes silently.
+
+Formats: see :mod:`analysis.formats` (``.txt``, ``.md``, ``.html``/``.htm``,
+``.jsonl``, ``.csv``/``.tsv``); encodings: :mod:`analysis.encoding`.
+
+Folder rules:
+
+* **Sidecar metadata** ``name.meta.yaml`` (or ``.meta.yml``) beside
+  ``name.txt`` (any supported suffix) gives that file's metadata without
+  touching its text. For a one-document file the sidecar wins over metadata
+  inside the file (front matter, HTML head); for ``.jsonl``/``.csv`` it gives
+  defaults that each record's own fields override. A sidecar may name an
+  ``encoding`` (e.g. ``cp1251``) to use when the file is not UTF-8. A used
+  sidecar is not a document; a sidecar with no article beside it is listed in
+  ``rejected``; a broken sidecar is ignored with a warning on the document.
+* **Hidden** files and folders (name starting with ``.``: ``.DS_Store``,
+  ``.ipynb_checkpoints``, ``.git``) are not read; each gets one row in
+  ``rejected`` (a hidden folder one row, not one per file inside).
+* **README** files (``README``, ``README.md``, ``readme.txt``…) describe the
+  folder, not an article: listed in ``rejected``.
+* **Symlinks**: one pointing outside the seeds folder is not followed
+  (rejected with a reason); a symlinked file inside the folder is read; a
+  symlinked folder is not followed (its target is read directly, and this
+  avoids loops); a broken link is rejected.
+* **Size**: a one-document file over ``max_bytes`` (default
+  :data:`DEFAULT_MAX_BYTES`, 50 MB) is rejected unread; ``.jsonl``/``.csv``
+  files stream record by record, each record held to ``max_bytes``.
+
+doc_id: the path relative to the folder without its suffix
+(``2024/ansa_001``); when two files differ only by suffix (``a.txt`` and
+``a.md``) both keep their suffix (``a.txt``, ``a.md``). A record's doc_id is
+``<file without suffix>#<key>`` where key is its ``id`` field or the line
+number where it starts (:mod:`analysis.formats.records`). Stable across runs
+for the same folder; unique in the corpus.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-import yaml
+import os
+from collections import Counter
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterator
 
 from .corpus import RawDocument
+from .encoding import decode_bytes
 from .errors import InputRejected, SeedsNotFoundError
+from .formats import MULTI_RECORD_SUFFIXES, READERS, SUPPORTED_SUFFIXES, Extracted, Rejection
+from .formats.base import clean_metadata
+from .frontmatter import parse_yaml_mapping
 from .paths import PROJECT_ROOT
 
-__all__ = ["read_seeds", "SIDECAR_SUFFIX"]
+__all__ = ["read_seeds", "iter_seed_files", "SIDECAR_SUFFIX", "SIDECAR_SUFFIXES", "DEFAULT_MAX_BYTES"]
 
 SIDECAR_SUFFIX = ".meta.yaml"
+SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
+#: Largest one-document file (and largest record) the loader reads: 50 MB.
+DEFAULT_MAX_BYTES = 50_000_000
+_MAX_SIDECAR_BYTES = 1_000_000
 
 
 def _resolve(path: str | Path) -> Path:
@@ -28,42 +69,178 @@ def _resolve(path: str | Path) -> Path:
     return alt if alt.exists() else p
 
 
-def _sidecar(file: Path) -> dict[str, Any]:
-    side = file.with_name(file.stem + SIDECAR_SUFFIX)
-    if not side.exists():
-        return {}
-    data = yaml.safe_load(side.read_text(encoding="utf-8"))
-    return dict(data) if isinstance(data, dict) else {}
+def iter_seed_files(root: Path) -> Iterator[tuple[Path, str, str | None]]:
+    """``(file, relative posix path, rejection reason or None)`` for everything under ``root``.
+
+    Walks without following symlinked folders; entries in sorted order.
+    """
+    real_root = root.resolve()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            rel = Path(folder).relative_to(root).as_posix()
+            yield Path(folder), rel + "/", f"{rel}/: folder could not be read ({exc.strerror or exc})"
+            continue
+        subfolders = []
+        for entry in entries:
+            path = Path(entry.path)
+            rel = path.relative_to(root).as_posix()
+            if entry.name.startswith("."):
+                kind = "folder" if entry.is_dir(follow_symlinks=False) else "file"
+                shown = rel + "/" if kind == "folder" else rel
+                yield path, shown, f"{shown}: hidden {kind}, not read"
+            elif entry.is_symlink():
+                yield path, rel, _symlink_problem(path, rel, real_root)
+            elif entry.is_dir(follow_symlinks=False):
+                subfolders.append(path)
+            elif entry.is_file(follow_symlinks=False):
+                yield path, rel, None
+            else:
+                yield path, rel, f"{rel}: not a regular file (device, pipe or socket)"
+        stack.extend(reversed(subfolders))
 
 
-def _read_file(file: Path, rel: str) -> list[RawDocument]:
-    data = file.read_bytes()
+def _symlink_problem(path: Path, rel: str, real_root: Path) -> str | None:
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputRejected(f"{rel}: not valid UTF-8 text") from exc
-    if not text.strip():
-        raise InputRejected(f"{rel}: empty or whitespace-only file")
-    meta = {"language": "it", **_sidecar(file)}
-    doc_id = str(Path(rel).with_suffix("")).replace("\\", "/")
-    return [RawDocument(doc_id, rel, text, meta)]
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return f"{rel}: broken symlink (its target does not exist), not followed"
+    if not target.is_relative_to(real_root):
+        return f"{rel}: symlink to {target}, outside the seeds folder: not followed"
+    if target.is_dir():
+        return f"{rel}: symlink to a folder, not followed (the folder it points to is read directly)"
+    if not target.is_file():
+        return f"{rel}: symlink to something that is not a regular file, not followed"
+    return None
 
 
-def read_seeds(path: str | Path) -> tuple[list[RawDocument], list[tuple[str, str]], Path]:
-    """All documents and rejections under ``path`` (a folder or one file)."""
+def _sidecar_of(rel: str) -> str | None:
+    for suffix in SIDECAR_SUFFIXES:
+        if rel.lower().endswith(suffix):
+            return rel[: -len(suffix)]
+    return None
+
+
+def _read_sidecar(file: Path, rel: str) -> tuple[dict[str, Any], list[str]]:
+    try:
+        if file.stat().st_size > _MAX_SIDECAR_BYTES:
+            return {}, [f"sidecar {rel} is larger than 1 MB: ignored"]
+        decoded = decode_bytes(file.read_bytes())
+    except (OSError, InputRejected) as exc:
+        return {}, [f"sidecar {rel} could not be read ({exc}): ignored"]
+    meta, warning = parse_yaml_mapping(decoded.text, f"sidecar {rel}")
+    return clean_metadata(meta), [warning] if warning else []
+
+
+def _is_readme(name: str) -> bool:
+    return name.lower().split(".", 1)[0] == "readme"
+
+
+def read_seeds(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[list[RawDocument], list[tuple[str, str]], Path]:
+    """All documents and rejections under ``path`` (a folder or one file).
+
+    Returns ``(documents, rejected, root)``; see the module docstring for the
+    rules. Raises :class:`SeedsNotFoundError` when ``path`` does not exist and
+    ``ValueError`` for a ``max_bytes`` that is not a positive integer.
+    """
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        raise ValueError(f"max_bytes must be a positive number of bytes, got {max_bytes!r}")
     root = _resolve(path)
     if not root.exists():
         raise SeedsNotFoundError(f"{path}: no such seeds folder or file")
-    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-    base = root.parent if root.is_file() else root
+    if root.is_file():
+        listing = [(root, root.name, None)]
+        base = root.parent
+    else:
+        listing = list(iter_seed_files(root))
+        base = root
     docs: list[RawDocument] = []
     rejected: list[tuple[str, str]] = []
-    for file in files:
-        rel = file.relative_to(base).as_posix()
-        if rel.endswith(SIDECAR_SUFFIX):
+
+    articles: list[tuple[Path, str]] = []
+    sidecars: dict[str, tuple[Path, str]] = {}
+    for file, rel, problem in listing:
+        if problem:
+            rejected.append((rel, problem))
+        elif (stem := _sidecar_of(rel)) is not None:
+            sidecars[stem] = (file, rel)
+        else:
+            articles.append((file, rel))
+    if root.is_file():  # a single file given directly: its sidecar sits beside it
+        for suffix in SIDECAR_SUFFIXES:
+            side = root.with_name(PurePosixPath(root.name).stem + suffix)
+            if side.is_file():
+                sidecars[PurePosixPath(root.name).stem] = (side, side.name)
+
+    def stem_of(rel: str) -> str:
+        p = PurePosixPath(rel)
+        return str(p.with_suffix("")) if p.suffix else rel
+
+    base_counts = Counter(stem_of(rel) for _, rel in articles if PurePosixPath(rel).suffix.lower() in READERS)
+    used_sidecars: set[str] = set()
+    used_ids: set[str] = set()
+    for file, rel in articles:
+        name = PurePosixPath(rel).name
+        suffix = PurePosixPath(rel).suffix.lower()
+        if _is_readme(name):
+            rejected.append((rel, f"{rel}: README file (notes about the folder), not read as an article"))
             continue
+        stem = stem_of(rel)
+        if stem in sidecars:
+            used_sidecars.add(stem)  # even when the article itself is rejected below
+        reader = READERS.get(suffix)
+        if reader is None:
+            what = f"unsupported file type '{suffix}'" if suffix else "no file extension"
+            rejected.append((rel, f"{rel}: {what} (readable: {', '.join(SUPPORTED_SUFFIXES)})"))
+            continue
+        side_meta: dict[str, Any] = {}
+        side_warnings: list[str] = []
+        if stem in sidecars:
+            side_meta, side_warnings = _read_sidecar(*sidecars[stem])
+        declared_encoding = side_meta.pop("encoding", None)
+        base_id = stem if base_counts[stem] == 1 else rel
+        multi = suffix in MULTI_RECORD_SUFFIXES
         try:
-            docs.extend(_read_file(file, rel))
+            items = reader(file, rel, max_bytes=max_bytes, declared_encoding=str(declared_encoding) if declared_encoding else None)
+            for item in items:
+                if isinstance(item, Rejection):
+                    rejected.append((item.path, item.reason))
+                    continue
+                docs.append(_raw_document(item, rel, base_id, side_meta, side_warnings, multi, used_ids))
         except InputRejected as exc:
             rejected.append((rel, str(exc)))
+        except OSError as exc:
+            rejected.append((rel, f"{rel}: could not be read ({exc.strerror or exc})"))
+        except Exception as exc:  # the loader's promise: bad data never raises out of load_corpus
+            rejected.append((rel, f"{rel}: could not be read ({type(exc).__name__}: {exc})"))
+    for stem, (_, rel) in sorted(sidecars.items()):
+        if stem not in used_sidecars:
+            rejected.append((rel, f"{rel}: metadata sidecar with no article beside it (expected {PurePosixPath(stem).name}.txt/.md/...)"))
+    rejected.sort(key=lambda r: r[0])
     return docs, rejected, root
+
+
+def _raw_document(
+    item: Extracted, rel: str, base_id: str, side_meta: dict[str, Any], side_warnings: list[str],
+    multi: bool, used_ids: set[str],
+) -> RawDocument:
+    if multi:
+        meta = {**side_meta, **item.metadata}
+        doc_id = f"{base_id}#{item.key}"
+    else:
+        meta = {**item.metadata, **side_meta}
+        doc_id = base_id
+    warnings = list(side_warnings) + list(item.warnings)
+    if doc_id in used_ids:
+        n = 2
+        while f"{doc_id}~{n}" in used_ids:
+            n += 1
+        warnings.append(f"doc_id {doc_id!r} was already taken: this document is {doc_id}~{n}")
+        doc_id = f"{doc_id}~{n}"
+    used_ids.add(doc_id)
+    return RawDocument(doc_id, rel, item.text, meta, encoding=item.encoding, warnings=warnings)
