@@ -41,6 +41,8 @@ _STYLE = {
     "svg.hashsalt": "analysis-workbook",  # stable ids inside SVG files
     "svg.fonttype": "path",
     "path.simplify": True,
+    # Labels carry article text (speakers, titles, file names): never parse "$...$" as math.
+    "text.parse_math": False,
 }
 
 

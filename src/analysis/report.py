@@ -167,7 +167,9 @@ def execute_notebook(
         else:
             number = (exc.cell_index or 0) + 1
         first = next((ln for ln in (exc.source or "").splitlines() if ln.strip()), "")
-        raise NotebookFailed(_display(notebook), number, first, f"{exc.ename}: {exc.evalue}") from None
+        evalue = " ".join(str(exc.evalue or "").split())
+        evalue = evalue if len(evalue) <= 400 else evalue[:400] + " …"
+        raise NotebookFailed(_display(notebook), number, first, f"{exc.ename}: {evalue}") from None
 
 
 def render_html(nb: nbformat.NotebookNode, *, title: str) -> str:
