@@ -28,6 +28,7 @@ ARTICLES = {
         "Il presidente dell’Autorità portuale ha spiegato che la crescita continuerà. "
         "«Siamo soddisfatti dei risultati», ha affermato. Il Governo ha promesso nuovi fondi per il porto."
     ),
+    "sub/d_spazi.txt": None,  # a_roma.txt with other whitespace: a loose duplicate
     "sub/e_torino.txt": (
         "Torino ospiterà il vertice europeo sull’energia a giugno. Il governo ha confermato la data.\n"
         "Il ministro ha detto che l’Italia punta sulle rinnovabili."
@@ -41,7 +42,10 @@ def make_seeds(root: Path) -> Path:
     for name, text in ARTICLES.items():
         path = seeds / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text if text is not None else ARTICLES["a_roma.txt"], encoding="utf-8")
+        if text is None:
+            text = ARTICLES["a_roma.txt"]
+            text = text if name == "c_copia.txt" else text.replace(" ", "  ", 3) + "\n"
+        path.write_text(text, encoding="utf-8")
     (seeds / "a_roma.meta.yaml").write_text("title: Piano trasporti\noutlet: Agenzia\ndate: 2024-05-02\nsection: città\n",
                                            encoding="utf-8")
     (seeds / "f_vuoto.txt").write_text("   \n", encoding="utf-8")
@@ -76,9 +80,10 @@ def test_partitions_cover_every_file_once_in_order(seeds):
     one_each = plan_partitions(seeds, target_bytes=1)
     together = plan_partitions(seeds)
     assert [f for p in one_each for f in p.files] == [f for p in together for f in p.files]
-    assert len(one_each) == 7 and len(together) == 1
-    assert [p.index for p in one_each] == list(range(7))
-    assert not any(f.endswith(".meta.yaml") for p in one_each for f in p.files)
+    assert len(one_each) == 8 and len(together) == 1
+    assert [p.index for p in one_each] == list(range(8))
+    assert not any(f.rel.endswith(".meta.yaml") for p in one_each for f in p.files)
+    assert [f.sidecar for f in together[0].files][0] == "a_roma.meta.yaml"
     with pytest.raises(ValueError, match="target_bytes"):
         plan_partitions(seeds, target_bytes=0)
 
@@ -91,22 +96,24 @@ def test_text_tables_equal_load_corpus(seeds, local_tables, table):
 
 
 def test_documents_table(seeds, local_tables):
-    docs = local_tables["documents"].set_index("doc_id")
+    docs = local_tables["documents"]
     corpus = load_corpus(seeds)
-    assert list(docs.index) == list(corpus.documents["doc_id"])
+    fixed = [c for c in corpus.documents.columns if c in docs.columns and c != "metadata"]
+    assert len(fixed) >= 12
+    pd.testing.assert_frame_equal(_plain(docs[fixed]), _plain(corpus.documents[fixed]))
+    docs = docs.set_index("doc_id")
     assert docs.loc["c_copia", "duplicate_of"] == "a_roma"
-    assert docs["duplicate_of"].notna().sum() == 1
+    assert docs.loc["sub/d_spazi", "duplicate_of"] == "a_roma"
+    assert docs["duplicate_of"].notna().sum() == 2
     assert docs.loc["a_roma", "title"] == "Piano trasporti"
     assert '"section": "città"' in docs.loc["a_roma", "metadata"]
-    assert docs.loc["b_milano", "metadata"] == "{}" or "section" not in docs.loc["b_milano", "metadata"]
-    for doc_id, row in docs.iterrows():
-        assert row["text"] == corpus.text(doc_id)
+    assert "section" not in docs.loc["b_milano", "metadata"]
 
 
-def test_bad_files_are_rejected_rows(local_tables):
+def test_rejected_rows_equal_load_corpus(seeds, local_tables):
     rejected = local_tables["rejected"]
-    assert set(rejected["path"]) == {"f_vuoto.txt", "g_binario.txt"}
-    assert all(rejected["reason"].str.len() > 0)
+    assert "f_vuoto.txt" in set(rejected["path"])
+    pd.testing.assert_frame_equal(_plain(rejected), _plain(load_corpus(seeds).rejected))
 
 
 def test_offsets_give_the_spans_back(local_tables):
@@ -185,7 +192,8 @@ def test_table_writer_rejects_changed_columns_and_bad_format(tmp_path):
 def test_cli_run_prints_a_summary(seeds, tmp_path, capsys):
     assert main(["run", str(seeds), "--out", str(tmp_path), "--no-progress"]) == 0
     printed = capsys.readouterr().out
-    assert "documents 5" in printed and "rejected 2" in printed
+    n = len(load_corpus(seeds).documents)
+    assert f"documents {n} (2 duplicates)" in printed
     assert (tmp_path / "tokens.parquet").exists()
 
 

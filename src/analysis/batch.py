@@ -27,10 +27,10 @@ the corpus vocabulary counts.
 Tables written to ``OUT`` (``NAME.parquet`` or ``NAME.csv``):
 
 ``documents``
-    doc_id, path, title, date, outlet, language, text, n_paragraphs,
-    n_sentences, n_tokens, sha256, duplicate_of (as in ``Corpus.documents``),
-    then ``metadata`` (str: any other metadata fields as a JSON object, so the
-    table has one schema whatever the sidecars contain).
+    the fixed columns of ``Corpus.documents`` (:data:`analysis.corpus.DOCUMENT_COLUMNS`:
+    doc_id, path, title, date, …, sha256, duplicate_of, …, warnings), then
+    ``metadata`` (str: every other metadata field as a JSON object, so the
+    table has one schema whatever the sidecars and records contain).
 ``paragraphs``, ``sentences``, ``tokens``
     as in :class:`analysis.corpus.Corpus` (``tokens.kind`` written as text).
 ``rejected``
@@ -52,12 +52,14 @@ summary says which and why.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence
 
 import pandas as pd
@@ -67,11 +69,14 @@ import pyarrow.parquet as pq
 from . import readers
 from .corpus import DOCUMENT_COLUMNS, Corpus, RawDocument, build_corpus
 from .errors import AnalysisError, InputRejected, SeedsNotFoundError
+from .formats import MULTI_RECORD_SUFFIXES, READERS, SUPPORTED_SUFFIXES, Rejection
 
 __all__ = [
     "OutputFormat",
     "Partition",
     "PartitionResult",
+    "SeedFile",
+    "SeedPlan",
     "RunSummary",
     "TABLES",
     "CorpusAssembler",
@@ -80,6 +85,8 @@ __all__ = [
     "analyze_documents",
     "analyze_partition",
     "plan_partitions",
+    "plan_seeds",
+    "read_partition",
     "run_local",
 ]
 
@@ -103,89 +110,160 @@ DEFAULT_PARTITION_BYTES = 2_000_000
 # --------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class SeedFile:
+    """One article file of the seeds folder, as the loader would read it.
+
+    ``rel`` is its path relative to the seeds base folder, ``base_id`` the
+    doc_id the loader gives it (records of a multi-record file get
+    ``base_id#key``), ``sidecar`` the relative path of its metadata sidecar.
+    """
+
+    rel: str
+    base_id: str
+    sidecar: str | None = None
+
+
+@dataclass(frozen=True)
 class Partition:
     """A group of seed files analysed together.
 
-    ``base`` is the folder the relative ``files`` are taken from (the seeds
+    ``base`` is the folder the relative paths are taken from (the seeds
     folder, or its parent when the seeds path is one file); ``index`` is the
     partition's place in seed-file order.
     """
 
     index: int
     base: str
-    files: tuple[str, ...]
+    files: tuple[SeedFile, ...]
 
 
-def _seed_files(seeds: str | Path) -> tuple[Path, list[str]]:
-    """The seeds base folder and the relative paths of its article files, sorted.
+@dataclass
+class SeedPlan:
+    """The seeds folder listed once: article files in order, and rows rejected while listing."""
 
-    Uses :func:`analysis.readers.list_seed_files` when the loader offers it, so
-    the batch command sees exactly the files :func:`analysis.load_corpus` reads.
+    base: Path
+    files: list[SeedFile]
+    rejected: list[tuple[str, str]]
+
+
+def plan_seeds(seeds: str | Path) -> SeedPlan:
+    """List ``seeds`` with the loader's folder rules (:func:`analysis.readers.read_seeds`).
+
+    The folder-level decisions (hidden files, symlinks, sidecars, doc_ids of
+    files that differ only by suffix) need the whole listing; reading each
+    file does not, which is what lets partitions be read independently.
     """
-    lister = getattr(readers, "list_seed_files", None)
-    if lister is not None:
-        base, files = lister(seeds)
-        return Path(base), [str(f) for f in files]
-    # Same rules as readers.read_seeds: every file under the folder, sorted,
-    # metadata sidecars skipped.
+    # The loader has no public per-file API yet: this mirrors the listing part
+    # of read_seeds with its own helpers; tests/test_batch.py checks that the
+    # tables equal load_corpus's, so a divergence fails there.
     root = readers._resolve(seeds)
     if not root.exists():
         raise SeedsNotFoundError(f"{seeds}: no such seeds folder or file")
-    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-    base = root.parent if root.is_file() else root
-    rels = [f.relative_to(base).as_posix() for f in files]
-    return base, [r for r in rels if not r.endswith(readers.SIDECAR_SUFFIX)]
+    if root.is_file():
+        listing = [(root, root.name, None)]
+        base = root.parent
+    else:
+        listing = list(readers.iter_seed_files(root))
+        base = root
+    rejected: list[tuple[str, str]] = []
+    articles: list[str] = []
+    sidecars: dict[str, str] = {}
+    for _file, rel, problem in listing:
+        if problem:
+            rejected.append((rel, problem))
+        elif (stem := readers._sidecar_of(rel)) is not None:
+            sidecars[stem] = rel
+        else:
+            articles.append(rel)
+    if root.is_file():
+        for suffix in readers.SIDECAR_SUFFIXES:
+            side = root.with_name(PurePosixPath(root.name).stem + suffix)
+            if side.is_file():
+                sidecars[PurePosixPath(root.name).stem] = side.name
+
+    def stem_of(rel: str) -> str:
+        p = PurePosixPath(rel)
+        return str(p.with_suffix("")) if p.suffix else rel
+
+    base_counts = Counter(stem_of(rel) for rel in articles if PurePosixPath(rel).suffix.lower() in READERS)
+    files = []
+    used: set[str] = set()
+    for rel in articles:
+        stem = stem_of(rel)
+        if stem in sidecars:
+            used.add(stem)
+        files.append(SeedFile(rel, stem if base_counts[stem] == 1 else rel, sidecars.get(stem)))
+    for stem, rel in sorted(sidecars.items()):
+        if stem not in used:
+            rejected.append((rel, f"{rel}: metadata sidecar with no article beside it "
+                                  f"(expected {PurePosixPath(stem).name}.txt/.md/...)"))
+    return SeedPlan(base, files, rejected)
 
 
-def plan_partitions(seeds: str | Path, *, target_bytes: int = DEFAULT_PARTITION_BYTES) -> list[Partition]:
+def plan_partitions(seeds: str | Path | SeedPlan, *, target_bytes: int = DEFAULT_PARTITION_BYTES) -> list[Partition]:
     """Group the seed files, in order, into partitions of about ``target_bytes``.
 
     A file larger than ``target_bytes`` is a partition of its own. The grouping
     changes speed and memory only, never the tables.
     """
-    if target_bytes <= 0:
+    if isinstance(target_bytes, bool) or not isinstance(target_bytes, int) or target_bytes <= 0:
         raise ValueError(f"target_bytes must be a positive number of bytes, got {target_bytes!r}")
-    base, rels = _seed_files(seeds)
+    plan = seeds if isinstance(seeds, SeedPlan) else plan_seeds(seeds)
     partitions: list[Partition] = []
-    current: list[str] = []
+    current: list[SeedFile] = []
     size = 0
-    for rel in rels:
+    for seed_file in plan.files:
         try:
-            n = (base / rel).stat().st_size
+            n = (plan.base / seed_file.rel).stat().st_size
         except OSError:
             n = 0  # the reader will record why it cannot be read
         if current and size + n > target_bytes:
-            partitions.append(Partition(len(partitions), str(base), tuple(current)))
+            partitions.append(Partition(len(partitions), str(plan.base), tuple(current)))
             current, size = [], 0
-        current.append(rel)
+        current.append(seed_file)
         size += n
     if current:
-        partitions.append(Partition(len(partitions), str(base), tuple(current)))
+        partitions.append(Partition(len(partitions), str(plan.base), tuple(current)))
     return partitions
 
 
-def read_partition(partition: Partition) -> tuple[list[RawDocument], list[tuple[str, str]]]:
-    """Documents and rejections of one partition's files, with the loader's rules."""
+def read_partition(partition: Partition, *, max_bytes: int | None = None) -> tuple[list[RawDocument], list[tuple[str, str]]]:
+    """Documents and rejections of one partition's files, with the loader's format readers."""
     base = Path(partition.base)
-    per_file = getattr(readers, "read_seed_file", None)
+    max_bytes = max_bytes or readers.DEFAULT_MAX_BYTES
     docs: list[RawDocument] = []
     rejected: list[tuple[str, str]] = []
-    for rel in partition.files:
-        file = base / rel
+    used_ids: set[str] = set()  # a file never spans two partitions, and ids of different files differ
+    for sf in partition.files:
+        # Mirrors the per-file loop of readers.read_seeds (see plan_seeds).
+        rel = sf.rel
+        suffix = PurePosixPath(rel).suffix.lower()
+        if readers._is_readme(PurePosixPath(rel).name):
+            rejected.append((rel, f"{rel}: README file (notes about the folder), not read as an article"))
+            continue
+        reader = READERS.get(suffix)
+        if reader is None:
+            what = f"unsupported file type '{suffix}'" if suffix else "no file extension"
+            rejected.append((rel, f"{rel}: {what} (readable: {', '.join(SUPPORTED_SUFFIXES)})"))
+            continue
+        side_meta: dict[str, Any] = {}
+        side_warnings: list[str] = []
+        if sf.sidecar is not None:
+            side_meta, side_warnings = readers._read_sidecar(base / sf.sidecar, sf.sidecar)
+        declared = side_meta.pop("encoding", None)
+        multi = suffix in MULTI_RECORD_SUFFIXES
         try:
-            if per_file is not None:
-                got = per_file(file, base=base)
-                if isinstance(got, tuple):  # (docs, rejections)
-                    docs.extend(got[0])
-                    rejected.extend(got[1])
-                else:
-                    docs.extend(got)
-            else:
-                docs.extend(readers._read_file(file, rel))
+            for item in reader(base / rel, rel, max_bytes=max_bytes, declared_encoding=str(declared) if declared else None):
+                if isinstance(item, Rejection):
+                    rejected.append((item.path, item.reason))
+                    continue
+                docs.append(readers._raw_document(item, rel, sf.base_id, side_meta, side_warnings, multi, used_ids))
         except InputRejected as exc:
             rejected.append((rel, str(exc)))
         except OSError as exc:
-            rejected.append((rel, f"{rel}: cannot be read ({exc.strerror or exc})"))
+            rejected.append((rel, f"{rel}: could not be read ({exc.strerror or exc})"))
+        except Exception as exc:  # as the loader: bad data never raises
+            rejected.append((rel, f"{rel}: could not be read ({type(exc).__name__}: {exc})"))
     return docs, rejected
 
 
@@ -271,12 +349,52 @@ def _rejected_frame(rows: Iterable[tuple[str, str]]) -> pd.DataFrame:
     })
 
 
-def _documents_table(documents: pd.DataFrame) -> pd.DataFrame:
-    """Fixed documents columns plus extra metadata as one JSON column."""
+def _hashes(text: str) -> tuple[str, str]:
+    """Exact and whitespace-insensitive text hashes, as :mod:`analysis.corpus` computes them."""
+    exact = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    loose = hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
+    return exact, loose
+
+
+def _without_repeats(docs: Sequence[RawDocument]) -> list[list[RawDocument]]:
+    """Split ``docs`` (order kept) into runs with no repeated text inside a run.
+
+    ``build_corpus`` flags a repeated text against the first copy *it* has
+    seen; in the batch that decision is the corpus's (:class:`CorpusAssembler`),
+    so the per-document pass must never see two copies together.
+    """
+    runs: list[list[RawDocument]] = [[]]
+    seen: set[str] = set()
+    for doc in docs:
+        exact, loose = _hashes(doc.text)
+        if exact in seen or loose in seen:
+            runs.append([])
+            seen = set()
+        runs[-1].append(doc)
+        seen.update((exact, loose))
+    return [r for r in runs if r]
+
+
+def _build(docs: Sequence[RawDocument]) -> Corpus:
+    runs = _without_repeats(docs)
+    if len(runs) <= 1:
+        return build_corpus(runs[0] if runs else [])
+    parts = [build_corpus(r) for r in runs]
+    cat = lambda name: pd.concat([getattr(c, name) for c in parts], ignore_index=True)  # noqa: E731
+    return Corpus(cat("documents"), cat("paragraphs"), cat("sentences"), cat("tokens"), cat("rejected"))
+
+
+def _documents_table(documents: pd.DataFrame, docs: Sequence[RawDocument]) -> pd.DataFrame:
+    """Fixed documents columns plus extra metadata as one JSON column.
+
+    Two hidden columns (dropped before writing) let the corpus pass set
+    ``duplicate_of`` and its warning: ``_loose_sha256`` and ``_head_len`` (how
+    many characters of ``warnings`` come from the reader, before the
+    duplicate warning's place).
+    """
     fixed = [c for c in DOCUMENT_COLUMNS if c in documents.columns]
     extra = [c for c in documents.columns if c not in DOCUMENT_COLUMNS]
     out = documents[fixed].copy()
-    out["duplicate_of"] = pd.Series([None] * len(out), dtype="string", index=out.index)  # set in pass 2
     if extra:
         records = documents[extra].to_dict("records")
         out["metadata"] = pd.Series(
@@ -286,6 +404,9 @@ def _documents_table(documents: pd.DataFrame) -> pd.DataFrame:
         )
     else:
         out["metadata"] = pd.Series(["{}"] * len(out), dtype="string", index=out.index)
+    by_id = {d.doc_id: d for d in docs}
+    out["_loose_sha256"] = [_hashes(t)[1] for t in out["text"]]
+    out["_head_len"] = [len("; ".join(getattr(by_id[d], "warnings", None) or [])) for d in out["doc_id"]]
     return out.reset_index(drop=True)
 
 
@@ -361,10 +482,10 @@ def analyze_documents(
     that this installation can produce.
     """
     steps = steps or analysis_steps()
-    corpus = build_corpus(docs)
-    failures: list[tuple[str, str]] = []
+    corpus = _build(docs)
+    failures: list[tuple[str, str]] = list(zip(corpus.rejected["path"], corpus.rejected["reason"]))
     out: PartitionResult = {
-        "documents": _documents_table(corpus.documents),
+        "documents": _documents_table(corpus.documents, docs),
         "paragraphs": corpus.paragraphs,
         "sentences": corpus.sentences,
         "tokens": corpus.tokens,
@@ -384,7 +505,8 @@ def analyze_documents(
         out["_term_counts"] = _term_counts(corpus.tokens, steps)
     if steps.phrases is not None:
         out["_ngram_counts"] = _ngram_counts(corpus, steps)
-    out["rejected"] = _rejected_frame([*rejected, *failures])
+    out["rejected"] = _rejected_frame(rejected)
+    out["_failed"] = _rejected_frame(failures)
     return out
 
 
@@ -527,6 +649,27 @@ class _CountTotals:
         return out.reset_index(drop=True)[columns]
 
 
+_PROBE_FIRST = "\u2063first\u2063"
+
+
+@lru_cache(maxsize=1)
+def _duplicate_notes() -> tuple[str | None, str | None]:
+    """The warning :func:`analysis.corpus.build_corpus` gives an exact and a whitespace duplicate.
+
+    Asked of build_corpus itself on two tiny texts (None when it gives no
+    warning), so the batch writes what load_corpus would, in its words.
+    """
+    notes = []
+    for second in ("Uno due tre.", "Uno  due tre."):
+        docs = build_corpus([RawDocument(_PROBE_FIRST, "", "Uno due tre."), RawDocument("second", "", second)]).documents
+        old = docs["warnings"].iloc[0] if "warnings" in docs.columns else None
+        new = docs["warnings"].iloc[1] if "warnings" in docs.columns else None
+        new = None if _is_missing(new) else str(new)
+        old = "" if _is_missing(old) else str(old)
+        notes.append(new.replace(old, "", 1).strip("; ") or None if new and _PROBE_FIRST in new else None)
+    return notes[0], notes[1]
+
+
 @dataclass
 class RunSummary:
     """What a batch run did: counts, skipped tables, files written, time."""
@@ -570,7 +713,7 @@ class CorpusAssembler:
     speaker aliases over the whole corpus and sums counts.
     """
 
-    STREAMED = ("documents", "paragraphs", "sentences", "tokens", "sentiment", "rejected")
+    STREAMED = ("documents", "paragraphs", "sentences", "tokens", "sentiment")
 
     def __init__(self, out_dir: str | Path, *, fmt: OutputFormat = "parquet", steps: AnalysisSteps | None = None,
                  engine: str = "local") -> None:
@@ -580,6 +723,9 @@ class CorpusAssembler:
         self._first_by_hash: dict[str, str] = {}
         self._seen_ids: set[str] = set()
         self._attributions: list[pd.DataFrame] = []
+        self._rejected: list[pd.DataFrame] = []
+        self._failed: list[pd.DataFrame] = []
+        self._first_by_loose_hash: dict[str, str] = {}
         self._totals: dict[str, _CountTotals] = {}
         if self.steps.terms is not None:
             self._totals["term_frequencies"] = _CountTotals(self.steps.terms)
@@ -594,25 +740,17 @@ class CorpusAssembler:
         s.n_partitions += 1
         docs = result["documents"]
         if len(docs):
-            dup_ids = [d for d in docs["doc_id"] if d in self._seen_ids]
-            if dup_ids:
-                raise AnalysisError(f"doc_id {dup_ids[0]!r} is given to two documents; the seeds folder has two "
-                                    "files or records with the same name")
-            self._seen_ids.update(docs["doc_id"])
-            duplicate_of = []
-            for doc_id, digest in zip(docs["doc_id"], docs["sha256"]):
-                first = self._first_by_hash.setdefault(digest, doc_id)
-                duplicate_of.append(None if first == doc_id else first)
-            docs = docs.copy()
-            docs["duplicate_of"] = pd.Series(duplicate_of, dtype="string", index=docs.index)
-            s.n_duplicates += sum(d is not None for d in duplicate_of)
+            docs = self._flag_duplicates(docs)
         s.n_documents += len(docs)
         s.n_sentences += len(result["sentences"])
         tokens = result["tokens"]
         s.n_tokens += len(tokens)
         if len(tokens):
             s.n_words += int((~tokens["is_punct"]).sum())
-        s.n_rejected += len(result["rejected"])
+        self.add_rejected(result["rejected"])
+        if "_failed" in result and len(result["_failed"]):
+            self._failed.append(result["_failed"])
+            s.n_rejected += len(result["_failed"])
         for name in self.STREAMED:
             if name == "documents":
                 self.writer.write(name, docs)
@@ -626,8 +764,59 @@ class CorpusAssembler:
         if self.steps.terms is not None and len(tokens):
             self._n_running_words += int(self.steps.terms.running_word_mask(tokens).sum())
 
+    def _flag_duplicates(self, docs: pd.DataFrame) -> pd.DataFrame:
+        """``duplicate_of`` and its warning, from running maps of hashes (file order = corpus order)."""
+        dup_ids = [d for d in docs["doc_id"] if d in self._seen_ids]
+        if dup_ids:
+            raise AnalysisError(f"doc_id {dup_ids[0]!r} is given to two documents; the seeds folder has two "
+                                "files or records with the same name")
+        self._seen_ids.update(docs["doc_id"])
+        duplicate_of: list[str | None] = []
+        warnings: list[str | None] = []
+        has_warnings = "warnings" in docs.columns
+        old_warnings = docs["warnings"] if has_warnings else [None] * len(docs)
+        for doc_id, exact, loose, head, old in zip(docs["doc_id"], docs["sha256"], docs["_loose_sha256"],
+                                                   docs["_head_len"], old_warnings):
+            # the same rule (and warning, if any) as analysis.corpus
+            dup = self._first_by_hash.get(exact)
+            note = None
+            if dup is not None:
+                note = _duplicate_notes()[0]
+            elif (dup := self._first_by_loose_hash.get(loose)) is not None:
+                note = _duplicate_notes()[1]
+            if note is not None:
+                note = note.replace(_PROBE_FIRST, dup)
+            self._first_by_hash.setdefault(exact, doc_id)
+            self._first_by_loose_hash.setdefault(loose, doc_id)
+            duplicate_of.append(dup)
+            if note is not None:
+                old = "" if _is_missing(old) else str(old)
+                parts = [old[:head], note, old[head:].removeprefix("; ")]
+                warnings.append("; ".join(p for p in parts if p))
+            else:
+                warnings.append(None if _is_missing(old) else old)
+        docs = docs.drop(columns=["_loose_sha256", "_head_len"])
+        docs["duplicate_of"] = pd.Series(duplicate_of, dtype="string", index=docs.index)
+        if has_warnings:
+            docs["warnings"] = pd.Series(warnings, dtype="string", index=docs.index)
+        self.summary.n_duplicates += sum(d is not None for d in duplicate_of)
+        return docs
+
+    def add_rejected(self, rows: pd.DataFrame | Iterable[tuple[str, str]]) -> None:
+        """Rows for the ``rejected`` table (written at the end, sorted by path as the loader does)."""
+        df = rows if isinstance(rows, pd.DataFrame) else _rejected_frame(rows)
+        if len(df):
+            self._rejected.append(df)
+            self.summary.n_rejected += len(df)
+
     def close(self) -> RunSummary:
         """Run the corpus-level steps, close every file and return the summary."""
+        rejected = pd.concat(self._rejected, ignore_index=True) if self._rejected else _rejected_frame([])
+        rejected = rejected.sort_values("path", kind="stable").reset_index(drop=True) if len(rejected) else rejected
+        # as load_corpus: reader rejections sorted by path, then documents the analysis could not process
+        if self._failed:
+            rejected = pd.concat([rejected, *self._failed], ignore_index=True)
+        self.writer.write("rejected", rejected)
         if self.steps.attribution is not None:
             frames = [f for f in self._attributions if len(f)] or self._attributions[:1]
             if frames:
@@ -660,9 +849,11 @@ def run_local(
     target_bytes: int = DEFAULT_PARTITION_BYTES, progress: bool = True,
 ) -> RunSummary:
     """Analyse ``seeds`` in this process, one partition at a time, into ``out_dir``."""
-    partitions = plan_partitions(seeds, target_bytes=target_bytes)
+    plan = plan_seeds(seeds)
+    partitions = plan_partitions(plan, target_bytes=target_bytes)
     steps = analysis_steps()
     assembler = CorpusAssembler(out_dir, fmt=fmt, steps=steps, engine="local")
+    assembler.add_rejected(plan.rejected)
     with _progress(len(partitions), enabled=progress) as bar:
         for part in partitions:
             result = analyze_partition(part, steps=steps)

@@ -38,6 +38,7 @@ from .batch import (
     analyze_partition,
     cpu_count,
     plan_partitions,
+    plan_seeds,
 )
 from .errors import AnalysisError
 
@@ -103,12 +104,14 @@ def run_dask(
     import dask.bag as db
     from distributed import as_completed
 
-    partitions = plan_partitions(seeds, target_bytes=target_bytes)
+    plan = plan_seeds(seeds)
+    partitions = plan_partitions(plan, target_bytes=target_bytes)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     parts_dir = out / f".parts-{uuid.uuid4().hex[:12]}"
     steps = analysis_steps()
     assembler = CorpusAssembler(out, fmt=fmt, steps=steps, engine="dask")
+    assembler.add_rejected(plan.rejected)
 
     def work(c) -> RunSummary:
         if not partitions:
@@ -125,7 +128,7 @@ def run_dask(
                 try:
                     (paths,) = fut.result()  # one Partition per bag partition
                 except Exception as exc:
-                    raise AnalysisError(f"partition {i} ({partitions[i].files[0]} …) failed on a worker: "
+                    raise AnalysisError(f"partition {i} ({partitions[i].files[0].rel} …) failed on a worker: "
                                         f"{type(exc).__name__}: {exc}") from exc
                 fut.release()
                 ready[i] = paths

@@ -1,0 +1,266 @@
+"""Speed and memory benchmark of the batch analysis (a script, not a test).
+
+Builds a large corpus of real, varied Italian sentences, writes it as seed
+files in a temporary folder (outside the project, deleted at the end) and
+measures, on that corpus:
+
+1. one core: the full batch analysis (``analysis.batch.run_local``: reading,
+   pipeline, attribution, sentiment, term and n-gram totals, parquet tables)
+   against spaCy's ``blank("it")`` tokenizer alone over the same texts, several
+   rounds, in words per second (words = whitespace-separated words, counted
+   the same way for both);
+2. peak resident memory of ``python -m analysis run`` on a bigger corpus
+   (5 million words by default), in a child process;
+3. the Dask engine with 2 workers against the local engine, wall clock of
+   ``python -m analysis run`` in child processes (cluster start-up included);
+4. a pyinstrument profile of the one-core run, top functions by own time.
+
+Sentences come from ``../shared/data`` (CheckThat! subjectivity, SENTIPOLC,
+UD Italian ISDT, KIND Wikinews), read in memory at run time and never copied
+into the project; without that folder the seed articles are used. Articles are
+random draws of 8–40 sentences in paragraphs of 1–4, so every article is a new
+combination even when sentences repeat (the pool has about 15,000 sentences).
+
+    .venv/bin/python bench/run_bench.py                 # everything (a few minutes)
+    .venv/bin/python bench/run_bench.py --words 200000 --memory-words 0 --dask-workers 0
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from analysis.paths import SEEDS_DIR, SHARED_DATA_DIR  # noqa: E402
+
+PY = sys.executable
+
+
+# --------------------------------------------------------------------------
+# The corpus
+# --------------------------------------------------------------------------
+
+def _checkthat(folder: Path) -> list[str]:
+    out = []
+    for name in ("train_it.tsv", "dev_it.tsv"):
+        path = folder / name
+        if path.exists():
+            with open(path, encoding="utf-8", newline="") as fh:
+                rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+                next(rows, None)
+                out += [r[1] for r in rows if len(r) > 1]
+    return out
+
+
+def _sentipolc(folder: Path) -> list[str]:
+    path = folder / "sentipolc16_officialdistrib_train.csv"
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh)
+        next(rows, None)
+        return [r[-1] for r in rows if r]
+
+
+def _ud(folder: Path) -> list[str]:
+    path = folder / "it_isdt-ud-dev.conllu"
+    if not path.exists():
+        return []
+    return [line[9:].strip() for line in open(path, encoding="utf-8") if line.startswith("# text = ")]
+
+
+_NO_SPACE_BEFORE = re.compile(r" ([,.;:!?)\]»])")
+_NO_SPACE_AFTER = re.compile(r"([(\[«]|\b\w+['’]) ")
+
+
+def _kind(folder: Path) -> list[str]:
+    path = folder / "evalita-2023_WN_dev.tsv"
+    if not path.exists():
+        return []
+    out, words = [], []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip():
+            if words:
+                text = " ".join(words)
+                out.append(_NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", text)))
+            words = []
+        else:
+            words.append(line.split("\t")[0])
+    return out
+
+
+def sentence_pool() -> tuple[list[str], str]:
+    """Real Italian sentences and where they come from."""
+    if SHARED_DATA_DIR.is_dir():
+        sources = {
+            "CheckThat!": _checkthat(SHARED_DATA_DIR / "checkthat-subjectivity-it"),
+            "SENTIPOLC": _sentipolc(SHARED_DATA_DIR / "sentipolc16"),
+            "UD ISDT": _ud(SHARED_DATA_DIR / "ud-italian-isdt"),
+            "KIND": _kind(SHARED_DATA_DIR / "kind-wikinews"),
+        }
+        pool = [s.strip() for v in sources.values() for s in v if s.strip()]
+        if pool:
+            return pool, ", ".join(f"{k} {len(v):,}" for k, v in sources.items())
+    from analysis import load_corpus
+
+    corpus = load_corpus(SEEDS_DIR)
+    return list(corpus.sentences["text"]), f"seed articles ({len(corpus.sentences)} sentences)"
+
+
+def build_articles(pool: list[str], words: int, *, seed: int = 0) -> list[str]:
+    """Articles of 8–40 random sentences in paragraphs of 1–4, until ``words`` words."""
+    rng = random.Random(seed)
+    articles, total = [], 0
+    while total < words:
+        sentences = [rng.choice(pool) for _ in range(rng.randint(8, 40))]
+        paragraphs, i = [], 0
+        while i < len(sentences):
+            k = rng.randint(1, 4)
+            paragraphs.append(" ".join(sentences[i:i + k]))
+            i += k
+        text = "\n\n".join(paragraphs) + "\n"
+        articles.append(text)
+        total += len(text.split())
+    return articles
+
+
+def write_seeds(articles: list[str], folder: Path) -> int:
+    """One file per article, 1,000 per subfolder; returns the number of words."""
+    words = 0
+    for i, text in enumerate(articles):
+        path = folder / f"{i // 1000:04d}" / f"art{i:07d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+# --------------------------------------------------------------------------
+# Measurements
+# --------------------------------------------------------------------------
+
+def time_spacy(articles: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.blank("it")
+    start = time.perf_counter()
+    for doc in nlp.tokenizer.pipe(articles, batch_size=256):
+        len(doc)
+    return time.perf_counter() - start
+
+
+def time_ours(seeds: Path, out: Path, partition_bytes: int) -> tuple[float, object]:
+    from analysis.batch import run_local
+
+    start = time.perf_counter()
+    summary = run_local(seeds, out, target_bytes=partition_bytes, progress=False)
+    return time.perf_counter() - start, summary
+
+
+def run_cli_measured(args: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MB (the child's own, from ``os.wait4``) and output of
+    ``python -m analysis ARGS`` run in a child process."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as so, tempfile.TemporaryFile("w+") as se:
+        proc = subprocess.Popen([PY, "-m", "analysis", *args], stdout=so, stderr=se, cwd=ROOT, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        so.seek(0)
+        se.seek(0)
+        out, err = so.read(), se.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"analysis run failed ({proc.returncode}):\n{err[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024, out
+
+
+def profile(seeds: Path, out: Path, partition_bytes: int, lines: int) -> str:
+    from pyinstrument import Profiler
+    from pyinstrument.renderers import ConsoleRenderer
+
+    from analysis.batch import run_local
+
+    profiler = Profiler(interval=0.002)
+    profiler.start()
+    run_local(seeds, out, target_bytes=partition_bytes, progress=False)
+    profiler.stop()
+    flat = profiler.output(ConsoleRenderer(flat=True, unicode=False, color=False, time="percent_of_total"))
+    return "\n".join(flat.splitlines()[: lines + 8])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--words", type=int, default=1_000_000, help="words of the one-core comparison corpus")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of the one-core comparison")
+    ap.add_argument("--memory-words", type=int, default=5_000_000, help="words of the peak-memory run (0: skip)")
+    ap.add_argument("--dask-workers", type=int, default=2, help="workers of the Dask comparison (0: skip)")
+    ap.add_argument("--profile-words", type=int, default=200_000, help="words of the profiled run (0: skip)")
+    ap.add_argument("--partition-mb", type=float, default=1.0, help="seed text per partition, MB")
+    args = ap.parse_args(argv)
+    part_bytes = int(args.partition_mb * 1_000_000)
+
+    pool, origin = sentence_pool()
+    print(f"sentence pool: {len(pool):,} sentences ({origin})")
+    with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
+        tmp = Path(tmp)
+        articles = build_articles(pool, args.words, seed=1)
+        words = write_seeds(articles, tmp / "seeds")
+        print(f"one-core corpus: {len(articles):,} articles, {words:,} words, "
+              f"{sum(len(a.encode()) for a in articles) / 1e6:.1f} MB")
+
+        ours, theirs = [], []
+        summary = None
+        for r in range(args.rounds):
+            t_spacy = time_spacy(articles)
+            t_ours, summary = time_ours(tmp / "seeds", tmp / f"out{r}", part_bytes)
+            theirs.append(words / t_spacy)
+            ours.append(words / t_ours)
+            print(f"  round {r + 1}: full analysis {ours[-1]:>10,.0f} words/s | spaCy blank('it') tokenizer "
+                  f"{theirs[-1]:>10,.0f} words/s | ratio {ours[-1] / theirs[-1]:.2f}")
+        if summary is not None:
+            print("  tables:", ", ".join(f"{k} {v:,}" for k, v in summary.rows.items()))
+            if summary.skipped:
+                print("  NOT measured (module missing):", "; ".join(f"{k}: {v}" for k, v in summary.skipped.items()))
+        med_o, med_t = statistics.median(ours), statistics.median(theirs)
+        print(f"one core, median of {args.rounds}: ours {med_o:,.0f} words/s, spaCy tokenizer {med_t:,.0f} words/s, "
+              f"ratio {med_o / med_t:.2f} (target >= 1.0, goal 1.5)")
+
+        if args.dask_workers:
+            t_local, rss_local, _ = run_cli_measured(["run", str(tmp / "seeds"), "--out", str(tmp / "cli_local"),
+                                                      "--no-progress", "--partition-mb", str(args.partition_mb)])
+            t_dask, _, _ = run_cli_measured(["run", str(tmp / "seeds"), "--out", str(tmp / "cli_dask"),
+                                             "--no-progress", "--partition-mb", str(args.partition_mb),
+                                             "--engine", "dask", "--workers", str(args.dask_workers)])
+            print(f"dask: local engine {t_local:.1f} s, dask {args.dask_workers} workers {t_dask:.1f} s, "
+                  f"speed-up {t_local / t_dask:.2f}x (target >= 1.6x; wall clock with start-up, "
+                  f"{os.cpu_count()} cores); local peak RSS {rss_local:,.0f} MB for {words:,} words")
+
+        if args.profile_words:
+            small = build_articles(pool, args.profile_words, seed=2)
+            write_seeds(small, tmp / "seeds_profile")
+            print(f"profile ({args.profile_words:,} words, own time per function):")
+            print(profile(tmp / "seeds_profile", tmp / "out_profile", part_bytes, 25))
+
+        if args.memory_words:
+            big = tmp / "seeds_big"
+            big_words = write_seeds(build_articles(pool, args.memory_words, seed=3), big)
+            secs, rss, _ = run_cli_measured(["run", str(big), "--out", str(tmp / "out_big"), "--no-progress",
+                                             "--partition-mb", str(args.partition_mb)])
+            print(f"memory: python -m analysis run on {big_words:,} words: peak RSS {rss:,.0f} MB "
+                  f"(target <= 1024 MB), {secs:.0f} s, {big_words / secs:,.0f} words/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
