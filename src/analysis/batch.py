@@ -502,9 +502,9 @@ def analyze_documents(
     if steps.sentiment is not None:
         out["sentiment"] = _corpus_step(corpus, "sentiment", steps.sentiment, failures)
     if steps.terms is not None:
-        out["_term_counts"] = _term_counts(corpus.tokens, steps)
+        out["_term_counts"] = _corpus_step(corpus, "term counting", lambda c: _term_counts(c.tokens, steps), failures)
     if steps.phrases is not None:
-        out["_ngram_counts"] = _ngram_counts(corpus, steps)
+        out["_ngram_counts"] = _corpus_step(corpus, "n-gram counting", lambda c: _ngram_counts(c, steps), failures)
     out["rejected"] = _rejected_frame(rejected)
     out["_failed"] = _rejected_frame(failures)
     return out
