@@ -1,0 +1,21 @@
+"""Source attribution for Italian news: who speaks, through whom, and how.
+
+:func:`extract_attributions` gives one row per attribution (direct, indirect,
+mixed or "according to") with speaker, cue, content, channel, nested source
+(``via``) and stance, every span as character offsets. The two halves,
+:func:`extract_document_attributions` (per document) and
+:func:`canonicalize_speakers` (corpus-wide alias merging), can run separately.
+
+Modules: :mod:`.lexicon` (data files), :mod:`.document`, :mod:`.quotes`,
+:mod:`.tags`, :mod:`.cues`, :mod:`.speakers`, :mod:`.channels`,
+:mod:`.patterns`, :mod:`.canonical`, :mod:`.extract`, :mod:`.plots`.
+"""
+from __future__ import annotations
+
+from .canonical import canonicalize_speakers, country_of
+from .extract import COLUMNS, empty_table, extract_attributions, extract_document_attributions
+
+__all__ = [
+    "extract_attributions", "extract_document_attributions", "canonicalize_speakers",
+    "country_of", "COLUMNS", "empty_table",
+]

@@ -1,0 +1,146 @@
+"""Speech cues: the verb group that reports speech ("ha dichiarato", "Lo riporta", "negate da").
+
+A cue is a speech-verb form from :data:`~analysis.attribution.lexicon.SPEECH_VERBS`
+together with what belongs to its verb group on the left: auxiliaries
+(3rd person only, so the writer's "abbiamo scritto" is not a cue), modal
+verbs ("ha voluto sottolineare"), adverbs ("ha poi aggiunto") and an object
+clitic ("Lo riporta", "l'ha detto"). Forms used as nouns ("la conferma", "una
+critica") and bare participles that are not passives ("detto questo") are
+left out, as are impersonal uses ("si dice").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .document import Document, Sentence
+from .lexicon import FORM_KINDS, MAX_CUE_WORDS, SPEECH_VERBS, SpeechVerb
+from .tags import ADVERBS, DA, DET, DI, A, PREP
+
+__all__ = ["Cue", "FormKind", "find_cues"]
+
+FormKind = Literal["finite", "participle", "gerund", "infinitive"]
+
+_AUX_HAVE = frozenset({"ha", "hanno", "aveva", "avevano", "avrebbe", "avrebbero", "avrà", "avranno", "ebbe",
+                       "ebbero", "abbia", "abbiano", "avesse", "avessero", "avendo", "avere", "aver"})
+_AUX_BE = frozenset({"è", "e'", "sono", "era", "erano", "sarebbe", "sarebbero", "sarà", "saranno", "fu", "furono",
+                     "sia", "siano", "fosse", "fossero", "essendo", "viene", "vengono", "veniva", "venivano",
+                     "venne", "vennero", "verrà", "verranno", "essere"})
+_BE_PARTICIPLE = frozenset({"stato", "stata", "stati", "state"})
+_MODALS = frozenset({"vuole", "vogliono", "voleva", "volevano", "volle", "voluto", "deve", "devono", "doveva",
+                     "dovuto", "può", "possono", "poteva", "potuto", "potrebbe", "potrebbero", "dovrebbe",
+                     "tiene", "tengono", "teneva", "tenuto", "torna", "tornato", "tornata", "vorrebbe"})
+_MODAL_LINKS = frozenset({"a", "ad"})
+_CLITICS = frozenset({"lo", "l'", "la"})
+_NOUN_MARKERS = DET | DI | DA | A | PREP | frozenset({"quell'", "quest'", "nessuna", "ogni", "alcuna"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A verb group reporting speech; token indices are inclusive ``[first, last]``."""
+
+    first: int
+    head: int
+    last: int
+    verb: SpeechVerb
+    form: FormKind
+    has_aux: bool
+    passive: bool
+    clitic: bool
+
+    @property
+    def lemma(self) -> str:
+        return self.verb.lemma
+
+    @property
+    def stance(self) -> str:
+        return self.verb.stance
+
+
+def _match(doc: Document, i: int, hi: int) -> tuple[int, SpeechVerb, str] | None:
+    """Longest speech-verb form starting at token ``i``: (last token, verb, form)."""
+    for n in range(min(MAX_CUE_WORDS, hi - i), 0, -1):
+        form = " ".join(doc.low[i:i + n])
+        verb = SPEECH_VERBS.get(form)
+        if verb is not None:
+            return i + n - 1, verb, form
+    return None
+
+
+def find_cues(doc: Document, sent: Sentence) -> list[Cue]:
+    """Speech cues of one sentence, left to right."""
+    cues: list[Cue] = []
+    i = sent.t0
+    while i < sent.t1:
+        m = _match(doc, i, sent.t1)
+        if m is None:
+            i += 1
+            continue
+        last, verb, form = m
+        cue = _verb_group(doc, sent, i, last, verb, FORM_KINDS[form])  # type: ignore[arg-type]
+        if cue is not None:
+            cues.append(cue)
+        i = last + 1
+    return cues
+
+
+def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: SpeechVerb, form: FormKind) -> Cue | None:
+    low = doc.low
+    j = head - 1
+    while j >= sent.t0 and low[j] in ADVERBS and low[j] not in ("non",):
+        j -= 1
+    has_aux = passive = clitic = modal = False
+    if j >= sent.t0 and form == "participle":
+        if low[j] in _BE_PARTICIPLE and j - 1 >= sent.t0 and low[j - 1] in _AUX_BE:
+            has_aux = passive = True
+            j -= 2
+        elif low[j] in _AUX_BE:
+            has_aux = passive = True
+            j -= 1
+        elif low[j] in _AUX_HAVE:
+            has_aux = True
+            j -= 1
+    elif j >= sent.t0 and form == "infinitive":
+        k = j - 1 if low[j] in _MODAL_LINKS else j
+        if k >= sent.t0 and low[k] in _MODALS:
+            modal = True
+            j = k - 1
+            if j >= sent.t0 and low[j] in _AUX_HAVE | _AUX_BE:
+                j -= 1
+        else:
+            return None
+    elif j >= sent.t0 and form in ("finite", "gerund") and low[j] in ("si", "s'"):
+        return None  # impersonal "si dice", reflexive "si è detto"
+    # adverbs and negation before the auxiliary ("non ha detto", "ha anche")
+    k = j
+    while k >= sent.t0 and low[k] in ADVERBS:
+        k -= 1
+    if k >= sent.t0 and low[k] in _CLITICS and (has_aux or form in ("finite", "gerund") or modal):
+        prev = low[k - 1] if k - 1 >= sent.t0 else ""
+        if low[k] != "la" or has_aux:
+            if prev not in DI | A | PREP | DA:
+                clitic = True
+                j = k - 1
+    if (has_aux or modal) and j >= sent.t0 and low[j] in ("si", "s'"):
+        return None
+    first = j + 1
+    if not has_aux and not modal and not clitic:
+        prev = low[head - 1] if head - 1 >= sent.t0 else ""
+        if prev in _NOUN_MARKERS:
+            return None  # "la conferma", "una critica", "della nota"
+        if form == "participle":
+            # a bare participle is a cue only as a passive with its agent: "criticata dagli Stati Uniti"
+            k = last + 1
+            while k < sent.t1 and low[k] in ADVERBS:
+                k += 1
+            if not (k < sent.t1 and low[k] in DA):
+                return None
+            passive = True
+    if form == "participle" and has_aux and passive:
+        # "è stato detto", "sono state negate" need an agent to be attributed
+        k = last + 1
+        while k < sent.t1 and low[k] in ADVERBS:
+            k += 1
+        if not (k < sent.t1 and low[k] in DA):
+            return None
+    return Cue(first, head, last, verb, form, has_aux, passive, clitic)

@@ -1,0 +1,755 @@
+"""The attribution patterns of Italian news, applied to one document.
+
+Written by hand: no offline tool attributes quotations for Italian. Each
+pattern is one function; :func:`find_attributions` runs them in order and then
+links nested sourcing. The patterns:
+
+* **forward**: "X ha dichiarato (all'agenzia TASS) che …", "X ha promesso di …",
+  "X ha detto: «…»"; the speaker is on the left (with an apposition
+  "John Kirby, portavoce …, ha dichiarato"), or after the cue, or, when the
+  clause has no subject, the sentence subject ("… in cui ringrazia … e promette
+  di …"), the owner of a fronted statement ("Nella dichiarazione di Putin …,
+  ha chiarito che …") or the last speaker ("Ha poi aggiunto che …");
+* **postposed**: "«…», ha detto X", "“…” – aggiunge X –", "CLAUSE, ha dichiarato X,
+  collaboratore del Cremlino, all'agenzia TASS";
+* **clitic**: "Lo dichiara X", "Lo riporta l'agenzia PTI" (what precedes);
+* **passive**: "sono state negate dalla Russia e dalla Corea del Nord",
+  "una mossa criticata dagli Stati Uniti";
+* **according to**: "secondo X", "stando a X", "a detta di X", "secondo quanto
+  riporta X", "come riferisce X", "si legge in una nota di X";
+* **colon**: "Il ministro: «…»";
+* **continuation**: a quotation opening a later sentence or paragraph keeps
+  the last speaker.
+
+Not attributions: quotation marks with no cue or speaker (scare quotes,
+titles), "secondo" as an ordinal ("il secondo giorno"), the writer's own
+first-person verbs ("come abbiamo scritto").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .channels import STATEMENT_PREPS, channel_at, find_channel
+from .cues import Cue, find_cues
+from .document import Document, Sentence
+from .lexicon import CHANNEL_NOUNS, SOURCE_NOUNS
+from .quotes import Quote, quote_word_count
+from .speakers import (
+    SpeakerInfo, describe, is_speakerlike, left_np, np_tags, right_np, sentence_subject,
+)
+from .tags import ADVERBS, DA, DET, DI, PREP, RELATIVES, A
+
+__all__ = ["Attribution", "find_attributions", "REPORTING_LEMMAS"]
+
+#: Cues that pass on what someone else published ("Lo riporta l'agenzia PTI").
+REPORTING_LEMMAS = frozenset({"riportare", "riferire", "scrivere", "rendere noto", "far sapere", "rivelare"})
+_DASHES = frozenset({"-", "–", "—"})
+_CLOSING = frozenset({"»", "”", '"', "’"})
+_OPENING = frozenset({"«", "“", '"', "‘", "„"})
+_INFINITIVE_RE = re.compile(r"(?:are|ere|ire|rre|rsi|rlo|rla|rli|rle|rne|rci|rvi|rgli|rmi|rti)$")
+_NOT_SOURCES_AFTER_SECONDO = frozenset({
+    "me", "te", "noi", "voi", "cui", "legge", "norma", "norme", "regole", "regola", "natura", "tradizione",
+    "contratto", "accordo", "costituzione", "programma", "piano", "modalità", "criteri", "criterio",
+})
+
+
+@dataclass
+class Attribution:
+    """One attribution in character offsets of the document text."""
+
+    sent_id: int
+    type: str
+    content: tuple[int, int]
+    speaker: SpeakerInfo | None = None
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    stance: str | None = None
+    channel: tuple[int, int] | None = None
+    via_ref: "Attribution | None" = None
+    via: str | None = None
+    head: int | None = None  # character offset of the cue's verb, for nesting
+    reporting: bool = False  # "Lo riporta X": passes on the preceding sentences
+    extra: dict = field(default_factory=dict)
+
+
+class _State:
+    def __init__(self) -> None:
+        self.last_speaker: SpeakerInfo | None = None
+
+
+# --- small helpers ----------------------------------------------------------------
+
+
+def _tok_span(doc: Document, i0: int, i1: int) -> tuple[int, int]:
+    """Character span of tokens ``[i0, i1)``."""
+    return doc.tokens[i0].start, doc.tokens[i1 - 1].end
+
+
+def _trim(doc: Document, s: int, e: int) -> tuple[int, int] | None:
+    """Trim spaces, commas, dashes and the final stop from a content span."""
+    text = doc.text
+    while s < e and (text[s].isspace() or text[s] in ",;:-–—"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:-–—"):
+        e -= 1
+    # an unmatched closing mark at the start or opening mark at the end
+    while s < e and text[s] in "»”" and doc.quote_closing_at(s) is not None:
+        s += 1
+    while e > s and text[e - 1] in _OPENING and doc.quote_opening_at(e - 1) is not None:
+        e -= 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:-–—"):
+        e -= 1
+    if s >= e or not any(c.isalnum() for c in text[s:e]):
+        return None
+    return s, e
+
+
+def _classify(doc: Document, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """direct / mixed / indirect for a content span, shrinking a whole quotation to its inside."""
+    s, e = span
+    inside = [q for q in doc.quotes if q.start < e and q.end > s and quote_word_count(doc.text, q) >= 1]
+    if not inside:
+        return "indirect", span
+    outside = []
+    pos = s
+    for q in inside:
+        outside.append(doc.text[pos:max(pos, q.open)])
+        pos = max(pos, q.close)
+    outside.append(doc.text[pos:e])
+    if not any(c.isalnum() for c in "".join(outside)):
+        q0, q1 = inside[0], inside[-1]
+        return "direct", (max(s, q0.start), min(max(e, q1.end), q1.end) if q1.end >= e - 1 else e)
+    return "mixed", span
+
+
+def _content(doc: Document, s: int, e: int) -> tuple[str, tuple[int, int]] | None:
+    span = _trim(doc, s, e)
+    if span is None:
+        return None
+    kind, span = _classify(doc, span)
+    span2 = _trim(doc, *span) if kind != "direct" else span
+    if span2 is None:
+        return None
+    return kind, span2
+
+
+def _extend_over_quote(doc: Document, e: int, s: int) -> int:
+    """If a quotation opened inside ``[s, e)`` runs past ``e``, extend to its close."""
+    for q in doc.quotes:
+        if s <= q.open < e < q.close:
+            return q.close
+    return e
+
+
+def _is_preceded_by_preposition(doc: Document, np: tuple[int, int], lo: int) -> bool:
+    return np[0] - 1 >= lo and np_tags(doc, np[0] - 1) in ("DI", "DA", "A", "PREP")
+
+
+def _skip_adverbs(doc: Document, i: int, hi: int) -> int:
+    while i < hi and doc.low[i] in ADVERBS:
+        i += 1
+    return i
+
+
+# --- speakers around a cue -------------------------------------------------------------
+
+
+def _with_apposition_right(doc: Document, np: tuple[int, int], hi: int) -> tuple[SpeakerInfo, int]:
+    """Describe a speaker found after a cue, reading a role apposition ", collaboratore del Cremlino,"."""
+    info = describe(doc, *np)
+    j = np[1]
+    if j + 1 < hi and doc.tokens[j].text == "," and np_tags(doc, _skip_det(doc, j + 1, hi)) in ("ROLE", "ADJ"):
+        role_np = right_np(doc, j + 1, hi)
+        if role_np is not None:
+            role_text = doc.text[doc.tokens[_skip_det(doc, role_np[0], hi)].start:doc.tokens[role_np[1] - 1].end]
+            role_info = describe(doc, *role_np)
+            info = SpeakerInfo(info.start, info.end, info.canonical, "person" if info.type == "unknown" else info.type,
+                               info.role or role_text, info.affiliation or role_info.affiliation)
+            j = role_np[1]
+            if j < hi and doc.tokens[j].text == ",":
+                j += 1
+    return info, j
+
+
+def _skip_det(doc: Document, i: int, hi: int) -> int:
+    while i < hi - 1 and np_tags(doc, i) == "DET":
+        i += 1
+    return i
+
+
+def _speaker_left(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo | None:
+    """The subject written before the cue, with an apposition on either side."""
+    lo = sent.t0
+    j = cue_first
+    if j - 1 >= lo and doc.tokens[j - 1].text == ",":
+        inner = left_np(doc, j - 1, lo)
+        if inner is not None and inner[0] - 1 >= lo and doc.tokens[inner[0] - 1].text == ",":
+            outer = left_np(doc, inner[0] - 1, lo)
+            if outer is not None and not _is_preceded_by_preposition(doc, outer, lo):
+                a, b = describe(doc, *outer), describe(doc, *inner)
+                if a.type == "person" and b.type == "person" and b.role and not a.role and b.canonical == b.role:
+                    return SpeakerInfo(a.start, a.end, a.canonical, "person", b.role, b.affiliation)
+                if a.type == "person" and a.role and a.canonical == a.role and b.type == "person" and b.role is None:
+                    return SpeakerInfo(b.start, b.end, b.canonical, "person", a.role, a.affiliation)
+                if b.type in ("person", "unknown") and b.role and b.canonical == b.role:
+                    return SpeakerInfo(a.start, a.end, a.canonical, a.type if a.type != "unknown" else "person",
+                                       b.role, b.affiliation or a.affiliation)
+        return None
+    np = left_np(doc, j, lo)
+    if np is None or _is_preceded_by_preposition(doc, np, lo) or not is_speakerlike(doc, *np):
+        return None
+    return describe(doc, *np)
+
+
+def _fronted_owner(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo | None:
+    """"Nella dichiarazione di Putin ai media, ha chiarito …" → Putin."""
+    for k in range(sent.t0, cue_first - 1):
+        if CHANNEL_NOUNS.get(doc.low[k]) == "statement" and doc.low[k + 1] in DI:
+            np = right_np(doc, k + 1, cue_first)
+            if np is not None and is_speakerlike(doc, *np):
+                return describe(doc, *np)
+    return None
+
+
+# --- the content marker after a cue ------------------------------------------------------
+
+
+@dataclass
+class _Marker:
+    kind: str  # che | colon | quote | di | a | se | come
+    index: int  # token index of the marker
+    inverted: tuple[int, int] | None  # a speaker written between cue and marker
+    channel: tuple[int, int] | None
+
+
+def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
+    low = doc.low
+    i = cue.last + 1
+    hi = sent.t1
+    inverted = channel = None
+    steps = 0
+    while i < hi and steps < 16:
+        steps += 1
+        w = low[i]
+        text = doc.tokens[i].text
+        if w == "che":
+            return _Marker("che", i, inverted, channel)
+        if text == ":":
+            return _Marker("colon", i, inverted, channel)
+        if text in _OPENING and doc.quote_opening_at(doc.tokens[i].start) is not None:
+            return _Marker("quote", i, inverted, channel)
+        if w in ("di", "d'") :
+            k = i + 1
+            while k < hi and doc.tokens[k].text in _OPENING:
+                k += 1
+            if k < hi and (_INFINITIVE_RE.search(low[k]) or low[k] in ("non", "essere", "aver", "esser")):
+                return _Marker("di", i, inverted, channel)
+            return None
+        if w in ("a", "ad") and cue.stance == "asks" and i + 1 < hi and _INFINITIVE_RE.search(low[i + 1]):
+            return _Marker("a", i, inverted, channel)
+        if w in ("se", "come", "perché", "quando", "quanto") and cue.stance in ("asks", "explains", "states", "emphasizes", "reports"):
+            if steps == 1 or channel is not None or inverted is not None:
+                return _Marker("se" if w == "se" else "come", i, inverted, channel)
+            return None
+        if w in ADVERBS or text == ",":
+            i += 1
+            continue
+        e = channel_at(doc, i, hi)
+        if e > i:
+            channel = (i, e)
+            i = e
+            continue
+        if np_tags(doc, i) in ("A",):
+            np = right_np(doc, i + 1, hi)  # "ha detto ai giornalisti", "ha spiegato a Putin"
+            if np is not None:
+                i = np[1]
+                continue
+            return None
+        if inverted is None and np_tags(doc, i) in ("NAME", "ROLE", "DET"):
+            np = right_np(doc, i, hi)
+            if np is not None and is_speakerlike(doc, *np):
+                inverted = np
+                i = np[1]
+                continue
+        return None
+    return None
+
+
+# --- pattern functions -----------------------------------------------------------------
+
+
+def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue: Cue | None,
+             sent_rows: list[Attribution], state: _State) -> list[Attribution]:
+    low = doc.low
+    lo = sent.t0
+    # speaker
+    speaker: SpeakerInfo | None = None
+    if marker.inverted is not None:
+        speaker, _ = _with_apposition_right(doc, marker.inverted, marker.index)
+    if speaker is None:
+        speaker = _speaker_left(doc, sent, cue.first)
+    if speaker is None:
+        prev = low[cue.first - 1] if cue.first - 1 >= lo else ""
+        prev2 = low[cue.first - 2] if cue.first - 2 >= lo else ""
+        if cue.form == "gerund" and sent_rows and sent_rows[-1].speaker is not None:
+            speaker = sent_rows[-1].speaker
+        elif prev in RELATIVES or prev2 in ("in", "nel", "nella") and prev in ("cui", "quale") or prev in ("e", "ed") or cue.form == "gerund":
+            np = sentence_subject(doc, sent, cue.first)
+            if np is not None:
+                speaker = describe(doc, *np)
+            elif sent_rows and sent_rows[-1].speaker is not None:
+                speaker = sent_rows[-1].speaker
+        if speaker is None:
+            speaker = _fronted_owner(doc, sent, cue.first)
+        if speaker is None and (prev == "" or prev == "," or doc.tokens[cue.first - 1].text in _DASHES if cue.first - 1 >= lo else True):
+            speaker = state.last_speaker
+        if speaker is None and prev in ("e", "ed", ""):
+            speaker = state.last_speaker
+    # content
+    m = marker.index
+    if marker.kind in ("che", "colon"):
+        c_start = doc.tokens[m].end
+    elif marker.kind == "quote":
+        c_start = doc.tokens[m].start
+    else:
+        c_start = doc.tokens[m].start
+    c_end_tok = sent.t1
+    if next_cue is not None and next_cue.first > m:
+        k = next_cue.first
+        if doc.quote_containing(doc.tokens[k].start) is None:
+            # stop before ", ha aggiunto", "e ha poi detto"; a postposed cue of another speaker too
+            while k - 1 > m and (low[k - 1] in ("e", "ed", "ma") or doc.tokens[k - 1].text in (",", ";")):
+                k -= 1
+            c_end_tok = k
+    c_end = doc.tokens[c_end_tok - 1].end if c_end_tok > m else sent.end
+    c_end = _extend_over_quote(doc, c_end, c_start)
+    channel = marker.channel
+    # a statement channel written after the content: "… in una dichiarazione rilasciata ai media"
+    if channel is None:
+        k = doc.token_index(c_start)
+        stop = doc.token_index(c_end)
+        while k < stop:
+            if doc.quote_containing(doc.tokens[k].start) is None and low[k] in STATEMENT_PREPS and k - doc.token_index(c_start) >= 4:
+                e = channel_at(doc, k, stop)
+                if e > k and e - k >= 3:
+                    channel = (k, e)
+                    c_end = doc.tokens[k - 1].end
+                    break
+            k += 1
+    content = _content(doc, c_start, c_end)
+    if content is None:
+        return []
+    kind, span = content
+    if channel is None:
+        channel = find_channel(doc, lo, cue.first, prefer_near=cue.first)
+        if channel is not None and speaker is not None:
+            c0, c1 = _tok_span(doc, *channel)
+            if c0 < speaker.end and speaker.start < c1 and doc.low[channel[0]] in STATEMENT_PREPS:
+                channel = None
+    row = Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
+                      _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)
+    return [row]
+
+
+def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _State) -> list[Attribution]:
+    """"«…», ha detto X" / "CLAUSE, ha dichiarato X, ruolo, all'agenzia TASS"."""
+    low = doc.low
+    p = cue.first - 1
+    if p < sent.t0:
+        return []
+    ptxt = doc.tokens[p].text
+    if ptxt not in (",", ":") and ptxt not in _DASHES and ptxt not in _CLOSING and ptxt not in ("?", "!", "…"):
+        return []
+    # content: the quotation or clause before the cue
+    end_char = doc.tokens[p].start if ptxt not in _CLOSING else doc.tokens[p].end
+    q = None
+    k = p
+    while k >= sent.t0 and (doc.tokens[k].text in (",", ":", "?", "!", "…", ".") or doc.tokens[k].text in _DASHES):
+        k -= 1
+    if k >= 0 and doc.tokens[k].text in _CLOSING:
+        q = doc.quote_closing_at(doc.tokens[k].start)
+    if q is not None:
+        if q.open < seg_start or not any(c.isalnum() for c in doc.text[seg_start:q.open]):
+            span = (q.start, q.end)
+            kind = "direct"
+            trimmed = _trim(doc, *span)
+            if trimmed is None:
+                return []
+            span = (span[0], span[1]) if any(c.isalnum() for c in doc.text[span[0]:span[1]]) else trimmed
+        else:
+            content = _content(doc, seg_start, q.close)
+            if content is None:
+                return []
+            kind, span = content
+    else:
+        content = _content(doc, seg_start, end_char)
+        if content is None:
+            return []
+        kind, span = content
+        if kind == "indirect" and len(doc.text[span[0]:span[1]].split()) < 3:
+            return []
+    # speaker after the cue, then role and channel
+    hi = sent.t1
+    j = _skip_adverbs(doc, cue.last + 1, hi)
+    speaker = None
+    channel = None
+    e = channel_at(doc, j, hi)
+    if e > j:
+        channel = (j, e)
+        j = e
+    np = right_np(doc, j, hi)
+    after = j
+    if np is not None and is_speakerlike(doc, *np):
+        speaker, after = _with_apposition_right(doc, np, hi)
+    elif cue.first - 1 >= sent.t0:
+        speaker = state.last_speaker
+    rows = []
+    if channel is None:
+        c = find_channel(doc, after, hi, prefer_near=after)
+        if c is not None:
+            channel = c
+            after = max(after, c[1])
+    row = Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
+                      _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)
+    rows.append(row)
+    # "«…» – aggiunge X – «…»": a second quotation for the same speaker
+    k = after
+    while k < hi and (doc.tokens[k].text in (",",) or doc.tokens[k].text in _DASHES):
+        k += 1
+    if k < hi and k > after and doc.tokens[k].text in _OPENING:
+        q2 = doc.quote_opening_at(doc.tokens[k].start)
+        if q2 is not None and quote_word_count(doc.text, q2) >= 1:
+            rows.append(Attribution(sent.sent_id, "direct", (q2.start, q2.end), speaker,
+                                    row.cue, cue.lemma, cue.stance, row.channel, head=row.head))
+    return rows
+
+
+def _clitic(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Attribution]:
+    """"Lo riporta l'agenzia PTI." / "Lo ha dichiarato il ministro." — about what precedes."""
+    hi = sent.t1
+    j = _skip_adverbs(doc, cue.last + 1, hi)
+    np = right_np(doc, j, hi)
+    speaker = None
+    after = j
+    if np is not None and is_speakerlike(doc, *np):
+        speaker, after = _with_apposition_right(doc, np, hi)
+    if speaker is None:
+        speaker = _speaker_left(doc, sent, cue.first)
+    if speaker is None:
+        return []
+    channel = find_channel(doc, after, hi, prefer_near=after)
+    # the content: the previous sentence of the paragraph (or the quotation it is)
+    idx = next((n for n, s in enumerate(doc.sentences) if s.sent_id == sent.sent_id and s.start == sent.start), None)
+    if not idx:
+        return []
+    prev = doc.sentences[idx - 1]
+    q = doc.quote_closing_at(doc.text.rfind("»", prev.start, prev.end)) if "»" in doc.text[prev.start:prev.end] else None
+    content = _content(doc, prev.start, prev.end)
+    if content is None:
+        return []
+    kind, span = content
+    if q is not None and q.open <= prev.start + 1:
+        kind, span = "direct", (q.start, q.end)
+    reporting = cue.lemma in REPORTING_LEMMAS
+    row = Attribution(prev.sent_id, "according_to" if reporting else kind, span, speaker,
+                      _tok_span(doc, cue.first, cue.last + 1), cue.lemma, "reports" if reporting else cue.stance,
+                      _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start, reporting=reporting)
+    row.extra["paragraph"] = sent.para_id
+    row.extra["sentence_index"] = idx
+    return [row]
+
+
+def _passive(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Attribution]:
+    """"queste accuse sono state negate dalla Russia e dalla Corea del Nord"."""
+    hi = sent.t1
+    k = _skip_adverbs(doc, cue.last + 1, hi)
+    agents = []
+    while k < hi and doc.low[k] in DA:
+        np = right_np(doc, k, hi)
+        if np is None:
+            break
+        agents.append(np)
+        m = np[1]
+        if m + 1 < hi and doc.low[m] in ("e", "ed") and doc.low[m + 1] in DA:
+            k = m + 1
+            continue
+        break
+    if not agents:
+        return []
+    as_source = cue.first - 1 >= sent.t0 and doc.low[cue.first - 1] in ("come", "quanto")
+    if as_source:
+        return _according_content(doc, sent, cue.first - 1 - (1 if doc.low[cue.first - 2: cue.first - 1] == ["secondo"] else 0),
+                                   agents[-1][1], describe(doc, *agents[0]), _tok_span(doc, cue.first - 1, cue.last + 1),
+                                   cue.lemma)
+    np = left_np(doc, cue.first, sent.t0)
+    if np is None:
+        return []
+    content = _content(doc, *_tok_span(doc, *np))
+    if content is None:
+        return []
+    kind, span = content
+    rows = []
+    after = agents[-1][1]
+    channel = find_channel(doc, after, hi, prefer_near=after)
+    for a in agents:
+        rows.append(Attribution(sent.sent_id, kind, span, describe(doc, *a), _tok_span(doc, cue.first, cue.last + 1),
+                                cue.lemma, cue.stance, _tok_span(doc, *channel) if channel else None,
+                                head=doc.tokens[cue.head].start))
+    return rows
+
+
+def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_end: int, speaker: SpeakerInfo | None,
+                       cue_span: tuple[int, int], lemma: str | None) -> list[Attribution]:
+    """Content of an according-to phrase: what follows it at the start of a sentence, else what precedes."""
+    lead = phrase_start
+    while lead > sent.t0 and (doc.low[lead - 1] in ("e", "ed", "ma", "anche", "però", "invece", "inoltre") or doc.tokens[lead - 1].text in _OPENING):
+        lead -= 1
+    if lead == sent.t0:
+        k = phrase_end
+        c_start = doc.tokens[k].start if k < sent.t1 else sent.end
+        content = _content(doc, c_start, sent.end)
+    else:
+        content = _content(doc, sent.start, doc.tokens[phrase_start].start)
+        if content is None and phrase_end < sent.t1:
+            content = _content(doc, doc.tokens[phrase_end].start, sent.end)
+    if content is None or speaker is None:
+        return []
+    _, span = content
+    channel = None
+    return [Attribution(sent.sent_id, "according_to", span, speaker, cue_span, lemma, "reports", channel,
+                        head=cue_span[0])]
+
+
+def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) -> list[Attribution]:
+    low = doc.low
+    rows: list[Attribution] = []
+    cue_heads = {c.head for c in cues}
+    i = sent.t0
+    while i < sent.t1:
+        w = low[i]
+        prev = low[i - 1] if i > sent.t0 else ""
+        start = i
+        np = None
+        cue_end = i + 1
+        lemma = None
+        if w == "secondo" and prev not in DET | DI | A | PREP | DA and prev not in ("in", "un", "il", "al", "nel"):
+            j = i + 1
+            lemma = "secondo"
+            if j < sent.t1 and low[j] == "quanto":
+                j += 1
+                if j in cue_heads or (j < sent.t1 and low[j] in ("ha", "è", "hanno", "si", "emerso", "emerge", "appreso")):
+                    # "secondo quanto riporta/ha riferito X": the cue belongs to this phrase
+                    while j < sent.t1 and np_tags(doc, j) not in ("DET", "NAME", "DA", "DI") and j - i < 6:
+                        j += 1
+            if j < sent.t1 and low[j] in _NOT_SOURCES_AFTER_SECONDO:
+                i += 1
+                continue
+            if j < sent.t1 and low[j] in ("lui", "lei", "loro"):
+                if state.last_speaker is not None:
+                    rows += _according_content(doc, sent, start, j + 1, state.last_speaker,
+                                               _tok_span(doc, i, i + 1), lemma)
+                i = j + 1
+                continue
+            cue_end = j
+            np = right_np(doc, j, sent.t1)
+            if np is not None and np[0] > j + 1 and np_tags(doc, j) not in ("DA", "DI"):
+                np = None
+        elif w == "stando" and i + 1 < sent.t1 and low[i + 1] in A:
+            lemma = "stando a"
+            cue_end = i + 2
+            np = right_np(doc, i + 2, sent.t1) if low[i + 1] in ("a", "ad") else _np_after_contraction(doc, i + 1, sent.t1)
+        elif w in ("a", "ad") and i + 2 < sent.t1 and low[i + 1] in ("detta", "giudizio", "parere", "avviso", "dire") and low[i + 2] in DI:
+            lemma = f"a {low[i + 1]} di"
+            cue_end = i + 3
+            np = right_np(doc, i + 2, sent.t1)
+        elif w == "si" and i + 1 < sent.t1 and low[i + 1] in ("legge", "apprende", "leggeva"):
+            lemma = "si legge" if low[i + 1] != "apprende" else "si apprende"
+            cue_end = i + 2
+            # "si legge in una nota di X" / "si apprende da fonti di X"
+            e = channel_at(doc, i + 2, sent.t1)
+            k = i + 2
+            channel = None
+            if e > k:
+                channel = (k, e)
+                k = e
+            while k < sent.t1 and low[k] not in DI | DA and k - i < 8:
+                k += 1
+            np = right_np(doc, k, sent.t1) if k < sent.t1 else None
+            if np is not None:
+                phrase_end = np[1]
+                info = describe(doc, *np)
+                lead = i == sent.t0 or all(low[t] in ("e", "ma", "come", "quanto") for t in range(sent.t0, i))
+                if lead or (i > sent.t0 and low[i - 1] in ("come",)):
+                    c_start = doc.tokens[phrase_end].start if phrase_end < sent.t1 else sent.end
+                    content = _content(doc, c_start, sent.end)
+                else:
+                    content = _content(doc, sent.start, doc.tokens[i].start)
+                if content is not None:
+                    rows.append(Attribution(sent.sent_id, "according_to", content[1], info, _tok_span(doc, i, i + 2),
+                                            lemma, "reports", _tok_span(doc, *channel) if channel else None,
+                                            head=doc.tokens[i].start))
+                i = phrase_end
+                continue
+            i += 1
+            continue
+        if np is None or lemma is None:
+            i += 1
+            continue
+        if not (is_speakerlike(doc, *np) or low[np[0]] in SOURCE_NOUNS or low[_first_content(doc, np)] in SOURCE_NOUNS):
+            i += 1
+            continue
+        phrase_end = np[1]
+        rows += _according_content(doc, sent, start, phrase_end, describe(doc, *np), _tok_span(doc, i, cue_end), lemma)
+        i = phrase_end
+    return rows
+
+
+def _first_content(doc: Document, np: tuple[int, int]) -> int:
+    k = np[0]
+    while k < np[1] - 1 and np_tags(doc, k) == "DET":
+        k += 1
+    return k
+
+
+def _np_after_contraction(doc: Document, i: int, hi: int) -> tuple[int, int] | None:
+    """A noun phrase after an article-preposition ("stando alle fonti")."""
+    return right_np(doc, i + 1, hi)
+
+
+def _colon(doc: Document, sent: Sentence, used: list[tuple[int, int]]) -> list[Attribution]:
+    """"Il ministro: «…»"."""
+    rows = []
+    for i in range(sent.t0 + 1, sent.t1 - 1):
+        if doc.tokens[i].text != ":":
+            continue
+        nxt = doc.tokens[i + 1]
+        q = doc.quote_opening_at(nxt.start) if nxt.text in _OPENING else None
+        if q is None or quote_word_count(doc.text, q) < 2:
+            continue
+        if any(s <= q.start < e for s, e in used):
+            continue
+        np = left_np(doc, i, sent.t0)
+        if np is None or not is_speakerlike(doc, *np) or _is_preceded_by_preposition(doc, np, sent.t0):
+            continue
+        if np[0] > sent.t0 and doc.tokens[np[0] - 1].text not in (",", ".", "(", "-", "–", "—") and np_tags(doc, np[0] - 1) not in ("CONJ",):
+            continue
+        rows.append(Attribution(sent.sent_id, "direct", (q.start, q.end), describe(doc, *np), None, None, None, None,
+                                head=None))
+    return rows
+
+
+def _continuations(doc: Document, rows: list[Attribution]) -> list[Attribution]:
+    """Quotations opening a sentence after an attributed one keep its speaker."""
+    out: list[Attribution] = []
+    covered = [r.content for r in rows]
+    starts = {s.start: s for s in doc.sentences}
+    ordered = sorted(rows, key=lambda r: r.content[0])
+    for q in doc.quotes:
+        sent = starts.get(q.open)
+        if sent is None or quote_word_count(doc.text, q) < 4:
+            continue
+        if any(s < q.end and q.start < e for s, e in covered):
+            continue
+        # the quotation must end its sentence: "«…»." not "«Titolo» ha vinto"
+        after = doc.text[q.close:q.close + 3].lstrip()
+        if after and after[0] not in ".!?…" and after[0] not in "\n" and q.close < sent.end - 1:
+            continue
+        prev = [r for r in ordered if r.content[1] <= q.open and r.speaker is not None and r.type in ("direct", "mixed", "indirect")]
+        if not prev:
+            continue
+        last = prev[-1]
+        gap = [s for s in doc.sentences if last.content[1] <= s.start < q.open]
+        if len(gap) > 1:
+            continue
+        out.append(Attribution(sent.sent_id, "direct", (q.start, q.end), last.speaker, None, None, None, None))
+    return out
+
+
+# --- the document pass ---------------------------------------------------------------
+
+
+def find_attributions(doc: Document) -> list[Attribution]:
+    """Every attribution of a document, nested sourcing linked (``via_ref``)."""
+    state = _State()
+    rows: list[Attribution] = []
+    for sent in doc.sentences:
+        cues = [c for c in find_cues(doc, sent) if doc.quote_containing(doc.tokens[c.head].start) is None]
+        sent_rows: list[Attribution] = []
+        seg_start = sent.start
+        according = _according(doc, sent, state, cues)
+        claimed = {r.head for r in according}
+        for n, cue in enumerate(cues):
+            if doc.tokens[cue.first].start in claimed or doc.tokens[cue.head].start in claimed:
+                continue
+            if cue.first - 1 >= sent.t0 and doc.low[cue.first - 1] in ("come",) and not cue.passive:
+                # "come riferisce l'Ansa, …": an according-to phrase
+                np = right_np(doc, _skip_adverbs(doc, cue.last + 1, sent.t1), sent.t1)
+                if np is not None and is_speakerlike(doc, *np):
+                    sent_rows += _according_content(doc, sent, cue.first - 1, np[1], describe(doc, *np),
+                                                    _tok_span(doc, cue.first - 1, cue.last + 1), cue.lemma)
+                continue
+            nxt = cues[n + 1] if n + 1 < len(cues) else None
+            found: list[Attribution] = []
+            if cue.passive:
+                found = _passive(doc, sent, cue, state)
+            else:
+                marker = _find_marker(doc, sent, cue)
+                if marker is not None:
+                    found = _forward(doc, sent, cue, marker, nxt, sent_rows, state)
+                elif cue.clitic:
+                    found = _clitic(doc, sent, cue, state)
+                else:
+                    found = _postposed(doc, sent, cue, seg_start, state)
+            for r in found:
+                if r.speaker is not None and r.type != "according_to":
+                    state.last_speaker = r.speaker
+            if found:
+                seg_start = max(seg_start, doc.tokens[cue.last].end)
+            sent_rows += found
+        used = [r.content for r in sent_rows]
+        sent_rows += _colon(doc, sent, used)
+        for r in according:
+            sent_rows.append(r)
+        for r in sent_rows:
+            if r.speaker is not None and r.type != "according_to" and r.cue is None:
+                state.last_speaker = r.speaker
+        rows += sent_rows
+    rows += _continuations(doc, rows)
+    return _link_sources(doc, rows)
+
+
+def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
+    """Nested sourcing: an outer source becomes the inner attribution's ``via``."""
+    drop: set[int] = set()
+    for n, outer in enumerate(rows):
+        if outer.reporting:
+            # "Lo riporta X": the attributions of the sentences before it in its paragraph
+            para = outer.extra.get("paragraph")
+            idx = outer.extra.get("sentence_index", 0)
+            before = {s.sent_id for s in doc.sentences[:idx] if s.para_id == para}
+            inner = [r for r in rows if r is not outer and r.sent_id in before and not r.reporting and r.via_ref is None]
+            for r in inner:
+                r.via_ref = outer
+            if inner:
+                drop.add(n)
+            continue
+        if outer.type == "according_to" or (outer.speaker is not None and outer.speaker.type == "media" and outer.cue_lemma in REPORTING_LEMMAS):
+            s, e = outer.content
+            inner = [r for r in rows if r is not outer and r.head is not None and s <= r.head < e and r.type != "according_to"]
+            for r in inner:
+                if r.via_ref is None:
+                    r.via_ref = outer
+            if inner:
+                drop.add(n)
+            continue
+    for outer in rows:
+        if outer.type in ("according_to",) or outer.cue is None:
+            continue
+        s, e = outer.content
+        for r in rows:
+            if r is outer or r.head is None or r.via_ref is not None:
+                continue
+            if s <= r.head < e and (r.speaker is None or outer.speaker is None or r.speaker.canonical != outer.speaker.canonical):
+                r.via_ref = outer
+    return [r for n, r in enumerate(rows) if n not in drop]

@@ -1,0 +1,314 @@
+"""Speakers: the noun phrase that speaks, and what it is.
+
+Noun phrases are found by walking tokens with the coarse classes of
+:mod:`analysis.attribution.tags`: articles, role nouns, country adjectives,
+capitalised names and ``di``-complements ("Il portavoce del Dipartimento di
+Stato americano Matthew Miller"). :func:`describe` then tells the speaker's
+type, role, affiliation and a first canonical name from the data files
+(agencies and media, institutions, countries, anonymous-source phrases).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lemmatization import is_known_word
+from .document import Document, Sentence
+from .lexicon import (
+    ANONYMOUS, CHANNEL_NOUNS, COUNTRY_ADJECTIVES, COUNTRY_METONYMS, COUNTRY_NAMES, INSTITUTIONS, MEDIA,
+    ROLES, SOURCE_NOUNS, Entity, norm,
+)
+from .tags import NAME_PARTICLES, tag
+
+__all__ = [
+    "SpeakerInfo", "SpeakerType", "left_np", "right_np", "describe", "np_tags", "trim_np",
+    "sentence_subject", "is_speakerlike",
+]
+
+SpeakerType = str  # person | government | organization | media | country | anonymous | unknown
+
+_HEAD_TAGS = ("NAME", "ROLE", "WORD", "ADJ", "NUM")
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    """A speaker mention: character span, canonical name, type, role and affiliation."""
+
+    start: int
+    end: int
+    canonical: str
+    type: str
+    role: str | None = None
+    affiliation: str | None = None
+
+
+def np_tags(doc: Document, i: int) -> str:
+    t = doc.tokens[i]
+    return tag(t.text, t.kind)
+
+
+def _word_ok_left(doc: Document, j: int, lo: int) -> bool:
+    """May the lower-case word at ``j`` sit inside a noun phrase (looking left)?"""
+    t1 = np_tags(doc, j - 1) if j - 1 >= lo else ""
+    t2 = np_tags(doc, j - 2) if j - 2 >= lo else ""
+    low = doc.low[j]
+    if low in INSTITUTIONS or low in ANONYMOUS or low in SOURCE_NOUNS or low in CHANNEL_NOUNS:
+        return t1 in ("DET", "DI", "DA", "A", "ADJ", "") or j == lo
+    if t1 in ("DI", "DET", "ROLE"):
+        return True
+    if t1 == "WORD" and t2 in ("DI", "DET"):
+        return True
+    if t1 == "NAME" and t2 == "DI":
+        return True  # "delle Risorse naturali"
+    return False
+
+
+def left_np(doc: Document, end: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase ending just before token ``end`` (not before ``lo``): ``[i0, i1)``."""
+    j = end - 1
+    taken: list[int] = []
+    while j >= lo:
+        tg = np_tags(doc, j)
+        if tg in ("NAME", "ROLE", "ADJ"):
+            taken.append(j)
+        elif tg == "NUM" and taken:
+            taken.append(j)
+        elif tg == "DI" and taken and j - 1 >= lo and np_tags(doc, j - 1) in ("NAME", "ROLE", "WORD", "ADJ"):
+            taken.append(j)
+        elif tg == "WORD" and _word_ok_left(doc, j, lo):
+            taken.append(j)
+        elif tg == "DET":
+            taken.append(j)
+            # several determiners in a row ("il suo portavoce")
+            if j - 1 >= lo and np_tags(doc, j - 1) == "DET":
+                j -= 1
+                continue
+            break
+        elif tg == "STOP" and doc.low[j] in NAME_PARTICLES and taken and np_tags(doc, taken[-1]) == "NAME" \
+                and j - 1 >= lo and np_tags(doc, j - 1) == "NAME":
+            taken.append(j)
+        elif j == lo and doc.tokens[j].text[:1].isupper() and tg not in ("PUNCT", "DET", "DI", "DA", "A", "PREP", "CONJ"):
+            taken.append(j)  # a sentence-initial surname that is also a word ("Conte")
+        else:
+            break
+        j -= 1
+    if not taken:
+        return None
+    i0, i1 = min(taken), max(taken) + 1
+    return trim_np(doc, i0, i1)
+
+
+def trim_np(doc: Document, i0: int, i1: int) -> tuple[int, int] | None:
+    """Drop prepositions at the edges; ``None`` when no head word is left."""
+    while i0 < i1 and np_tags(doc, i0) in ("DI", "DA", "A", "PREP", "CONJ", "PUNCT", "STOP"):
+        i0 += 1
+    while i1 > i0 and np_tags(doc, i1 - 1) in ("DI", "DA", "A", "PREP", "CONJ", "PUNCT", "DET", "STOP"):
+        i1 -= 1
+    if i0 >= i1 or not any(np_tags(doc, k) in ("NAME", "ROLE", "WORD") for k in range(i0, i1)):
+        return None
+    return i0, i1
+
+
+def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``start`` (before ``hi``): ``[i0, i1)``."""
+    j = start
+    while j < hi and np_tags(doc, j) in ("DA", "DI"):
+        j += 1  # "riporta dall'agenzia", "a detta del ministro"
+    i0 = j
+    while j < hi and np_tags(doc, j) == "DET":
+        j += 1
+    last_tag = "DET" if j > i0 else ""
+    while j < hi:
+        tg = np_tags(doc, j)
+        low = doc.low[j]
+        if tg in ("NAME", "ROLE", "ADJ"):
+            pass
+        elif tg == "NUM" and last_tag == "NAME":
+            pass
+        elif tg == "DI" and last_tag in ("NAME", "ROLE", "WORD", "ADJ") and j + 1 < hi \
+                and np_tags(doc, j + 1) in ("NAME", "WORD", "ROLE", "DET"):
+            pass
+        elif tg == "DET" and last_tag == "DI":
+            pass
+        elif tg == "WORD" and (last_tag in ("DI", "DET", "ROLE", "") or (last_tag == "WORD" and j - 2 >= i0
+                                                                        and np_tags(doc, j - 2) in ("DI", "DET"))):
+            if last_tag == "" and not (low in ANONYMOUS or low in SOURCE_NOUNS or low in INSTITUTIONS or low in CHANNEL_NOUNS):
+                break
+            pass
+        elif tg == "STOP" and low in NAME_PARTICLES and last_tag == "NAME" and j + 1 < hi and np_tags(doc, j + 1) == "NAME":
+            pass
+        else:
+            break
+        last_tag = tg
+        j += 1
+    return trim_np(doc, i0, j) if j > i0 else None
+
+
+# --- describing a speaker ---------------------------------------------------------
+
+
+def _words(doc: Document, i0: int, i1: int) -> list[str]:
+    return [doc.tokens[k].text for k in range(i0, i1)]
+
+
+def _join(doc: Document, i0: int, i1: int) -> str:
+    return doc.text[doc.tokens[i0].start:doc.tokens[i1 - 1].end] if i1 > i0 else ""
+
+
+def _longest_entity(doc: Document, i0: int, i1: int, table: dict[str, Entity]) -> tuple[int, int, Entity] | None:
+    """Longest table entry found inside tokens ``[i0, i1)``: (start, end, entity)."""
+    best = None
+    for a in range(i0, i1):
+        for b in range(i1, a, -1):
+            if best is not None and b - a <= best[1] - best[0]:
+                break
+            key = norm(_join(doc, a, b))
+            if key in table:
+                best = (a, b, table[key])
+                break
+    return best
+
+
+def _name_run(doc: Document, i0: int, i1: int) -> tuple[int, int] | None:
+    """The personal name at the end of a noun phrase ("Vladimir Putin" in "Il Presidente Vladimir Putin")."""
+    k = i1
+    while k > i0:
+        tg = np_tags(doc, k - 1)
+        if tg == "NAME" or (tg == "STOP" and doc.low[k - 1] in NAME_PARTICLES and k - 2 >= i0 and np_tags(doc, k - 2) == "NAME" and k < i1):
+            k -= 1
+            continue
+        break
+    if k == i1:
+        return None
+    # leading words that name an institution: "Repubblica Sergio Mattarella", "Cremlino Dmitry Peskov"
+    while i1 - k >= 2 and (is_known_word(doc.low[k]) and i1 - k > 2 or doc.low[k] in INSTITUTIONS
+                           or doc.low[k] in MEDIA or doc.low[k] in COUNTRY_NAMES):
+        k += 1
+    while k < i1 and np_tags(doc, k) != "NAME":
+        k += 1
+    if k < i1 and k > i0 and np_tags(doc, k - 1) == "DI":
+        return None  # a complement, not a name: "portavoce … degli Stati Uniti"
+    return (k, i1) if k < i1 else None
+
+
+def _affiliation(doc: Document, i0: int, i1: int) -> str | None:
+    """Institution, outlet or country named inside a role ("portavoce del Cremlino" → Cremlino)."""
+    if i1 <= i0:
+        return None
+    for table in (INSTITUTIONS, MEDIA):
+        hit = _longest_entity(doc, i0, i1, table)
+        if hit is not None and hit[2].kind not in ("social",) and not (hit[1] - hit[0] == 1 and doc.low[hit[0]] in ("governo", "ministero")):
+            return hit[2].canonical
+    for k in range(i0, i1):
+        key = doc.low[k]
+        if doc.tokens[k].text[:1].islower() and key in COUNTRY_ADJECTIVES:
+            return COUNTRY_ADJECTIVES[key]
+    hit = _longest_entity(doc, i0, i1, {**{k: Entity(v, "country", v) for k, v in COUNTRY_NAMES.items()}})
+    if hit is not None:
+        return hit[2].canonical
+    for k in range(i0, i1 - 1):
+        if np_tags(doc, k) == "DI" and np_tags(doc, k + 1) == "NAME":
+            e = k + 1
+            while e < i1 and np_tags(doc, e) == "NAME":
+                e += 1
+            return _join(doc, k + 1, e)
+    return None
+
+
+def _country_adjective(doc: Document, i0: int, i1: int) -> str | None:
+    for k in range(i0, i1):
+        if doc.tokens[k].text[:1].islower() and doc.low[k] in COUNTRY_ADJECTIVES:
+            return COUNTRY_ADJECTIVES[doc.low[k]]
+    return None
+
+
+def describe(doc: Document, i0: int, i1: int) -> SpeakerInfo:
+    """Type, canonical name, role and affiliation of the speaker tokens ``[i0, i1)``."""
+    start, end = doc.tokens[i0].start, doc.tokens[i1 - 1].end
+    w0 = i0
+    while w0 < i1 - 1 and np_tags(doc, w0) in ("DET", "DA", "DI", "A"):
+        w0 += 1
+    text = _join(doc, w0, i1)
+    key = norm(text)
+    low_words = [doc.low[k] for k in range(i0, i1)]
+    # anonymous sources: "fonti diplomatiche", "un alto funzionario"
+    for n in range(len(low_words), 0, -1):
+        if " ".join(low_words[:n]) in ANONYMOUS or " ".join(low_words[w0 - i0:w0 - i0 + n]) in ANONYMOUS:
+            return SpeakerInfo(start, end, text[:1].lower() + text[1:] if not doc.tokens[w0].text.isupper() else text,
+                               "anonymous", None, _affiliation(doc, w0 + 1, i1))
+    # outlets: "l'agenzia di stampa TASS", "il Rodong Sinmun", "Reuters"
+    if key in MEDIA:
+        return SpeakerInfo(start, end, MEDIA[key].canonical, "media", None, MEDIA[key].country)
+    if doc.low[w0] in CHANNEL_NOUNS and CHANNEL_NOUNS[doc.low[w0]] == "medium":
+        run = _name_run(doc, w0, i1)
+        if run is not None:
+            name = _join(doc, *run)
+            entity = MEDIA.get(norm(name))
+            role = _join(doc, w0, run[0]) or None
+            return SpeakerInfo(start, end, entity.canonical if entity else name, "media", role,
+                               entity.country if entity else _country_adjective(doc, w0, i1))
+        return SpeakerInfo(start, end, text, "media", None, _country_adjective(doc, w0, i1))
+    # countries and their capitals: "la Russia", "Mosca"
+    if key in COUNTRY_NAMES:
+        return SpeakerInfo(start, end, COUNTRY_NAMES[key], "country", None, COUNTRY_NAMES[key])
+    if key in COUNTRY_METONYMS:
+        return SpeakerInfo(start, end, text, "government", None, COUNTRY_METONYMS[key])
+    # institutions: "il Pentagono", "Il governo sudcoreano", "il Dipartimento di Stato"
+    hit = _longest_entity(doc, w0, i1, INSTITUTIONS)
+    if hit is not None and hit[0] == w0 and all(np_tags(doc, k) in ("ADJ", "WORD", "DI", "NAME") for k in range(hit[1], i1)) \
+            and _name_run(doc, hit[1], i1) is None:
+        entity = hit[2]
+        country = _country_adjective(doc, hit[1], i1) or entity.country or _affiliation(doc, hit[1], i1)
+        canonical = entity.canonical
+        if entity.country is None and country:
+            canonical = f"{entity.canonical} ({country})"
+        return SpeakerInfo(start, end, canonical, entity.kind, None, country)
+    run = _name_run(doc, w0, i1)
+    if run is not None:
+        name = _join(doc, *run)
+        nkey = norm(name)
+        role = _join(doc, w0, run[0]).rstrip(" ,") or None
+        if nkey in MEDIA:
+            return SpeakerInfo(start, end, MEDIA[nkey].canonical, "media", role, MEDIA[nkey].country)
+        if nkey in INSTITUTIONS and role is None:
+            e = INSTITUTIONS[nkey]
+            return SpeakerInfo(start, end, e.canonical, e.kind, None, e.country)
+        if nkey in COUNTRY_NAMES and role is None:
+            return SpeakerInfo(start, end, COUNTRY_NAMES[nkey], "country", None, COUNTRY_NAMES[nkey])
+        if role is None and run[1] - run[0] == 1 and name.isupper() and len(name) > 1:
+            return SpeakerInfo(start, end, name, "organization", None, None)
+        affiliation = _affiliation(doc, w0, run[0]) if role else None
+        return SpeakerInfo(start, end, name, "person", role, affiliation)
+    if np_tags(doc, w0) in ("ROLE", "ADJ") or doc.low[w0] in ROLES:
+        role = text[:1].lower() + text[1:]
+        return SpeakerInfo(start, end, role, "person", role, _affiliation(doc, w0 + 1, i1))
+    if doc.low[w0] in SOURCE_NOUNS:
+        return SpeakerInfo(start, end, text[:1].lower() + text[1:], "unknown", None, _affiliation(doc, w0 + 1, i1))
+    return SpeakerInfo(start, end, text, "unknown", None, None)
+
+
+def sentence_subject(doc: Document, sent: Sentence, before: int) -> tuple[int, int] | None:
+    """The first speaker-like noun phrase of the sentence outside a prepositional phrase, before ``before``."""
+    j = sent.t0
+    while j < before:
+        if np_tags(doc, j) in ("NAME", "ROLE", "DET"):
+            prev_tag = np_tags(doc, j - 1) if j > sent.t0 else "PUNCT"
+            np = right_np(doc, j, before)
+            if np is not None:
+                if prev_tag not in ("DI", "DA", "A", "PREP") and is_speakerlike(doc, *np):
+                    return np
+                j = max(np[1], j + 1)
+                continue
+        j += 1
+    return None
+
+
+def is_speakerlike(doc: Document, i0: int, i1: int) -> bool:
+    """Could tokens ``[i0, i1)`` speak? (a name, role, institution, outlet, country or anonymous source)."""
+    for k in range(i0, i1):
+        low = doc.low[k]
+        if np_tags(doc, k) in ("NAME", "ROLE") or low in INSTITUTIONS or low in ANONYMOUS or low in SOURCE_NOUNS:
+            return True
+        if low in CHANNEL_NOUNS and CHANNEL_NOUNS[low] == "medium":
+            return True
+    return False
+

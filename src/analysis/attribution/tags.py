@@ -1,0 +1,77 @@
+"""Coarse word classes for the attribution rules (hand-written, no tagger needed).
+
+A full Italian part-of-speech tagger would need a model download; the rules
+only need to know articles, prepositions, role nouns, country adjectives,
+capitalised names and punctuation, which closed lists decide reliably.
+"""
+from __future__ import annotations
+
+from ..stopwords import STOP_WORDS
+from .lexicon import COUNTRY_ADJECTIVES, ROLES, norm
+
+__all__ = [
+    "DET", "DI", "DA", "A", "PREP", "CONJ", "ADVERBS", "NAME_PARTICLES", "RELATIVES",
+    "tag", "is_capitalised",
+]
+
+DET = frozenset({
+    "il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "un'",
+    "questo", "questa", "questi", "queste", "quello", "quella", "quelli", "quelle", "quel", "quei", "quegli",
+    "tale", "tali", "suo", "sua", "suoi", "sue", "loro", "nostro", "nostra", "vostro", "vostra", "stesso", "stessa",
+})
+DI = frozenset({"di", "d'", "del", "dello", "della", "dell'", "dei", "degli", "delle"})
+DA = frozenset({"da", "dal", "dallo", "dalla", "dall'", "dai", "dagli", "dalle"})
+A = frozenset({"a", "ad", "al", "allo", "alla", "all'", "ai", "agli", "alle"})
+PREP = frozenset({
+    "in", "nel", "nello", "nella", "nell'", "nei", "negli", "nelle", "su", "sul", "sullo", "sulla", "sull'",
+    "sui", "sugli", "sulle", "con", "col", "per", "tra", "fra", "attraverso", "tramite", "verso", "contro",
+    "dopo", "prima", "durante", "secondo", "oltre", "presso", "senza", "entro",
+})
+CONJ = frozenset({"e", "ed", "o", "ma", "né"})
+#: Words that may sit inside a verb group ("ha poi aggiunto", "ha detto ieri").
+ADVERBS = frozenset({
+    "poi", "anche", "ancora", "inoltre", "già", "infatti", "invece", "però", "quindi", "oggi", "ieri",
+    "stamani", "stamattina", "stasera", "più", "volte", "nuovamente", "subito", "successivamente", "non",
+    "mai", "sempre", "così", "dunque", "pure", "spesso", "tuttavia", "intanto", "allora", "pertanto",
+    "ora", "adesso", "finora", "addirittura", "solo", "soltanto", "perfino", "persino", "comunque",
+    "stesso", "stessa", "peraltro", "altresì", "nel", "frattempo",
+})
+#: Lower-case particles inside personal names ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "bin", "ben", "al", "el", "dos", "da", "di", "del", "la", "le"})
+RELATIVES = frozenset({"cui", "quale", "quali", "dove", "che"})
+
+_ADJECTIVES = frozenset({"ex", "neo", "vice", "nuovo", "nuova", "attuale", "uscente", "alto", "alta", "alti", "stesso", "stessa"})
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def tag(word: str, kind: str = "word") -> str:
+    """Class of one token: DET, DI, DA, A, PREP, CONJ, PUNCT, ROLE, ADJ, NAME, STOP, NUM or WORD."""
+    low = norm(word)
+    if kind in ("punct", "symbol", "emoticon"):
+        return "PUNCT"
+    if kind == "number":
+        return "NUM"
+    if low in DET:
+        return "DET"
+    if low in DI:
+        return "DI"
+    if low in DA:
+        return "DA"
+    if low in A:
+        return "A"
+    if low in PREP:
+        return "PREP"
+    if low in CONJ:
+        return "CONJ"
+    if low in ROLES:
+        return "ROLE"
+    if not is_capitalised(word) and (low in COUNTRY_ADJECTIVES or low in _ADJECTIVES):
+        return "ADJ"
+    if is_capitalised(word) and (low not in STOP_WORDS or word.isupper() and len(word) > 1):
+        return "NAME"
+    if low in STOP_WORDS or low in ADVERBS:
+        return "STOP"
+    return "WORD"
