@@ -5,16 +5,22 @@ dependencies (spaCy's Italian models are a download), so names are found by
 rules, written here:
 
 1. **Gazetteer**: every alias of ``data/entities_it.tsv`` (alias → canonical
-   name, shared with source attribution) is matched as a token sequence, case
+   name), and the names and aliases of the institutions and media listed for
+   source attribution (``data/attribution/institutions.tsv``,
+   ``agencies_media.tsv``, when present), is matched as a token sequence, case
    included (*Usa* the country, never *usa* the verb).
-2. **Capitalisation**: a run of proper-noun tokens (capitalised inside a
-   sentence, see ``is_proper`` in the tokens table), which may contain the
+2. **Capitalisation**: a run of capitalised words (inside a sentence, or
+   proper nouns for the pipeline, see
+   :func:`~analysis.keywords.terms.capitalised_mask`), which may contain the
    connectors *di, del, della, dei, degli, delle, d’, de, von, van, der*
    between two capitalised words: *Corea del Nord*, *Dipartimento di Stato*,
-   *Kim Jong Un*. Titles in front of a name (``data/keywords/titles_it.txt``:
+   *Kim Jong Un*. Titles and roles in front of a name (the one-word entries
+   of ``data/attribution/roles.txt``, shared with source attribution:
    *Presidente*, *ministro*, …) are dropped: *Presidente Vladimir Putin* is
    *Vladimir Putin*. Where both rules match at a token the longer span wins.
-3. **Filters** for one-word runs outside the gazetteer: a capitalised word at
+3. **Filters**: a run that starts a sentence with a common Italian word
+   (*Arriva Miller*) loses that word unless it is also capitalised inside a
+   sentence elsewhere. For one-word runs outside the gazetteer: a capitalised word at
    the start of a sentence counts only if the same word is also capitalised
    inside a sentence somewhere in the corpus (*Attualmente* is not a name); a
    capitalised common word (*Paesi*) is dropped when the corpus also has it in
@@ -33,34 +39,78 @@ import numpy as np
 import pandas as pd
 
 from ..lemmatization import is_known_word
+from ..paths import DATA_DIR
 from ..tokenization import tokenize
 from ..wordlists import read_word_list, read_word_table
-from .terms import running_word_mask
+from .terms import capitalised_mask, running_word_mask, sentence_initial_mask
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
 
-__all__ = ["entity_mentions", "entities", "entity_aliases", "TITLES", "CONNECTORS", "MENTION_COLUMNS", "ENTITY_COLUMNS"]
+__all__ = ["entity_mentions", "entities", "entity_aliases", "TITLES", "CONNECTORS", "ATTRIBUTION_GAZETTEERS", "MENTION_COLUMNS", "ENTITY_COLUMNS"]
 
 MENTION_COLUMNS = ("doc_id", "start", "end", "text", "entity", "source")
 ENTITY_COLUMNS = ("entity", "count", "per_10k", "n_docs", "variants")
 
 #: Lower-case words allowed between two capitalised words of one name.
 CONNECTORS: frozenset[str] = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d'", "dell'", "de", "von", "van", "der", "da"})
-#: Titles and roles dropped from the front of a name.
-TITLES: frozenset[str] = read_word_list("keywords/titles_it.txt")
-#: Quotes, brackets and dashes after which a capital may just start a sentence.
-_OPENERS = frozenset({"«", "“", '"', "‘", "'", "(", "[", "-", "–", "—", ":"})
+
+
+def _roles() -> frozenset[str]:
+    try:
+        roles = read_word_list("attribution/roles.txt")
+    except FileNotFoundError:  # the attribution word lists are optional here
+        return frozenset()
+    return frozenset(r.lower() for r in roles if " " not in r)
+
+
+#: Titles and roles dropped from the front of a name (one-word roles of attribution).
+TITLES: frozenset[str] = _roles()
+#: Gazetteers of source attribution whose ``canonical`` and ``aliases`` columns name entities.
+ATTRIBUTION_GAZETTEERS = ("attribution/institutions.tsv", "attribution/agencies_media.tsv")
 
 
 def _norm(form: str) -> str:
     return form.replace("\u2019", "'")
 
 
+def _attribution_aliases(name: str) -> dict[str, str]:
+    """{alias: canonical} from an attribution table with ``canonical`` and ``aliases`` columns."""
+    path = DATA_DIR / name
+    if not path.is_file():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+    if not rows or "canonical" not in rows[0]:
+        return {}
+    header = rows[0]
+    at_canonical = header.index("canonical")
+    at_aliases = header.index("aliases") if "aliases" in header else None
+    table: dict[str, str] = {}
+    for row in rows[1:]:
+        if len(row) <= at_canonical or not row[at_canonical].strip():
+            continue
+        canonical = row[at_canonical].strip()
+        table[canonical] = canonical
+        if at_aliases is not None and len(row) > at_aliases:
+            for alias in row[at_aliases].split(","):
+                if alias.strip():
+                    table[alias.strip()] = canonical
+    return table
+
+
 @lru_cache(maxsize=1)
 def entity_aliases() -> dict[str, str]:
-    """The gazetteer ``data/entities_it.tsv`` as {alias: canonical name}."""
-    return {" ".join(_norm(k).split()): v for k, v in read_word_table("entities_it.tsv").items()}
+    """The gazetteer as {alias: canonical name}.
+
+    ``data/entities_it.tsv`` first; the attribution tables
+    (:data:`ATTRIBUTION_GAZETTEERS`) add the names it does not have.
+    """
+    table: dict[str, str] = {}
+    for name in ATTRIBUTION_GAZETTEERS:
+        table.update(_attribution_aliases(name))
+    table.update(read_word_table("entities_it.tsv"))
+    return {" ".join(_norm(k).split()): v for k, v in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -81,23 +131,6 @@ def _canonical(text: str) -> str:
     return entity_aliases().get(key, key)
 
 
-def _sentence_initial(tokens: pd.DataFrame) -> np.ndarray:
-    """True for the first word of each sentence and for words right after an opener."""
-    out = np.zeros(len(tokens), dtype=bool)
-    docs = tokens["doc_id"].to_numpy()
-    sents = tokens["sent_id"].to_numpy()
-    forms = tokens["text"].to_numpy()
-    punct = tokens["is_punct"].to_numpy()
-    seen_word = False
-    for i in range(len(tokens)):
-        if i == 0 or docs[i] != docs[i - 1] or sents[i] != sents[i - 1]:
-            seen_word = False
-        if not punct[i]:
-            out[i] = not seen_word or (i > 0 and forms[i - 1] in _OPENERS and docs[i] == docs[i - 1])
-            seen_word = True
-    return out
-
-
 def entity_mentions(corpus: "Corpus") -> pd.DataFrame:
     """Every name mention in ``corpus`` (see the module doc for the rules).
 
@@ -114,9 +147,8 @@ def entity_mentions(corpus: "Corpus") -> pd.DataFrame:
     if tokens.empty:
         return _empty_mentions()
     forms = [_norm(str(f)) for f in tokens["text"].to_numpy()]
-    kinds = tokens["kind"].astype("string").fillna("").to_numpy()
-    proper = tokens["is_proper"].to_numpy(dtype=bool) & np.isin(kinds, ["word", "acronym"])
-    initial = _sentence_initial(tokens)
+    proper = capitalised_mask(tokens).to_numpy(dtype=bool)
+    initial = sentence_initial_mask(tokens).to_numpy(dtype=bool)
     docs = tokens["doc_id"].astype("string").to_numpy()
     sents = tokens["sent_id"].to_numpy()
     starts = tokens["start"].to_numpy()
@@ -163,6 +195,8 @@ def entity_mentions(corpus: "Corpus") -> pd.DataFrame:
             i = gaz_end
             continue
         first = i
+        if initial[first] and run_end - first > 1 and forms[first] not in mid_caps and is_known_word(forms[first].lower()):
+            first += 1  # "Arriva Miller": a common word that only starts the sentence
         while first < run_end - 1 and forms[first].lower() in TITLES and proper[first + 1]:
             first += 1
         i = run_end

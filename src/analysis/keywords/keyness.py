@@ -73,8 +73,18 @@ def _wordfreq_table() -> dict[str, float]:
 
 
 def reference_frequency(word: str) -> float:
-    """Frequency of ``word`` in general Italian (wordfreq, elisions credited); 0 if unlisted."""
-    return _wordfreq_table().get(term_key(word), 0.0)
+    """Frequency of ``word`` in general Italian (wordfreq, elisions credited); 0 if unlisted.
+
+    A hyphenated word (*know-how*), which wordfreq splits, gets wordfreq's own
+    estimate for the sequence of its parts.
+    """
+    key = term_key(word)
+    freq = _wordfreq_table().get(key, 0.0)
+    if freq == 0.0 and "-" in key.strip("-"):
+        import wordfreq
+
+        freq = float(wordfreq.word_frequency(key, "it", wordlist="large"))
+    return freq
 
 
 def keyness(

@@ -50,7 +50,8 @@ def source_vocabulary(
     in the document text), as made by
     ``analysis.attribution.extract_attributions(corpus)``, which is called
     when ``attributions`` is None. Rows without a speaker or without content
-    offsets are skipped. A token belongs to an attribution when it lies
+    offsets are skipped, and repeated rows (same document, speaker and
+    offsets) count once. A token belongs to an attribution when it lies
     wholly inside ``[content_start, content_end)``; overlapping attributions of
     one speaker count each token once.
 
@@ -88,7 +89,7 @@ def source_vocabulary(
         raise ValueError(f"attributions refer to doc_id(s) not in the corpus: {', '.join(unknown[:5])}")
     if spans.empty or corpus.tokens.empty:
         return _empty()
-    spans = spans.reset_index(drop=True)
+    spans = spans.drop_duplicates().reset_index(drop=True)  # the same span twice is one attribution
     spans["attribution"] = spans.index
 
     tokens = corpus.tokens

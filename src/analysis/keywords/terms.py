@@ -6,25 +6,28 @@ corpus ``tokens`` table in three small steps:
 1. :func:`content_mask` keeps content tokens: words, acronyms, abbreviations,
    hashtags (and numbers when asked); punctuation, symbols, URLs and stop words
    go. A stop word written with a capital inside a sentence is part of a name
-   (``Stati`` in *Stati Uniti*, ``Un`` in *Kim Jong Un*) and is kept.
-2. :func:`token_labels` gives each token its label: the lemma (``by="lemma"``)
-   or the word form (``by="form"``), lower-cased, except proper nouns
-   (``is_proper``), which keep their capitals (*Putin*, *Corea*, *PTI*).
+   (``Un`` in *Kim Jong Un*) and is kept (:func:`capitalised_mask`).
+2. :func:`token_labels` gives each token its label. With ``by="form"``, the
+   word as written, lower-cased unless it is capitalised inside a sentence or
+   a proper noun for the pipeline (``is_proper``). With ``by="lemma"``, the
+   pipeline's lemma, lower-cased, except proper nouns and capitalised function
+   words inside a name, which keep their form (*Putin*, *Corea*, *PTI*, *Un*).
 3. :func:`merge_case_variants` joins labels that differ only by case or
    apostrophe (``Ucraina`` after a hyphen is lemmatised as *ucraina*; ``l'`` and
    ``l’``): they count as one term, displayed as their most frequent spelling
    (a tie goes to the capitalised one). So *Russia-Ucraina* counts *Russia* and
    *Ucraina* (the tokenizer splits hyphenated names).
 
-Known limit: a capitalised common noun inside a sentence (*i due Paesi*) is a
-proper noun for the pipeline, so with ``by="lemma"`` *Paesi* and *paese* stay
-two terms (with ``by="form"``, *Paesi* and *paesi* merge).
+With ``by="lemma"`` the pipeline decides whether a capitalised common noun
+inside a sentence (*i due Paesi*, *gli Stati*) is a name or a noun; with
+``by="form"`` it is shown as written and merged with its lower-case spelling.
 """
 from __future__ import annotations
 
 from collections import Counter
 from typing import Iterable, Literal
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -32,6 +35,8 @@ __all__ = [
     "TERM_UNITS",
     "CONTENT_KINDS",
     "check_unit",
+    "sentence_initial_mask",
+    "capitalised_mask",
     "content_mask",
     "running_word_mask",
     "token_labels",
@@ -61,12 +66,64 @@ def _kinds(tokens: pd.DataFrame) -> pd.Series:
     return tokens["kind"].astype("string").fillna("")
 
 
+#: Opening quotes and brackets after which a capital may just start a sentence.
+#: (A hyphen is not one: in *Russia-Ucraina* the capital is the name's.)
+OPENERS: frozenset[str] = frozenset({"«", "“", '"', "‘", "'", "(", "[", "–", "—", ":"})
+_NAME_KINDS = ("word", "acronym")
+
+
+def sentence_initial_mask(tokens: pd.DataFrame) -> pd.Series:
+    """True for the first non-punctuation token of each sentence and right after an opener.
+
+    Needs the whole tokens table (or whole sentences of it), in document order.
+    """
+    if tokens.empty:
+        return pd.Series([], dtype=bool, index=tokens.index)
+    punct = tokens["is_punct"].to_numpy(dtype=bool)
+    doc = tokens["doc_id"].astype(str).to_numpy(dtype=object)
+    sent = tokens["sent_id"].to_numpy()
+    text = tokens["text"].astype(str).to_numpy(dtype=object)
+    new_sentence = np.ones(len(tokens), dtype=bool)
+    new_sentence[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+    sentence_no = np.cumsum(new_sentence)
+    words = (~punct).astype("int64")
+    words_so_far = pd.Series(words).groupby(sentence_no).cumsum().to_numpy()
+    first_word = ~punct & (words_so_far == 1)
+    prev_opener = np.zeros(len(tokens), dtype=bool)
+    prev_opener[1:] = np.isin(text[:-1], list(OPENERS))
+    after_opener = ~punct & ~new_sentence & prev_opener
+    return pd.Series(first_word | after_opener, index=tokens.index, dtype=bool)
+
+
+def capitalised_mask(tokens: pd.DataFrame) -> pd.Series:
+    """Words written with a capital as names: inside a sentence, or anywhere if ``is_proper``.
+
+    A capital at the start of a sentence only counts when the pipeline keeps
+    the word as a proper noun (*Putin ha detto*, not *Secondo l’agenzia*).
+    """
+    form = tokens["text"].astype(str).to_numpy(dtype=object)
+    capital = np.array([f[:1].isupper() for f in form], dtype=bool) & _kinds(tokens).isin(_NAME_KINDS).to_numpy(dtype=bool)
+    if {"doc_id", "sent_id"} <= set(tokens.columns):
+        initial = sentence_initial_mask(tokens).to_numpy(dtype=bool)
+    else:
+        initial = np.zeros(len(tokens), dtype=bool)
+    proper = tokens["is_proper"].to_numpy(dtype=bool)
+    return pd.Series(capital & (~initial | proper), index=tokens.index, dtype=bool)
+
+
+def _capitalised(tokens: pd.DataFrame) -> pd.Series:
+    """:func:`capitalised_mask`, or the ``is_name`` column when a caller computed it on the full table."""
+    if "is_name" in tokens.columns:
+        return tokens["is_name"].astype(bool)
+    return capitalised_mask(tokens)
+
+
 def content_mask(tokens: pd.DataFrame, *, keep_numbers: bool = False) -> pd.Series:
     """Boolean mask of the content tokens of a ``tokens`` table (see module doc)."""
     kinds = _kinds(tokens)
     allowed = set(CONTENT_KINDS) | ({"number"} if keep_numbers else set())
     ok_kind = kinds.isin(allowed)
-    not_stop = ~tokens["is_stop"].astype(bool) | tokens["is_proper"].astype(bool)
+    not_stop = ~tokens["is_stop"].astype(bool) | _capitalised(tokens)
     has_letter = tokens["text"].astype("string").fillna("").str.contains(r"\w", regex=True)
     return (ok_kind & ~tokens["is_punct"].astype(bool) & not_stop & has_letter).astype(bool)
 
@@ -77,13 +134,22 @@ def running_word_mask(tokens: pd.DataFrame) -> pd.Series:
 
 
 def token_labels(tokens: pd.DataFrame, by: TermUnit = "lemma") -> pd.Series:
-    """Per-token label: lemma or form, lower case unless the token is a proper noun."""
+    """Per-token label: lemma or form, lower case unless a name (see module doc).
+
+    Pass the whole tokens table (or add an ``is_name`` column computed with
+    :func:`capitalised_mask` on it): whether a capital starts a sentence is
+    read from the neighbouring tokens.
+    """
     check_unit(by)
     form = tokens["text"].astype("string").fillna("")
-    base = tokens["lemma"].astype("string").fillna(form) if by == "lemma" else form
-    base = base.where(base.str.len() > 0, form)
+    capitalised = _capitalised(tokens)
     proper = tokens["is_proper"].astype(bool)
-    return form.where(proper, base.str.lower()).astype("string")
+    if by == "form":
+        return form.where(capitalised | proper, form.str.lower()).astype("string")
+    lemma = tokens["lemma"].astype("string").fillna(form)
+    lemma = lemma.where(lemma.str.len() > 0, form)
+    keep = proper | (capitalised & tokens["is_stop"].astype(bool))
+    return form.where(keep, lemma.str.lower()).astype("string")
 
 
 def term_key(label: str) -> str:
@@ -116,6 +182,7 @@ def labelled_tokens(tokens: pd.DataFrame, *, by: TermUnit = "lemma", keep_number
     Columns: those of the tokens table plus ``term`` (str). Row order is kept.
     """
     check_unit(by)
+    tokens = tokens.assign(is_name=capitalised_mask(tokens))
     content = tokens.loc[content_mask(tokens, keep_numbers=keep_numbers)].copy()
     labels = token_labels(content, by)
     mapping = merge_case_variants(labels.tolist())
