@@ -19,8 +19,8 @@ come out as Turkish or Mac-Roman):
 
 Before decoding, a file is rejected as binary when it starts with a known
 binary signature (PNG, PDF, ZIP/Office, …) or when more than
-:data:`BINARY_CONTROL_RATIO` of its first bytes are NUL or other control
-characters (and it is not UTF-16).
+:data:`BINARY_CONTROL_RATIO` (and at least :data:`MIN_BINARY_CONTROLS`) of
+its first bytes are NUL or other control characters (and it is not UTF-16).
 
 After decoding, the text is normalised (:func:`normalize_text`): line endings
 CRLF and CR become ``\\n``; NUL and other C0 control characters (except tab,
@@ -41,12 +41,14 @@ from .errors import InputRejected
 
 __all__ = [
     "Decoded", "decode_bytes", "normalize_text", "binary_reason", "iter_text_lines",
-    "BINARY_CONTROL_RATIO", "SAMPLE_BYTES",
+    "BINARY_CONTROL_RATIO", "MIN_BINARY_CONTROLS", "SAMPLE_BYTES",
 ]
 
 #: Share of NUL/control bytes (in the first :data:`SAMPLE_BYTES`) above which
 #: a file that is not UTF-16/32 is treated as binary.
 BINARY_CONTROL_RATIO = 0.05
+#: ... and at least this many of them (a stray NUL in a short note is not binary).
+MIN_BINARY_CONTROLS = 4
 #: How many leading bytes the binary check looks at.
 SAMPLE_BYTES = 8192
 
@@ -112,7 +114,7 @@ def binary_reason(data: bytes) -> str | None:
     if not sample:
         return None
     n_control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if n_control / len(sample) > BINARY_CONTROL_RATIO:
+    if n_control > max(BINARY_CONTROL_RATIO * len(sample), MIN_BINARY_CONTROLS - 1):
         return (
             f"binary file (not text): {n_control} of its first {len(sample)} bytes are "
             "NUL or control characters"

@@ -13,7 +13,9 @@ How a text is judged (:func:`detect_language`):
 * Below the threshold, the text is compared with :data:`OTHER_LANGUAGES`
   (their dictionaries load on first need) and gets the code that scores best
   (Italian wins ties); ``"und"`` (undetermined) when the best score is under
-  :data:`MIN_SCORE` or the text has fewer than :data:`MIN_WORDS` words.
+  :data:`MIN_SCORE` or the text has fewer than :data:`MIN_WORDS` words of
+  three or more letters (too little to tell; such a text is still ``"it"`` if
+  its Italian score reaches the threshold).
 
 A language declared in metadata (front matter, sidecar, record field, HTML
 ``lang``) wins, unless it is evidently wrong (:func:`resolve_language`): the
@@ -35,14 +37,14 @@ __all__ = [
 
 ITALIAN_THRESHOLD = 0.5
 MIN_SCORE = 0.3
-MIN_WORDS = 3
+MIN_WORDS = 5
 MIN_WORDS_TO_OVERRULE = 20
 OVERRULE_SCORE = 0.6
 #: Languages a non-Italian text is compared with (each costs ~60 MB when first used).
 OTHER_LANGUAGES = ("en", "fr", "de", "es", "pt")
 UNDETERMINED = "und"
 
-_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")  # the words simplemma samples
 _NAMES = {
     "italian": "it", "italiano": "it", "ita": "it",
     "english": "en", "inglese": "en", "eng": "en",
