@@ -99,7 +99,9 @@ def plot_source_vocabulary(
     _check_top(top)
     _check_top(speakers)
     names = list(dict.fromkeys(table["speaker"].astype(str)))[:speakers]
-    fig, axes = plt.subplots(1, max(len(names), 1), figsize=(3.2 * max(len(names), 1), max(2.5, 0.3 * top + 1)), squeeze=False)
+    fig, axes = plt.subplots(
+        1, max(len(names), 1), figsize=(3.8 * max(len(names), 1), max(2.5, 0.3 * top + 1)), squeeze=False, layout="constrained"
+    )
     for ax, name, color in zip(axes[0], names, PALETTE * 4):
         rows = table[table["speaker"].astype(str) == name].head(top)
         _barh(ax, [str(x) for x in rows["term"]], rows["count"].astype(float).tolist(), [color] * len(rows))
