@@ -61,7 +61,14 @@ _LEMMA_KINDS = frozenset({"word", "elision", "abbreviation"})
 # Clitic pronouns that look like articles, and their lemma as pronouns.
 _CLITIC_LEMMAS = {"lo": "lo", "la": "la", "l'": "lo", "gli": "gli", "le": "le", "li": "li"}
 # Clitics that come before lo/la/le/ne in a cluster (se la, me lo, ce l'ha).
-_CLUSTER_HEADS = frozenset({"me", "te", "se", "ce", "ve", "glie"})
+_CLUSTER_HEADS = frozenset({"me", "te", "ce", "ve", "glie"})  # not "se": mostly "if"
+# Clitics that may follow another clitic (la si colloca, lo si vede).
+_CLITICS_AFTER = frozenset({"si", "ci", "ne", "vi", "mi", "ti"})
+# Endings only a finite verb has (usano, ideò, dicevano, farebbe…): with a
+# verb lemma from simplemma they mark "la usano" as clitic + verb.
+_VERB_ENDINGS = ("ò", "ano", "ono", "vano", "vamo", "rono", "rebbe", "rebbero", "remo", "iamo", "isce", "iscono", "ava", "eva", "iva")
+# Simple prepositions: after them a finite verb cannot stand (in concorso, su richiesta).
+_PREPOSITIONS = frozenset("di a da in con su per tra fra senza verso contro sotto sopra".split())
 # Forms of essere and avere (auxiliaries), the verbs a clitic most often precedes.
 _ESSERE = frozenset(
     "è e' era erano ero eri eravamo eravate sono sei siamo siete sarà saranno sarò sarai saremo sarete "
@@ -125,7 +132,9 @@ def _is_clitic(lower: str, prev: str, nxt: str) -> bool:
         return True
     if not nxt or not nxt[0].isalpha():
         return prev in _CLUSTER_HEADS  # "ce la." / a quoted word
-    if prev in _CLUSTER_HEADS or nxt in _AUXILIARIES:
+    if prev in _CLUSTER_HEADS or nxt in _AUXILIARIES or nxt in _CLITICS_AFTER:
+        return True
+    if nxt.endswith(_VERB_ENDINGS) and _simplemma(nxt).endswith(_INFINITIVE_ENDINGS) and _simplemma(nxt) != nxt:
         return True
     if lower == "lo":
         return not _lo_onset(nxt)
@@ -142,8 +151,8 @@ def _is_capitalised_word(form: str | None) -> bool:
 def _base_lemma(form: str, kind: str, sentence_initial: bool, next_is_name: bool, next_is_known_name: bool) -> str:
     """Lemma of one token without the context rules of step 4."""
     lower = _norm(form)
-    if lower in LEMMA_CORRECTIONS:
-        return LEMMA_CORRECTIONS[lower]
+    if lower in LEMMA_CORRECTIONS and (sentence_initial or not form[0].isupper() or lower in STOP_WORDS):
+        return LEMMA_CORRECTIONS[lower]  # but "San Marco", "L." (an initial) keep their form
     if kind == "abbreviation":
         return form if len(form) == 2 and form[0].isupper() else lower  # an initial keeps its form
     if kind == "elision":
@@ -151,9 +160,14 @@ def _base_lemma(form: str, kind: str, sentence_initial: bool, next_is_name: bool
     if form[0].isupper():
         if len(form) > 1 and form.isupper():
             return form  # acronym: PTI, TASS, ONU
-        lemma = _simplemma(lower)
-        if lemma in CAPITALIZED_NOUNS and not next_is_known_name:
-            return lemma  # il Governo, i due Paesi
+        if lower in STOP_WORDS:
+            return _simplemma(lower)  # a function word is never a name: Dopo, Con
+        if lower in ("stato", "stati"):
+            lemma = "stato"  # simplemma says essere; capitalised, it is the noun
+        else:
+            lemma = _simplemma(lower)
+        if (lemma in CAPITALIZED_NOUNS or lower in CAPITALIZED_NOUNS) and not next_is_known_name:
+            return lemma if lemma in CAPITALIZED_NOUNS else lower  # il Governo, i due Paesi
         if not sentence_initial or next_is_name or not is_known_word(lower):
             return form  # proper noun: Putin, Kim Jong Un, Corriere Sport
         return lemma
@@ -163,7 +177,10 @@ def _base_lemma(form: str, kind: str, sentence_initial: bool, next_is_name: bool
 def _noun_reading(lower: str, lemma: str, agreement: str, nxt: str | None) -> str:
     """The lemma of ``lower`` read as a noun after a determiner with ``agreement``."""
     gender, _, number = agreement.partition(".")
-    verbal = lemma.endswith(_INFINITIVE_ENDINGS) and lemma != lower
+    verbal = lemma.endswith(_INFINITIVE_ENDINGS) and lemma != lower and lemma != lower[:-1] + "e"
+    # (gli esseri, i particolari: a noun whose singular ends like an infinitive)
+    if gender == "?":  # after a bare preposition: only the plain singular forms
+        return lower if verbal and lower.endswith(("o", "a")) else lemma
     if verbal:
         if number == "sg":
             return lower
@@ -179,6 +196,8 @@ def _noun_reading(lower: str, lemma: str, agreement: str, nxt: str | None) -> st
     # simplemma's other reading of a feminine noun (la morte → morta, la data
     # → dato): after a feminine singular determiner, a word with no content
     # word after it is the noun itself
+    if gender == "f" and number == "sg" and lower.endswith("e") and lemma == lower[:-1] + "a":
+        return lower  # la morte, la notte: not the plural of an -a word
     if gender == "f" and number == "sg" and lemma != lower and (nxt is None or not nxt.isalpha() or nxt in STOP_WORDS):
         return lower
     return lemma
@@ -202,24 +221,38 @@ def lemmatize(
     """
     if not form or kind not in _LEMMA_KINDS:
         return form
-    lower = _norm(form)
-    prev = _norm(previous) if previous else ""
-    nxt = _norm(following) if following else ""
+    return _lemma(
+        form,
+        _norm(form),
+        kind,
+        sentence_initial,
+        _norm(previous) if previous else "",
+        following,
+        _norm(following) if following else "",
+    )
+
+
+def _lemma(form: str, lower: str, kind: str, initial: bool, prev: str, following: str | None, nxt: str) -> str:
+    """:func:`lemmatize` with the forms already normalised (``prev``, ``nxt`` lower case)."""
     if lower in _CLITIC_LEMMAS and _is_clitic(lower, prev, nxt):
         return _CLITIC_LEMMAS[lower]
-    next_is_name = _is_capitalised_word(following)
-    next_is_known_name = next_is_name and not following.isupper() and is_known_word(nxt)  # type: ignore[union-attr]
-    lemma = _base_lemma(form, kind, sentence_initial, next_is_name, next_is_known_name)
-    if kind != "word" or not prev or lower in LEMMA_CORRECTIONS:
+    if form[0].isupper() and following:
+        next_is_name = following[0].isupper() and following[0].isalpha()
+        next_is_known_name = next_is_name and not following.isupper() and is_known_word(nxt)
+        lemma = _base_lemma(form, kind, initial, next_is_name, next_is_known_name)
+    else:
+        lemma = _base_lemma(form, kind, initial, False, False)
+    if lower in _SPECIAL:
+        if lower == "subito":
+            return "subire" if prev in _AVERE else "subito"
+        if form[0].islower() and lower != "fa":  # stato, stati
+            return "essere" if prev in _ESSERE else "stato"
+        if lower == "fa" and prev in _TIME_SPANS:
+            return "fa"
+    if not prev or kind != "word" or lower in LEMMA_CORRECTIONS:
         return lemma
-    # step 4: context rules
-    if lower in ("stato", "stati"):
-        return "essere" if prev in _ESSERE else "stato"
-    if lower == "subito":
-        return "subire" if prev in _AVERE else "subito"
-    if lower == "fa" and prev in _TIME_SPANS:
-        return "fa"
-    agreement = DETERMINERS.get(prev)
+    # step 4: a noun after a determiner or a preposition
+    agreement = DETERMINERS.get(prev) or ("?.?" if prev in _PREPOSITIONS else None)
     if agreement is not None and form[0].islower():
         if prev in _CLITIC_LEMMAS and _is_clitic(prev, "", lower):
             return lemma
@@ -227,6 +260,9 @@ def lemmatize(
             return "primo"
         return _noun_reading(lower, lemma, agreement, nxt or None)
     return lemma
+
+
+_SPECIAL = frozenset({"subito", "stato", "stati", "fa"})
 
 
 def lemmatize_tokens(tokens: Sequence[Token], *, sentence_start: bool = True) -> list[str]:
@@ -238,16 +274,21 @@ def lemmatize_tokens(tokens: Sequence[Token], *, sentence_start: bool = True) ->
     out: list[str] = []
     n = len(tokens)
     initial = sentence_start
+    lowers = [t.text.lower().replace("\u2019", "'") for t in tokens]
+    kinds = [t.kind for t in tokens]
+    lemma_kinds = _LEMMA_KINDS
     for i, tok in enumerate(tokens):
-        kind = tok.kind
-        if kind not in _LEMMA_KINDS:
+        kind = kinds[i]
+        if kind not in lemma_kinds:
             out.append(tok.text)
             if kind == "punct" and tok.text in _OPENING_PUNCT:
                 initial = True
             continue
-        prev = tokens[i - 1].text if i and tokens[i - 1].kind in _LEMMA_KINDS else None
-        nxt = tokens[i + 1].text if i + 1 < n else None
-        out.append(lemmatize(tok.text, kind=kind, sentence_initial=initial, previous=prev, following=nxt))
+        prev = lowers[i - 1] if i and kinds[i - 1] in lemma_kinds else ""
+        if i + 1 < n:
+            out.append(_lemma(tok.text, lowers[i], kind, initial, prev, tokens[i + 1].text, lowers[i + 1]))
+        else:
+            out.append(_lemma(tok.text, lowers[i], kind, initial, prev, None, ""))
         initial = False
     return out
 

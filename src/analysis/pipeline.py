@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .lemmatization import lemmatize_tokens
 from .segmentation import sentence_spans_from_tokens, split_paragraphs
 from .stopwords import STOP_LEMMAS, STOP_WORDS
-from .tokenization import tokenize
+from .tokenization import Token, tokenize
 
 __all__ = ["ProcessedText", "process_text", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS", "TOKEN_COLUMNS"]
 
@@ -62,16 +62,18 @@ def process_text(text: str) -> ProcessedText:
     if not isinstance(text, str):
         raise TypeError(f"process_text expects a str, got {type(text).__name__}")
     out = ProcessedText()
-    P, S, T = out.paragraphs, out.sentences, out.tokens
-    sent_id = token_id = 0
+    P, S = out.paragraphs, out.sentences
+    all_toks: list[Token] = []
+    lemmas: list[str] = []
+    sent_ids: list[int] = []
+    sent_id = 0
     for para_id, para in enumerate(split_paragraphs(text)):
         P["para_id"].append(para_id)
         P["start"].append(para.start)
         P["end"].append(para.end)
         toks = tokenize(text, para.start, para.end)
-        spans = sentence_spans_from_tokens(text, toks, para.start, para.end)
         k = 0
-        for span in spans:
+        for span in sentence_spans_from_tokens(text, toks, para.start, para.end):
             S["sent_id"].append(sent_id)
             S["para_id"].append(para_id)
             S["start"].append(span.start)
@@ -80,32 +82,31 @@ def process_text(text: str) -> ProcessedText:
             while k < len(toks) and toks[k].start < span.end:
                 k += 1
             sent_toks = toks[first:k]
-            lemmas = lemmatize_tokens(sent_toks)
-            n = len(sent_toks)
-            T["sent_id"].extend([sent_id] * n)
-            T["token_id"].extend(range(token_id, token_id + n))
-            token_id += n
-            for tok, lemma in zip(sent_toks, lemmas):
-                form, kind = tok.text, tok.kind
-                T["start"].append(tok.start)
-                T["end"].append(tok.end)
-                T["text"].append(form)
-                T["lemma"].append(lemma)
-                T["kind"].append(kind)
-                T["is_stop"].append(_norm(form) in STOP_WORDS or lemma in STOP_LEMMAS)
-                T["is_punct"].append(kind == "punct")
-                T["is_alpha"].append(form.isalpha())
-                T["is_digit"].append(kind == "number")
-                upper = form.isupper()
-                T["is_title"].append(form[0].isupper() and not upper)
-                T["is_upper"].append(upper and len(form) > 1)
-                T["is_proper"].append(kind == "word" and form[0].isupper() and lemma == form)
-                T["is_space"].append(False)
-                T["like_url"].append(kind == "url" or kind == "email")
-                T["is_emoji"].append(kind == "emoji" or kind == "emoticon")
+            all_toks.extend(sent_toks)
+            lemmas.extend(lemmatize_tokens(sent_toks))
+            sent_ids.extend([sent_id] * (k - first))
             sent_id += 1
+    forms = [t.text for t in all_toks]
+    kinds = [t.kind for t in all_toks]
+    upper = [f.isupper() for f in forms]
+    T = out.tokens
+    T["sent_id"] = sent_ids
+    T["token_id"] = list(range(len(all_toks)))
+    T["start"] = [t.start for t in all_toks]
+    T["end"] = [t.end for t in all_toks]
+    T["text"] = forms
+    T["lemma"] = lemmas
+    T["kind"] = kinds
+    T["is_stop"] = [f.lower().replace("\u2019", "'") in STOP_WORDS or lem in STOP_LEMMAS for f, lem in zip(forms, lemmas)]
+    T["is_punct"] = [k == "punct" for k in kinds]
+    T["is_alpha"] = [f.isalpha() for f in forms]
+    T["is_digit"] = [k == "number" for k in kinds]
+    T["is_title"] = [f[0].isupper() and not u for f, u in zip(forms, upper)]
+    T["is_upper"] = [u and len(f) > 1 for f, u in zip(forms, upper)]
+    T["is_proper"] = [k == "word" and f[0].isupper() and lem == f for f, k, lem in zip(forms, kinds, lemmas)]
+    T["is_space"] = [False] * len(forms)
+    T["like_url"] = [k == "url" or k == "email" for k in kinds]
+    T["is_emoji"] = [k == "emoji" or k == "emoticon" for k in kinds]
     return out
 
 
-def _norm(form: str) -> str:
-    return form.lower().replace("\u2019", "'")

@@ -44,35 +44,58 @@ TOKEN_KINDS: tuple[str, ...] = (
 )
 
 #: Words truncated with an apostrophe that belongs to them (``po’``, ``E’`` = È).
-_TRUNCATED = frozenset({"po", "mo", "be", "de", "pie", "ca", "e"})
+_TRUNCATED = frozenset({"po", "mo", "be", "de", "pie", "ca"})
 
 _L = r"[^\W\d_]"  # any letter
-_ABBREV_ALT = "|".join(
-    regex.escape(a) for a in sorted((a for a in ABBREVIATIONS if "." in a), key=len, reverse=True)
-)
-_TOKEN_RE = regex.compile(
-    rf"""
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Alternatives are ordered so that a word is scanned once: the letter-initial
+# branch matches the letters, then at most one tail (elision, digits, lower-case
+# compound, truncation). URLs and e-mail addresses are tried only in text that
+# may contain them (``_FULL_RE``), which keeps the common case fast.
+_WEB = r"""
     (?P<url>(?:https?://|www\.)[^\s<>«»“”"]+[^\s<>«»“”".,;:!?)\]'’])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-  | (?P<handle>(?<!\w)[@#]\w+)
-  | (?P<dotted>(?<![\w.])(?i:{_ABBREV_ALT})\.?(?!\w))
-  | (?P<acronym>(?:{_L}\.){{2,}}(?!{_L}))
-  | (?P<alnum>{_L}+\d\w*|\d+{_L}\w*)
+  |"""
+_CORE = rf"""
+    (?P<handle>(?<!\w)[@#]\w+)
+  | (?={_L}{{1,7}}\.)(?:
+        (?P<dotted>(?<![\w.])(?={_L}{{1,5}}\.{_L})(?i:{_alternation([a for a in ABBREVIATIONS if "." in a])})\.?(?!\w))
+      | (?P<acronym>(?:{_L}\.){{2,}}(?!{_L}))
+      | (?P<abbreviation>(?<![\w.])(?i:{_alternation([a for a in ABBREVIATIONS if "." not in a])})\.(?!\.))
+      | (?P<initial>(?<!\w)(?:\p{{Lu}}|[bcdfghjklmnpqrstvwxyz])\.(?!\.))
+    )
+  | (?P<word>{_L}+)(?:
+        (?P<elision>['’](?!s(?!\w))(?=[^\W_]|["“«]))
+      | (?P<alnum>\d\w*)
+      | (?P<compound>(?<=\p{{Ll}})(?:-\p{{Ll}}+)+)
+      | (?P<truncation>(?<=(?<!\w)(?:(?i:{_alternation(sorted(_TRUNCATED))})|E))['’](?!\w))
+    )?
+  | (?P<digitalnum>\d+{_L}\w*)
   | (?P<number>\d+(?:[.,:/]\d+)*(?:\s?%|[°ºª])?|(?<!\w)['’]\d\d(?!\d))
-  | (?P<elision>{_L}+['’](?=[^\W_]|["“«]))
-  | (?P<compound>\p{{Ll}}+(?:-\p{{Ll}}+)+)
-  | (?P<word>{_L}+)
+  | (?P<possessive>(?<={_L})['’]s(?!\w))
   | (?P<emoticon>(?<!\w)[:;=8][\-o*']?[)(\]\[dDpP/\\|*](?!\w)|<3)
   | (?P<ellipsis>\.{{2,}}|…)
   | (?P<punctrun>[!?]{{2,}})
-  | (?P<other>(?!\s)\X)
-    """,
-    regex.VERBOSE,
-)
+  | (?P<emoji>(?=[\p{{Extended_Pictographic}}\p{{Regional_Indicator}}])\X)
+  | (?P<punct>(?=\p{{P}})\X)
+  | (?P<symbol>(?!\s)\X)
+"""
+_TOKEN_RE = regex.compile(_CORE, regex.VERBOSE)
+_FULL_RE = regex.compile(_WEB + _CORE, regex.VERBOSE)
+# regex group → token kind
+_KIND = {
+    "url": "url", "email": "email", "handle": "handle", "dotted": "abbreviation",
+    "acronym": "acronym", "abbreviation": "abbreviation", "initial": "abbreviation",
+    "alnum": "alnum", "digitalnum": "alnum", "number": "number", "possessive": "word", "elision": "elision",
+    "truncation": "word", "compound": "word", "word": "word", "emoticon": "emoticon",
+    "ellipsis": "punct", "punctrun": "punct", "emoji": "emoji", "punct": "punct", "symbol": "symbol",
+}
 _PUNCT_RE = regex.compile(r"\p{P}+")
-_EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
-_APOSTROPHES = "'’"
-_VOWELS = frozenset("aeiouàèéìíòóùú")
 
 
 class Token(NamedTuple):
@@ -92,52 +115,20 @@ def is_punct_text(text: str) -> bool:
     return _PUNCT_RE.fullmatch(text) is not None
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    return list(iter_tokens(text, start, end))
-
-
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Generator form of :func:`tokenize`."""
+    return iter(tokenize(text, start, end))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
     if not isinstance(text, str):
         raise TypeError(f"tokenize expects a str, got {type(text).__name__}")
     end = len(text) if end is None else end
-    skip_to = start
-    for m in _TOKEN_RE.finditer(text, start, end):
-        s, e = m.span()
-        if s < skip_to:  # the previous token was extended over this match
-            continue
-        kind = m.lastgroup or "other"
-        if kind == "word":
-            # an abbreviation with its dot (dott.), an initial (J.), a truncation (po')
-            nxt = text[e] if e < end else ""
-            if nxt == "." and text[e + 1 : e + 2] != ".":
-                if e - s == 1 and (text[s].isupper() or text[s] not in _VOWELS):
-                    e += 1  # an initial (J.) or a one-consonant abbreviation (l. = legge)
-                    kind = "abbreviation"
-                elif text[s:e].lower() in ABBREVIATIONS:
-                    e += 1
-                    kind = "abbreviation"
-            elif nxt in _APOSTROPHES and nxt and text[s:e].lower() in _TRUNCATED:
-                after = text[e + 1] if e + 1 < end else ""
-                if not after.isalnum() and (text[s:e] != "e"):  # "e'" alone is ambiguous
-                    e += 1
-        elif kind == "compound":  # lower case only: names (Russia-Ucraina) split
-            kind = "word"
-        elif kind == "dotted":
-            kind = "abbreviation"
-        elif kind == "acronym":
-            if text[s:e].lower().rstrip(".") in ABBREVIATIONS:
-                kind = "abbreviation"
-        elif kind in ("ellipsis", "punctrun"):
-            kind = "punct"
-        elif kind == "other":
-            piece = text[s:e]
-            if _PUNCT_RE.fullmatch(piece):
-                kind = "punct"
-            elif _EMOJI_RE.search(piece):
-                kind = "emoji"
-            else:
-                kind = "symbol"
-        skip_to = e
-        yield Token(s, e, text[s:e], kind)
+    new, kinds = tuple.__new__, _KIND
+    piece = text[start:end]
+    pattern = _FULL_RE if ("@" in piece or "://" in piece or "www." in piece) else _TOKEN_RE
+    return [
+        new(Token, (m.start(), m.end(), m.group(), kinds[m.lastgroup]))  # type: ignore[arg-type]
+        for m in pattern.finditer(text, start, end)
+    ]
