@@ -51,6 +51,7 @@ _INFINITIVE_RE = re.compile(r"(?:are|ere|ire|rre|rsi|rlo|rla|rli|rle|rne|rci|rvi
 _NOT_SOURCES_AFTER_SECONDO = frozenset({
     "me", "te", "noi", "voi", "cui", "legge", "norma", "norme", "regole", "regola", "natura", "tradizione",
     "contratto", "accordo", "costituzione", "programma", "piano", "modalità", "criteri", "criterio",
+    "posto", "tempo", "turno", "giorno", "anno", "classificato", "classificata", "round", "set", "livello",
 })
 
 
@@ -159,6 +160,14 @@ def _with_apposition_right(doc: Document, np: tuple[int, int], hi: int) -> tuple
     """Describe a speaker found after a cue, reading a role apposition ", collaboratore del Cremlino,"."""
     info = describe(doc, *np)
     j = np[1]
+    if j + 1 < hi and doc.tokens[j].text == "," and info.type == "person" and info.role and info.canonical == info.role:
+        e = j + 1
+        while e < hi and np_tags(doc, e) == "NAME":
+            e += 1
+        if e - (j + 1) >= 2:  # "il presidente della Regione, Stefano Bonaccorsi"
+            name = describe(doc, j + 1, e)
+            info = SpeakerInfo(name.start, name.end, name.canonical, "person", info.role, info.affiliation)
+            return info, (e + 1 if e < hi and doc.tokens[e].text == "," else e)
     if j + 1 < hi and doc.tokens[j].text == "," and np_tags(doc, _skip_det(doc, j + 1, hi)) in ("ROLE", "ADJ"):
         role_np = right_np(doc, j + 1, hi)
         if role_np is not None:
@@ -197,8 +206,10 @@ def _speaker_left(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo 
                                        b.role, b.affiliation or a.affiliation)
         return None
     np = left_np(doc, j, lo)
-    if np is None or _is_preceded_by_preposition(doc, np, lo) or not is_speakerlike(doc, *np):
+    if np is None or _is_preceded_by_preposition(doc, np, lo):
         return None
+    if not is_speakerlike(doc, *np) and np_tags(doc, np[0]) != "DET":
+        return None  # a subject next to the cue: a name, role, institution, or any noun with its article
     return describe(doc, *np)
 
 
@@ -261,11 +272,14 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
             i = e
             continue
         if np_tags(doc, i) in ("A",):
-            np = right_np(doc, i + 1, hi)  # "ha detto ai giornalisti", "ha spiegato a Putin"
-            if np is not None:
-                i = np[1]
-                continue
-            return None
+            # an indirect object: "ha detto ai collaboratori", "ha spiegato a Putin"
+            k = i + 1
+            while k < hi and k - i <= 5 and np_tags(doc, k) in ("DET", "WORD", "NAME", "ROLE", "ADJ", "DI"):
+                k += 1
+            if k == i + 1:
+                return None
+            i = k
+            continue
         if inverted is None and np_tags(doc, i) in ("NAME", "ROLE", "DET"):
             np = right_np(doc, i, hi)
             if np is not None and is_speakerlike(doc, *np):
@@ -280,15 +294,13 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
 
 
 def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue: Cue | None,
-             sent_rows: list[Attribution], state: _State) -> list[Attribution]:
+             sent_rows: list[Attribution], state: _State, according_starts: tuple[int, ...] = ()) -> list[Attribution]:
     low = doc.low
     lo = sent.t0
     # speaker
-    speaker: SpeakerInfo | None = None
-    if marker.inverted is not None:
+    speaker: SpeakerInfo | None = _speaker_left(doc, sent, cue.first)
+    if speaker is None and marker.inverted is not None:
         speaker, _ = _with_apposition_right(doc, marker.inverted, marker.index)
-    if speaker is None:
-        speaker = _speaker_left(doc, sent, cue.first)
     if speaker is None:
         prev = low[cue.first - 1] if cue.first - 1 >= lo else ""
         prev2 = low[cue.first - 2] if cue.first - 2 >= lo else ""
@@ -318,11 +330,19 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
     if next_cue is not None and next_cue.first > m:
         k = next_cue.first
         if doc.quote_containing(doc.tokens[k].start) is None:
-            # stop before ", ha aggiunto", "e ha poi detto"; a postposed cue of another speaker too
-            while k - 1 > m and (low[k - 1] in ("e", "ed", "ma") or doc.tokens[k - 1].text in (",", ";")):
+            # stop before ", ha aggiunto", "e ha poi detto", "mentre il sindaco ha replicato"
+            np = left_np(doc, k, m + 1)
+            if np is not None and np_tags(doc, np[0]) in ("DET", "NAME", "ROLE"):
+                k = np[0]
+            k0 = k
+            while k - 1 > m and (low[k - 1] in ("e", "ed", "ma", "mentre", "invece", "poi") or doc.tokens[k - 1].text in (",", ";")):
                 k -= 1
-            c_end_tok = k
+            if k < k0 and k > m + 1:  # a separate clause, not a report nested in this one
+                c_end_tok = k
     c_end = doc.tokens[c_end_tok - 1].end if c_end_tok > m else sent.end
+    for a0 in according_starts:
+        if c_start < a0 < c_end and doc.quote_containing(a0) is None:
+            c_end = a0  # "…, secondo il Washington Post"
     c_end = _extend_over_quote(doc, c_end, c_start)
     channel = marker.channel
     # a statement channel written after the content: "… in una dichiarazione rilasciata ai media"
@@ -483,6 +503,8 @@ def _passive(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Att
                                    agents[-1][1], describe(doc, *agents[0]), _tok_span(doc, cue.first - 1, cue.last + 1),
                                    cue.lemma)
     np = left_np(doc, cue.first, sent.t0)
+    if np is None and cue.first - 1 > sent.t0 and doc.tokens[cue.first - 1].text == ",":
+        np = left_np(doc, cue.first - 1, sent.t0)
     if np is None:
         return []
     content = _content(doc, *_tok_span(doc, *np))
@@ -696,7 +718,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
             else:
                 marker = _find_marker(doc, sent, cue)
                 if marker is not None:
-                    found = _forward(doc, sent, cue, marker, nxt, sent_rows, state)
+                    found = _forward(doc, sent, cue, marker, nxt, sent_rows, state,
+                                     tuple(r.cue[0] for r in according if r.cue is not None))
                 elif cue.clitic:
                     found = _clitic(doc, sent, cue, state)
                 else:

@@ -9,6 +9,7 @@ type, role, affiliation and a first canonical name from the data files
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lemmatization import is_known_word
@@ -41,6 +42,14 @@ class SpeakerInfo:
     affiliation: str | None = None
 
 
+_INFINITIVE_RE = re.compile(r"(?:are|ere|ire|rre|rsi|rlo|rla|rli|rle|rne|rci|rvi|rgli)$")
+
+
+def _looks_infinitive(word: str) -> bool:
+    """"di aver nascosto", "di collaborare": a clause, not a noun complement."""
+    return word in ("aver", "esser", "fare", "far") or bool(_INFINITIVE_RE.search(word))
+
+
 def np_tags(doc: Document, i: int) -> str:
     t = doc.tokens[i]
     return tag(t.text, t.kind)
@@ -59,6 +68,9 @@ def _word_ok_left(doc: Document, j: int, lo: int) -> bool:
         return True
     if t1 == "NAME" and t2 == "DI":
         return True  # "delle Risorse naturali"
+    prev = doc.low[j - 1] if j - 1 >= lo else ""
+    if prev in ANONYMOUS or prev in SOURCE_NOUNS or prev in INSTITUTIONS:
+        return True  # an adjective after a head noun: "Fonti diplomatiche"
     return False
 
 
@@ -125,12 +137,13 @@ def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
         elif tg == "NUM" and last_tag == "NAME":
             pass
         elif tg == "DI" and last_tag in ("NAME", "ROLE", "WORD", "ADJ") and j + 1 < hi \
-                and np_tags(doc, j + 1) in ("NAME", "WORD", "ROLE", "DET"):
+                and np_tags(doc, j + 1) in ("NAME", "WORD", "ROLE", "DET") and not _looks_infinitive(doc.low[j + 1]):
             pass
         elif tg == "DET" and last_tag == "DI":
             pass
         elif tg == "WORD" and (last_tag in ("DI", "DET", "ROLE", "") or (last_tag == "WORD" and j - 2 >= i0
-                                                                        and np_tags(doc, j - 2) in ("DI", "DET"))):
+                                                                        and np_tags(doc, j - 2) in ("DI", "DET"))
+                               or (j - 1 >= i0 and doc.low[j - 1] in ANONYMOUS | SOURCE_NOUNS | INSTITUTIONS.keys())):
             if last_tag == "" and not (low in ANONYMOUS or low in SOURCE_NOUNS or low in INSTITUTIONS or low in CHANNEL_NOUNS):
                 break
             pass
@@ -185,6 +198,8 @@ def _name_run(doc: Document, i0: int, i1: int) -> tuple[int, int] | None:
         k += 1
     while k < i1 and np_tags(doc, k) != "NAME":
         k += 1
+    if i1 - k >= 3 and k > i0 and np_tags(doc, k - 1) == "DI":
+        k += 1  # "di Bologna Matteo Lepore": the first word closes the complement
     if k < i1 and k > i0 and np_tags(doc, k - 1) == "DI":
         return None  # a complement, not a name: "portavoce … degli Stati Uniti"
     return (k, i1) if k < i1 else None

@@ -34,7 +34,8 @@ ADVERBS = frozenset({
     "stamani", "stamattina", "stasera", "più", "volte", "nuovamente", "subito", "successivamente", "non",
     "mai", "sempre", "così", "dunque", "pure", "spesso", "tuttavia", "intanto", "allora", "pertanto",
     "ora", "adesso", "finora", "addirittura", "solo", "soltanto", "perfino", "persino", "comunque",
-    "stesso", "stessa", "peraltro", "altresì", "nel", "frattempo",
+    "stesso", "stessa", "peraltro", "altresì", "frattempo", "domani", "stamane", "recentemente",
+    "chiaramente", "esplicitamente", "ufficialmente", "pubblicamente", "apertamente", "duramente",
 })
 #: Lower-case particles inside personal names ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "bin", "ben", "al", "el", "dos", "da", "di", "del", "la", "le"})

@@ -1,0 +1,302 @@
+"""Measuring source attribution on hand-annotated gold.
+
+Gold sets (``tests/gold/``):
+
+* ``attribution_seed.json``: every attribution of the seed article;
+* ``attribution_dev.jsonl``: short news-style passages written for development,
+  one JSON object a line (``id``, ``pattern``, ``text``, ``attributions``),
+  covering every pattern and the negatives (passages with no attribution);
+* ``attribution_realnews.jsonl`` (optional): sentence ids of the shared
+  CheckThat! data with span offsets and labels only (no text); scored only
+  when ``../shared/data`` is present.
+
+Protocol: a predicted attribution matches a gold one when its content covers
+at least 30% (and, stricter, 80%) of the gold content's characters; matching
+is one-to-one, best coverage first. Reported: precision, recall and F1 at both
+thresholds; on the pairs matched at 30%, speaker accuracy (predicted speaker
+span overlaps the gold one), type accuracy, stance accuracy; channel recall
+(gold channels whose attribution is matched with an overlapping predicted
+channel) and via recall (same outer source name); all broken down by type.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from ..paths import PROJECT_ROOT, SHARED_DATA_DIR, SEEDS_DIR
+
+__all__ = [
+    "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
+    "match", "report", "checkthat_sentences", "TYPES",
+]
+
+GOLD_DIR: Path = PROJECT_ROOT / "tests" / "gold"
+TYPES = ("direct", "indirect", "mixed", "according_to")
+
+
+@dataclass
+class Passage:
+    """A text with its gold attributions (each a dict of spans and labels)."""
+
+    id: str
+    text: str
+    attributions: list[dict]
+    pattern: str = ""
+
+
+def load_seed_gold(path: Path | None = None, *, seeds_dir: Path | None = None) -> list[Passage]:
+    """The seed article with its gold attributions."""
+    path = path or GOLD_DIR / "attribution_seed.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text_path = (seeds_dir or SEEDS_DIR) / f"{data['doc_id']}.txt"
+    text = text_path.read_bytes().decode("utf-8")
+    return [Passage(data["doc_id"], text, data["attributions"], "seed")]
+
+
+def load_dev_gold(path: Path | None = None) -> list[Passage]:
+    """The development passages."""
+    path = path or GOLD_DIR / "attribution_dev.jsonl"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            out.append(Passage(d["id"], d["text"], d["attributions"], d.get("pattern", "")))
+    return out
+
+
+def checkthat_sentences(data_dir: Path | None = None) -> dict[str, str]:
+    """sentence_id → sentence of the CheckThat! Italian subjectivity files (train and dev)."""
+    base = (data_dir or SHARED_DATA_DIR) / "checkthat-subjectivity-it"
+    out: dict[str, str] = {}
+    for name in ("train_it.tsv", "dev_it.tsv"):
+        p = base / name
+        if not p.exists():
+            continue
+        with p.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                if row.get("sentence_id") and row.get("sentence") is not None:
+                    out[row["sentence_id"]] = row["sentence"]
+    return out
+
+
+def load_realnews_gold(path: Path | None = None, *, data_dir: Path | None = None) -> list[Passage]:
+    """Real-news gold: ids and offsets from ``tests/gold``, text from the shared data (empty when absent)."""
+    path = path or GOLD_DIR / "attribution_realnews.jsonl"
+    if not path.exists():
+        return []
+    sentences = checkthat_sentences(data_dir)
+    if not sentences:
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        text = sentences.get(d["sentence_id"])
+        if text is None:
+            continue
+        attrs = []
+        for a in d["attributions"]:
+            a = dict(a)
+            for key in ("speaker", "cue", "content", "channel"):
+                if a.get(key) is not None:
+                    s, e = a[key]
+                    a[key] = {"start": s, "end": e, "text": text[s:e]}
+            attrs.append(a)
+        out.append(Passage(d["sentence_id"], text, attrs, "realnews"))
+    return out
+
+
+# --- matching and scores -----------------------------------------------------------
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def match(pred: list[dict], gold: list[dict], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one (pred index, gold index) pairs whose content covers ≥ threshold of the gold content."""
+    cands = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            g0, g1 = g["content"]["start"], g["content"]["end"]
+            cov = _overlap(p["content_start"], p["content_end"], g0, g1) / max(1, g1 - g0)
+            if cov >= threshold:
+                cands.append((cov, -abs(p["content_start"] - g0), i, j))
+    cands.sort(reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for _, _, i, j in cands:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)
+    r = tp / n_gold if n_gold else (1.0 if n_pred == 0 else 0.0)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+@dataclass
+class Scores:
+    """Counts and rates for one gold set."""
+
+    n_gold: int = 0
+    n_pred: int = 0
+    tp30: int = 0
+    tp80: int = 0
+    speaker_ok: int = 0
+    type_ok: int = 0
+    stance_ok: int = 0
+    stance_n: int = 0
+    channel_gold: int = 0
+    channel_ok: int = 0
+    via_gold: int = 0
+    via_ok: int = 0
+    negative_passages: int = 0
+    negative_false_positives: int = 0
+    by_type: dict = field(default_factory=lambda: {t: {"gold": 0, "pred": 0, "tp_gold": 0, "tp_pred": 0, "speaker_ok": 0} for t in TYPES})
+    misses: list = field(default_factory=list)
+    false_positives: list = field(default_factory=list)
+
+    def prf(self, threshold: float = 0.3) -> tuple[float, float, float]:
+        return _prf(self.tp30 if threshold == 0.3 else self.tp80, self.n_pred, self.n_gold)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_ok / self.tp30 if self.tp30 else 0.0
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.type_ok / self.tp30 if self.tp30 else 0.0
+
+    @property
+    def channel_recall(self) -> float:
+        return self.channel_ok / self.channel_gold if self.channel_gold else float("nan")
+
+    @property
+    def via_recall(self) -> float:
+        return self.via_ok / self.via_gold if self.via_gold else float("nan")
+
+    def as_dict(self) -> dict[str, float]:
+        p3, r3, f3 = self.prf(0.3)
+        p8, r8, f8 = self.prf(0.8)
+        return {"n_gold": self.n_gold, "n_pred": self.n_pred, "precision@0.3": p3, "recall@0.3": r3, "f1@0.3": f3,
+                "precision@0.8": p8, "recall@0.8": r8, "f1@0.8": f8, "speaker_accuracy": self.speaker_accuracy,
+                "type_accuracy": self.type_accuracy, "channel_recall": self.channel_recall, "via_recall": self.via_recall,
+                "stance_accuracy": self.stance_ok / self.stance_n if self.stance_n else float("nan"),
+                "negative_false_positives": self.negative_false_positives}
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    return [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def score(passages: Iterable[Passage], predict: Callable[[str], pd.DataFrame] | None = None) -> Scores:
+    """Run ``predict`` (default :func:`analysis.attribution.extract_attributions`) on each passage and score it."""
+    if predict is None:
+        from ..attribution import extract_attributions as predict  # noqa: N813
+    sc = Scores()
+    for passage in passages:
+        pred = _records(predict(passage.text))
+        gold = passage.attributions
+        sc.n_gold += len(gold)
+        sc.n_pred += len(pred)
+        if not gold:
+            sc.negative_passages += 1
+            sc.negative_false_positives += len(pred)
+        for g in gold:
+            sc.by_type[g["type"]]["gold"] += 1
+            if g.get("channel"):
+                sc.channel_gold += 1
+            if g.get("via"):
+                sc.via_gold += 1
+        for p in pred:
+            if p["type"] in sc.by_type:
+                sc.by_type[p["type"]]["pred"] += 1
+        pairs30 = match(pred, gold, 0.3)
+        sc.tp30 += len(pairs30)
+        sc.tp80 += len(match(pred, gold, 0.8))
+        matched_g = {j for _, j in pairs30}
+        matched_p = {i for i, _ in pairs30}
+        for i, j in pairs30:
+            p, g = pred[i], gold[j]
+            sc.by_type[g["type"]]["tp_gold"] += 1
+            if p["type"] in sc.by_type:
+                sc.by_type[p["type"]]["tp_pred"] += 1
+            gs = g.get("speaker")
+            ok = (gs is None and p["speaker_start"] is None) or (
+                gs is not None and p["speaker_start"] is not None
+                and _overlap(p["speaker_start"], p["speaker_end"], gs["start"], gs["end"]) > 0)
+            sc.speaker_ok += ok
+            sc.by_type[g["type"]]["speaker_ok"] += ok
+            sc.type_ok += p["type"] == g["type"]
+            if g.get("stance"):
+                sc.stance_n += 1
+                sc.stance_ok += p["stance"] == g["stance"]
+            gc = g.get("channel")
+            if gc and p["channel_start"] is not None and _overlap(p["channel_start"], p["channel_end"], gc["start"], gc["end"]) > 0:
+                sc.channel_ok += 1
+            if g.get("via") and p["via"] and str(p["via"]).casefold() == g["via"].casefold():
+                sc.via_ok += 1
+            if not ok:
+                sc.misses.append((passage.id, "speaker", gs["text"] if gs else None, p["speaker"]))
+        for j, g in enumerate(gold):
+            if j not in matched_g:
+                sc.misses.append((passage.id, g["type"], g["content"]["text"][:80], None))
+        for i, p in enumerate(pred):
+            if i not in matched_p:
+                sc.false_positives.append((passage.id, p["type"], (p["content"] or "")[:80], p["speaker"]))
+    return sc
+
+
+def _fmt(x: float) -> str:
+    return "  n/a" if x != x else f"{x:5.3f}"
+
+
+def format_scores(name: str, sc: Scores) -> str:
+    d = sc.as_dict()
+    lines = [
+        f"{name}: {sc.n_gold} gold, {sc.n_pred} predicted",
+        f"  @0.3  P {_fmt(d['precision@0.3'])}  R {_fmt(d['recall@0.3'])}  F1 {_fmt(d['f1@0.3'])}",
+        f"  @0.8  P {_fmt(d['precision@0.8'])}  R {_fmt(d['recall@0.8'])}  F1 {_fmt(d['f1@0.8'])}",
+        f"  speaker accuracy {_fmt(d['speaker_accuracy'])}  type accuracy {_fmt(d['type_accuracy'])}  "
+        f"stance accuracy {_fmt(d['stance_accuracy'])}",
+        f"  channel recall {_fmt(d['channel_recall'])} ({sc.channel_ok}/{sc.channel_gold})  "
+        f"via recall {_fmt(d['via_recall'])} ({sc.via_ok}/{sc.via_gold})",
+    ]
+    if sc.negative_passages:
+        lines.append(f"  negative passages {sc.negative_passages}: {sc.negative_false_positives} false attributions")
+    lines.append("  by type        gold  pred     P      R      F1   speaker")
+    for t, c in sc.by_type.items():
+        if c["gold"] == 0 and c["pred"] == 0:
+            continue
+        p, r, f = _prf(c["tp_pred"], c["pred"], c["gold"]) if c["pred"] else (float("nan"), 0.0 if c["gold"] else float("nan"), float("nan"))
+        if c["pred"]:
+            r = c["tp_gold"] / c["gold"] if c["gold"] else float("nan")
+            f = 2 * p * r / (p + r) if (p == p and r == r and p + r) else float("nan")
+        spk = c["speaker_ok"] / c["tp_gold"] if c["tp_gold"] else float("nan")
+        lines.append(f"  {t:<13} {c['gold']:5d} {c['pred']:5d}  {_fmt(p)}  {_fmt(r)}  {_fmt(f)}  {_fmt(spk)}")
+    return "\n".join(lines)
+
+
+def report() -> str:
+    """Scores on the seed gold, the development set and (when present) real news."""
+    parts = [format_scores("seed", score(load_seed_gold())), format_scores("development set", score(load_dev_gold()))]
+    if not SHARED_DATA_DIR.is_dir():
+        parts.append("real news: ../shared/data is absent, not measured")
+    else:
+        real = load_realnews_gold()
+        if real:
+            parts.append(format_scores("real news (CheckThat! sentences, hand-annotated ids and offsets)", score(real)))
+        else:
+            parts.append("real news: no annotated sentences found")
+    return "\n\n".join(parts)
