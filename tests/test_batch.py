@@ -147,6 +147,45 @@ def test_keyword_tables_equal_the_keywords_module(seeds, tmp_path):
         pd.testing.assert_frame_equal(_plain(tables["ngrams"]), _plain(keywords.ngrams(corpus, n=2)))
 
 
+def test_attributions_equal_the_attribution_module(seeds, local_tables):
+    attribution = pytest.importorskip("analysis.attribution")
+    if "attributions" in analysis_steps().missing:
+        pytest.skip(analysis_steps().missing["attributions"])
+    expected = attribution.extract_attributions(load_corpus(seeds))
+    assert len(expected) >= 3  # the articles quote the mayor, Luca Verdi, the port authority
+    pd.testing.assert_frame_equal(_plain(local_tables["attributions"]), _plain(expected))
+
+
+def test_sentiment_equals_the_sentiment_module(seeds, local_tables):
+    sentiment = pytest.importorskip("analysis.sentiment")
+    expected = sentiment.sentence_sentiment(load_corpus(seeds))
+    assert len(expected) == len(local_tables["sentences"])
+    pd.testing.assert_frame_equal(_plain(local_tables["sentiment"]), _plain(expected))
+
+
+def test_an_analysis_failure_is_a_rejected_row_not_a_crash(seeds, tmp_path, monkeypatch):
+    from analysis import batch
+
+    steps = batch.analysis_steps()
+    if steps.attribution is None:
+        pytest.skip("analysis.attribution is not available")
+
+    real = steps.attribution
+
+    def broken(text, *, doc_id=None, sentences=None):
+        if doc_id == "b_milano":
+            raise RuntimeError("boom")
+        return real(text, doc_id=doc_id, sentences=sentences)
+
+    steps.attribution = broken
+    monkeypatch.setattr(batch, "analysis_steps", lambda: steps)
+    summary = run_local(seeds, tmp_path, progress=False)
+    assert summary.n_failed == 1 and "WARNING" in summary.format()
+    rejected = pd.read_parquet(tmp_path / "rejected.parquet")
+    assert rejected["reason"].str.contains("b_milano: attribution failed (RuntimeError: boom)", regex=False).any()
+    assert "b_milano" in set(pd.read_parquet(tmp_path / "tokens.parquet")["doc_id"])  # the rest of it is kept
+
+
 def test_csv_format_has_the_same_rows(seeds, tmp_path, local_tables):
     run_local(seeds, tmp_path, fmt="csv", target_bytes=1, progress=False)
     tables = read_tables(tmp_path, "csv")

@@ -491,12 +491,14 @@ def analyze_documents(
         "tokens": corpus.tokens,
     }
     if steps.attribution is not None:
-        by_doc = {d: g for d, g in corpus.sentences.groupby("doc_id", sort=False)} if len(corpus.sentences) else {}
+        S = corpus.sentences
+        by_doc: dict[str, list[tuple[int, int, int]]] = {}
+        for d, sid, a, b in zip(S["doc_id"], S["sent_id"], S["start"], S["end"]):
+            by_doc.setdefault(d, []).append((int(sid), int(a), int(b)))
         texts = corpus._texts()
-        empty = corpus.sentences.iloc[0:0]
         out["attributions"] = _per_document(
             corpus, "attribution",
-            lambda d: steps.attribution(texts[d], doc_id=d, sentences=by_doc.get(d, empty).reset_index(drop=True)),
+            lambda d: steps.attribution(texts[d], doc_id=d, sentences=by_doc.get(d, [])),
             failures,
         )
     if steps.sentiment is not None:
@@ -679,6 +681,7 @@ class RunSummary:
     n_documents: int = 0
     n_duplicates: int = 0
     n_rejected: int = 0
+    n_failed: int = 0
     n_sentences: int = 0
     n_tokens: int = 0
     n_words: int = 0
@@ -695,6 +698,9 @@ class RunSummary:
             f"documents {self.n_documents:,} ({self.n_duplicates:,} duplicates), rejected {self.n_rejected:,}, "
             f"sentences {self.n_sentences:,}, tokens {self.n_tokens:,}, words {self.n_words:,}",
         ]
+        if self.n_failed:
+            lines.append(f"WARNING: an analysis step failed {self.n_failed:,} times; the reasons are in the "
+                         "rejected table")
         for name in TABLES:
             if name in self.files:
                 lines.append(f"  {name:<17} {self.rows.get(name, 0):>12,} rows  {self.files[name]}")
@@ -751,6 +757,7 @@ class CorpusAssembler:
         if "_failed" in result and len(result["_failed"]):
             self._failed.append(result["_failed"])
             s.n_rejected += len(result["_failed"])
+            s.n_failed += int(result["_failed"]["reason"].str.contains(" failed (", regex=False).sum())
         for name in self.STREAMED:
             if name == "documents":
                 self.writer.write(name, docs)
