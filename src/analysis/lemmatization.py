@@ -33,7 +33,7 @@ No rule or list here was taken from an annotated corpus; measure with
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import AbstractSet, Iterable, Sequence
 
 import simplemma
 
@@ -45,8 +45,10 @@ __all__ = [
     "LEMMA_CORRECTIONS",
     "CAPITALIZED_NOUNS",
     "DETERMINERS",
+    "PARTICIPLES",
     "lemmatize",
     "lemmatize_tokens",
+    "document_names",
     "is_known_word",
 ]
 
@@ -55,6 +57,18 @@ LEMMA_CORRECTIONS: dict[str, str] = read_word_table("lemma_corrections_it.tsv")
 CAPITALIZED_NOUNS: frozenset[str] = read_word_list("capitalized_nouns_it.txt")
 #: Determiner form → agreement ("m.sg", "f.pl", "-.sg", ...).
 DETERMINERS: dict[str, str] = read_word_table("determiners_it.tsv")
+
+
+def _participle_forms(table: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for masc, infinitive in table.items():
+        for ending in "oaie":
+            out[masc[:-1] + ending] = infinitive
+    return out
+
+
+#: Irregular past participle (every gender and number) → infinitive.
+PARTICIPLES: dict[str, str] = _participle_forms(read_word_table("participles_it.tsv"))
 
 _LEMMA_KINDS = frozenset({"word", "elision", "abbreviation"})
 
@@ -81,6 +95,8 @@ _AVERE = frozenset(
     "avesse avessero avessi avere avendo".split()
 )
 _AUXILIARIES = _ESSERE | _AVERE
+# What may stand between an auxiliary and its participle (è stato detto).
+_BEFORE_PARTICIPLE = _AUXILIARIES | frozenset({"stato", "stata", "stati", "state"})
 # Spans of time that "fa" follows as an adverb (due anni fa, poco fa).
 _TIME_SPANS = frozenset(
     "anni anno mesi mese settimane settimana giorni giorno ore ora minuti minuto secondi secondo "
@@ -233,15 +249,31 @@ def lemmatize(
 
 
 def _lemma(form: str, lower: str, kind: str, initial: bool, prev: str, following: str | None, nxt: str) -> str:
-    """:func:`lemmatize` with the forms already normalised (``prev``, ``nxt`` lower case)."""
+    """:func:`lemmatize` with the forms already normalised (``prev``, ``nxt`` lower case).
+
+    ``prev`` is empty when the previous token is not a lower-case word (or
+    the sentence-initial one), so a name is never read as a determiner.
+    """
     if lower in _CLITIC_LEMMAS and _is_clitic(lower, prev, nxt):
         return _CLITIC_LEMMAS[lower]
+    if lower in PARTICIPLES and form[0].islower():
+        if prev in _BEFORE_PARTICIPLE:
+            return PARTICIPLES[lower]  # ha detto, è stata presa
+        guess = _simplemma(lower)
+        if guess.endswith("are") and lower[-1] in "oi" and guess != PARTICIPLES[lower]:
+            # simplemma took an irregular participle for a regular -are verb
+            # (detto → dettare, speso → spesare): the participle's verb
+            return PARTICIPLES[lower] if not (prev in DETERMINERS or prev in _PREPOSITIONS) else lower
     if form[0].isupper() and following:
         next_is_name = following[0].isupper() and following[0].isalpha()
         next_is_known_name = next_is_name and not following.isupper() and is_known_word(nxt)
         lemma = _base_lemma(form, kind, initial, next_is_name, next_is_known_name)
     else:
         lemma = _base_lemma(form, kind, initial, False, False)
+    if prev in _BEFORE_PARTICIPLE and kind == "word" and lower[-4:-1] in _REGULAR_PARTICIPLE and lower[-1] in "oaie":
+        if not lemma.endswith(_INFINITIVE_ENDINGS) and lower not in ("stato", "stata", "stati", "state"):
+            # after an auxiliary a regular participle is the verb (è partita → partire)
+            return lower[:-3] + _REGULAR_PARTICIPLE[lower[-4:-1]]
     if lower in _SPECIAL:
         if lower == "subito":
             return "subire" if prev in _AVERE else "subito"
@@ -249,7 +281,7 @@ def _lemma(form: str, lower: str, kind: str, initial: bool, prev: str, following
             return "essere" if prev in _ESSERE else "stato"
         if lower == "fa" and prev in _TIME_SPANS:
             return "fa"
-    if not prev or kind != "word" or lower in LEMMA_CORRECTIONS:
+    if not prev or kind != "word" or lower in LEMMA_CORRECTIONS or lower in _AUXILIARIES:
         return lemma
     # step 4: a noun after a determiner or a preposition
     agreement = DETERMINERS.get(prev) or ("?.?" if prev in _PREPOSITIONS else None)
@@ -263,13 +295,20 @@ def _lemma(form: str, lower: str, kind: str, initial: bool, prev: str, following
 
 
 _SPECIAL = frozenset({"subito", "stato", "stati", "fa"})
+# Regular participle stems (-at-, -it-, -ut-) and their infinitive endings.
+_REGULAR_PARTICIPLE = {"at": "are", "it": "ire", "ut": "ere"}
 
 
-def lemmatize_tokens(tokens: Sequence[Token], *, sentence_start: bool = True) -> list[str]:
+def lemmatize_tokens(
+    tokens: Sequence[Token], *, sentence_start: bool = True, names: AbstractSet[str] = frozenset()
+) -> list[str]:
     """Lemmas of the tokens of one sentence, in order, with context.
 
     ``sentence_start`` tells whether ``tokens`` begins a sentence (so the first
-    word's capital may be only the sentence's).
+    word's capital may be only the sentence's). ``names`` are forms known to
+    be names from elsewhere in the document (capitalised inside a sentence,
+    see :func:`document_names`): at the start of a sentence they keep their
+    form too ("Meloni ha detto" is not the fruit).
     """
     out: list[str] = []
     n = len(tokens)
@@ -277,6 +316,7 @@ def lemmatize_tokens(tokens: Sequence[Token], *, sentence_start: bool = True) ->
     lowers = [t.text.lower().replace("\u2019", "'") for t in tokens]
     kinds = [t.kind for t in tokens]
     lemma_kinds = _LEMMA_KINDS
+    first_word = next((i for i, k in enumerate(kinds) if k in lemma_kinds), -1) if sentence_start else -1
     for i, tok in enumerate(tokens):
         kind = kinds[i]
         if kind not in lemma_kinds:
@@ -284,13 +324,50 @@ def lemmatize_tokens(tokens: Sequence[Token], *, sentence_start: bool = True) ->
             if kind == "punct" and tok.text in _OPENING_PUNCT:
                 initial = True
             continue
-        prev = lowers[i - 1] if i and kinds[i - 1] in lemma_kinds else ""
+        if initial and names and tok.text in names:
+            out.append(tok.text)
+            initial = False
+            continue
+        prev = ""
+        if i and kinds[i - 1] in lemma_kinds:
+            before = tokens[i - 1].text
+            if before[0].islower() or (i - 1 == first_word and before.lower() in STOP_WORDS):
+                prev = lowers[i - 1]
+            elif tok.text[0].isupper() and not initial:
+                out.append(tok.text)  # a name goes on: Kim Jong Un, Stati Uniti
+                initial = False
+                continue
         if i + 1 < n:
             out.append(_lemma(tok.text, lowers[i], kind, initial, prev, tokens[i + 1].text, lowers[i + 1]))
         else:
             out.append(_lemma(tok.text, lowers[i], kind, initial, prev, None, ""))
         initial = False
     return out
+
+
+def document_names(sentences: Iterable[Sequence[Token]]) -> frozenset[str]:
+    """Forms written with a capital inside a sentence somewhere in a document.
+
+    Capitalised words that do not open a sentence (or a quote) and are not
+    function words or institutional nouns: the document's names. Used by
+    :func:`lemmatize_tokens` for sentence-initial words.
+    """
+    found: set[str] = set()
+    for tokens in sentences:
+        initial = True
+        for tok in tokens:
+            kind, text = tok.kind, tok.text
+            if kind != "word":
+                if kind == "punct" and text in _OPENING_PUNCT:
+                    initial = True
+                continue
+            if not initial and text[0].isupper() and not text.isupper():
+                found.add(text)
+            initial = False
+    return frozenset(
+        w for w in found
+        if (low := _norm(w)) not in STOP_WORDS and low not in LEMMA_CORRECTIONS and _simplemma(low) not in CAPITALIZED_NOUNS
+    )
 
 
 # After these a capital may just open a quoted or listed sentence.

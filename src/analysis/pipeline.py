@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lemmatization import lemmatize_tokens
+from .lemmatization import document_names, lemmatize_tokens
 from .segmentation import sentence_spans_from_tokens, split_paragraphs
 from .stopwords import STOP_LEMMAS, STOP_WORDS
 from .tokenization import Token, tokenize
@@ -66,6 +66,7 @@ def process_text(text: str) -> ProcessedText:
     all_toks: list[Token] = []
     lemmas: list[str] = []
     sent_ids: list[int] = []
+    sentences: list[list[Token]] = []
     sent_id = 0
     for para_id, para in enumerate(split_paragraphs(text)):
         P["para_id"].append(para_id)
@@ -81,11 +82,13 @@ def process_text(text: str) -> ProcessedText:
             first = k
             while k < len(toks) and toks[k].start < span.end:
                 k += 1
-            sent_toks = toks[first:k]
-            all_toks.extend(sent_toks)
-            lemmas.extend(lemmatize_tokens(sent_toks))
+            sentences.append(toks[first:k])
             sent_ids.extend([sent_id] * (k - first))
             sent_id += 1
+    names = document_names(sentences)
+    for sent_toks in sentences:
+        all_toks.extend(sent_toks)
+        lemmas.extend(lemmatize_tokens(sent_toks, names=names))
     forms = [t.text for t in all_toks]
     kinds = [t.kind for t in all_toks]
     upper = [f.isupper() for f in forms]
