@@ -111,6 +111,9 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
             return None
     elif j >= sent.t0 and form in ("finite", "gerund") and low[j] in ("si", "s'"):
         return None  # impersonal "si dice", reflexive "si è detto"
+    # object clitics of the listener: "ti chiedono", "gli ha detto", "ci ha spiegato"
+    while j >= sent.t0 and low[j] in ("ti", "mi", "ci", "vi", "gli", "le", "ce", "te", "me", "glielo"):
+        j -= 1
     # adverbs and negation before the auxiliary ("non ha detto", "ha anche")
     k = j
     while k >= sent.t0 and low[k] in ADVERBS:

@@ -256,6 +256,10 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
                 k += 1
             if k < hi and (_INFINITIVE_RE.search(low[k]) or low[k] in ("non", "essere", "aver", "esser")):
                 return _Marker("di", i, inverted, channel)
+            np = right_np(doc, i + 1, hi)  # "diceva di Joe: «…»"
+            if np is not None and np[1] < hi and doc.tokens[np[1]].text == ":":
+                i = np[1]
+                continue
             return None
         if w in ("a", "ad") and cue.stance == "asks" and i + 1 < hi and _INFINITIVE_RE.search(low[i + 1]):
             return _Marker("a", i, inverted, channel)
@@ -286,6 +290,12 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
                 inverted = np
                 i = np[1]
                 continue
+        # "risponde manco fosse un ragazzo de' borgata: “…”": a short aside before a colon and a quotation
+        for k in range(i, min(hi - 1, i + 8)):
+            if doc.tokens[k].text in (".", ";", "?", "!") or low[k] == "che":
+                break
+            if doc.tokens[k].text == ":" and doc.tokens[k + 1].text in _OPENING:
+                return _Marker("colon", k, inverted, channel)
         return None
     return None
 
@@ -301,6 +311,17 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
     speaker: SpeakerInfo | None = _speaker_left(doc, sent, cue.first)
     if speaker is None and marker.inverted is not None:
         speaker, _ = _with_apposition_right(doc, marker.inverted, marker.index)
+    if speaker is None:
+        prev = low[cue.first - 1] if cue.first - 1 >= lo else ""
+        prev2 = low[cue.first - 2] if cue.first - 2 >= lo else ""
+        if prev in ("che",) or (prev in ("quale",) and prev2 in DET):
+            # "Serray, che aveva dichiarato …", "il segretario Nicola Zingaretti che ha annunciato …"
+            k = cue.first - 1 if prev == "che" else cue.first - 2
+            if k - 1 >= lo and doc.tokens[k - 1].text == ",":
+                k -= 1
+            np = left_np(doc, k, lo)
+            if np is not None and is_speakerlike(doc, *np):  # the antecedent may sit in a phrase: "al posto di Serray, che …"
+                speaker = describe(doc, *np)
     if speaker is None:
         prev = low[cue.first - 1] if cue.first - 1 >= lo else ""
         prev2 = low[cue.first - 2] if cue.first - 2 >= lo else ""
@@ -420,8 +441,17 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
         j = e
     np = right_np(doc, j, hi)
     after = j
-    if np is not None and is_speakerlike(doc, *np):
+    if np is not None and (is_speakerlike(doc, *np) or np_tags(doc, np[0]) == "DET"):
         speaker, after = _with_apposition_right(doc, np, hi)
+        k = after
+        if k < hi and channel_at(doc, k, hi) > k:
+            k = channel_at(doc, k, hi)
+        if k < hi and doc.tokens[k].text not in (",", ".", ";", ":", "!", "?", "…", ")") and doc.tokens[k].text not in _DASHES \
+                and doc.tokens[k].text not in _OPENING and low[k] not in ("e", "ed", "mentre", "ma"):
+            return []  # "ha chiesto l'approvazione dell'Unione europea per …": an object, not a speaker
+    elif j < hi and doc.tokens[j].text not in (",", ".", ";", ":", "!", "?", "…") and doc.tokens[j].text not in _DASHES \
+            and doc.tokens[j].text not in _OPENING:
+        return []
     elif cue.first - 1 >= sent.t0:
         speaker = state.last_speaker
     rows = []
@@ -525,9 +555,11 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
                        cue_span: tuple[int, int], lemma: str | None) -> list[Attribution]:
     """Content of an according-to phrase: what follows it at the start of a sentence, else what precedes."""
     lead = phrase_start
-    while lead > sent.t0 and (doc.low[lead - 1] in ("e", "ed", "ma", "anche", "però", "invece", "inoltre") or doc.tokens[lead - 1].text in _OPENING):
+    while lead > sent.t0 and (doc.low[lead - 1] in ("e", "ed", "ma", "anche", "però", "invece", "inoltre") or doc.low[lead - 1] in ADVERBS
+                              or doc.tokens[lead - 1].text in _OPENING):
         lead -= 1
-    if lead == sent.t0:
+    opens_clause = lead > sent.t0 and doc.low[lead - 1] in ("che", "cui", "e", "ma", "mentre", "perché", "poiché", "se")
+    if lead == sent.t0 or opens_clause:
         k = phrase_end
         c_start = doc.tokens[k].start if k < sent.t1 else sent.end
         content = _content(doc, c_start, sent.end)

@@ -63,7 +63,11 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], tup
                 stack.append((pos, "‘"))
             continue
         if ch == '"':
-            if top == '"':
+            if top in ("“", "«") and not _is_word_char(nxt) and _is_word_char(prev) or top in ("“", "«") and prev in ".!?…":
+                o, _ = stack.pop()  # “…" : a straight mark typed for the closing one
+                if not stack:
+                    out.append(Quote(o, o + 1, pos, pos + 1))
+            elif top == '"':
                 o, _ = stack.pop()
                 if not stack:
                     out.append(Quote(o, o + 1, pos, pos + 1))

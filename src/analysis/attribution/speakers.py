@@ -147,8 +147,10 @@ def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
             if last_tag == "" and not (low in ANONYMOUS or low in SOURCE_NOUNS or low in INSTITUTIONS or low in CHANNEL_NOUNS):
                 break
             pass
-        elif tg == "STOP" and low in NAME_PARTICLES and last_tag == "NAME" and j + 1 < hi and np_tags(doc, j + 1) == "NAME":
-            pass
+        elif tg in ("STOP", "DET", "DI", "DA") and low in NAME_PARTICLES and last_tag == "NAME" and j + 1 < hi and np_tags(doc, j + 1) == "NAME":
+            pass  # "De la Torre Ugarte", "von der Leyen"
+        elif tg in ("PREP", "WORD") and low in ("prima", "primo", "prime", "primi", "ultima", "ultimo", "ultime", "ultimi") and last_tag == "DET":
+            tg = "ADJ"  # "una prima ricostruzione"
         else:
             break
         last_tag = tg

@@ -18,6 +18,8 @@ DET = frozenset({
     "il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "un'",
     "questo", "questa", "questi", "queste", "quello", "quella", "quelli", "quelle", "quel", "quei", "quegli",
     "tale", "tali", "suo", "sua", "suoi", "sue", "loro", "nostro", "nostra", "vostro", "vostra", "stesso", "stessa",
+    "alcuni", "alcune", "alcuna", "alcuno", "molti", "molte", "diversi", "diverse", "numerosi", "numerose",
+    "vari", "varie", "tutti", "tutte", "quell'", "quest'",
 })
 DI = frozenset({"di", "d'", "del", "dello", "della", "dell'", "dei", "degli", "delle"})
 DA = frozenset({"da", "dal", "dallo", "dalla", "dall'", "dai", "dagli", "dalle"})

@@ -32,7 +32,7 @@ from ..paths import PROJECT_ROOT, SHARED_DATA_DIR, SEEDS_DIR
 
 __all__ = [
     "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
-    "match", "report", "checkthat_sentences", "TYPES",
+    "match", "report", "format_scores", "checkthat_sentences", "TYPES",
 ]
 
 GOLD_DIR: Path = PROJECT_ROOT / "tests" / "gold"
