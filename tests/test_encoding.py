@@ -78,3 +78,22 @@ def test_iter_text_lines_skips_an_overlong_line_without_reading_it_whole():
 def test_iter_text_lines_streams_utf16():
     data = "uno\r\ndue è\n".encode("utf-16")
     assert [line for line, _ in iter_text_lines(io.BytesIO(data))] == ["uno\n", "due è\n"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Правительство объявило во вторник новые меры поддержки для семей.", "cp1251"),
+        ("Η κυβέρνηση ανακοίνωσε νέα μέτρα για τις οικογένειες.", "cp1253"),
+    ],
+)
+def test_a_long_enough_non_latin_code_page_is_recognised_with_a_warning(text, codec):
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text and decoded.encoding == codec
+    assert "charset-normalizer" in decoded.warnings[0]
+
+
+@pytest.mark.parametrize("text", ["àèìòù éé", "Perché la città è già lì, però più giù, così è. " * 5, "Città \x81 bella"])
+def test_italian_in_a_western_code_page_is_never_handed_to_the_detector(text):
+    decoded = decode_bytes(text.encode("latin-1"))
+    assert decoded.text == text and decoded.warnings == []

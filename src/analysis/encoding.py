@@ -13,9 +13,13 @@ come out as Turkish or Mac-Roman):
 4. mostly UTF-8 with a few stray bytes (files glued together from two
    sources): UTF-8, each undecodable byte read as CP1252, with a warning;
 5. an encoding declared by the file itself (an HTML ``<meta charset>``);
-6. CP1252 (Windows Western: ``“ ” ’ €`` and accented letters);
-7. charset-normalizer's best guess, for the rare bytes that are not CP1252
-   (0x81, 0x8D, 0x8F, 0x90, 0x9D), then Latin-1, which decodes anything.
+6. CP1252 (Windows Western: ``“ ” ’ €`` and accented letters); Latin-1,
+   which decodes anything, for the five bytes CP1252 leaves undefined;
+7. only when that reading looks wrong for Western text (more than
+   :data:`FOREIGN_LETTER_RATIO` of the letters, and at least
+   :data:`MIN_FOREIGN_LETTERS`, non-ASCII): charset-normalizer's guess, kept if it reads as a
+   non-Latin script (a Cyrillic or Greek code page), with a warning. Without
+   a guess the Western reading stands; a sidecar ``encoding:`` overrides all.
 
 Before decoding, a file is rejected as binary when it starts with a known
 binary signature (PNG, PDF, ZIP/Office, …) or when more than
@@ -41,12 +45,18 @@ from .errors import InputRejected
 
 __all__ = [
     "Decoded", "decode_bytes", "normalize_text", "binary_reason", "iter_text_lines",
-    "BINARY_CONTROL_RATIO", "MIN_BINARY_CONTROLS", "SAMPLE_BYTES",
+    "BINARY_CONTROL_RATIO", "MIN_BINARY_CONTROLS", "SAMPLE_BYTES", "FOREIGN_LETTER_RATIO", "MIN_FOREIGN_LETTERS",
 ]
 
 #: Share of NUL/control bytes (in the first :data:`SAMPLE_BYTES`) above which
 #: a file that is not UTF-16/32 is treated as binary.
 BINARY_CONTROL_RATIO = 0.05
+#: Share of non-ASCII letters above which CP1252-decoded text is suspected
+#: to be another script's code page (Cyrillic, Greek…).
+FOREIGN_LETTER_RATIO = 0.3
+#: ... counting at least this many non-ASCII letters (short texts are left alone:
+#: detectors guess wrong on them).
+MIN_FOREIGN_LETTERS = 20
 #: ... and at least this many of them (a stray NUL in a short note is not binary).
 MIN_BINARY_CONTROLS = 4
 #: How many leading bytes the binary check looks at.
@@ -230,28 +240,47 @@ def _decode_single_byte(data: bytes, declared: str | None, warnings: list[str]) 
         except (LookupError, UnicodeDecodeError):
             warnings.append(f"declared encoding {declared!r} does not decode the file: ignored")
     try:
-        return data.decode("cp1252"), "cp1252"
+        text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        pass
-    guess = _charset_normalizer_guess(data)
-    if guess is not None:
-        return guess
-    return data.decode("latin-1"), "latin-1"
+        text, encoding = data.decode("latin-1"), "latin-1"
+    if _looks_like_another_script(text):
+        guess = _other_script_guess(data)
+        if guess is not None:
+            warnings.append(f"not UTF-8 and not Western European text: read as {guess[1]} (charset-normalizer's guess)")
+            return guess
+    return text, encoding
 
 
-def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
+def _looks_like_another_script(text: str) -> bool:
+    """More than :data:`FOREIGN_LETTER_RATIO` of the letters are non-ASCII.
+
+    Italian has about 2% accented letters; a Cyrillic or Greek code page read
+    as CP1252 comes out as mostly ``Ð Ñ Ï`` letters.
+    """
+    sample = text[:20000]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    non_ascii = sum(1 for ch in sample if ch.isalpha() and ord(ch) > 127)
+    return non_ascii >= MIN_FOREIGN_LETTERS and non_ascii > FOREIGN_LETTER_RATIO * letters
+
+
+def _other_script_guess(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's guess, kept only when it reads as a non-Latin script."""
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[:65536]).best()
-    except Exception:  # a detector failure must not lose the file: fall back to Latin-1
+    except Exception:  # a detector failure must not lose the file: keep the Western reading
         return None
-    if best is None or best.encoding.replace("_", "-") in _WESTERN:
-        return None
+    if best is None or best.encoding.replace("_", "-") in _WESTERN or not best.coherence > 0:
+        return None  # no guess, a Western one, or one that matches no language's letter frequencies
     try:
-        return data.decode(best.encoding), best.encoding
+        text = data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+    letters = [ch for ch in text[:20000] if ch.isalpha() and ord(ch) > 127]
+    if not letters or sum(ord(ch) > 0x24F for ch in letters) < 0.5 * len(letters):
+        return None  # another Latin code page (cp1250, Mac-Roman…): it would only move the accents
+    return text, best.encoding
 
 
 def normalize_text(text: str) -> tuple[str, list[str]]:
