@@ -128,7 +128,8 @@ def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
     i0 = j
     while j < hi and np_tags(doc, j) == "DET":
         j += 1
-    last_tag = "DET" if j > i0 else ""
+    # an articulated preposition carries the article: "del museo", "dalla compagnia"
+    last_tag = "DET" if j > i0 or (i0 > start and doc.low[i0 - 1] not in ("di", "d'", "da")) else ""
     while j < hi:
         tg = np_tags(doc, j)
         low = doc.low[j]

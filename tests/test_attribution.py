@@ -1,0 +1,222 @@
+"""Attribution: the API contract, one test per pattern and per negative."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import corpus_from_texts
+from analysis.attribution import (
+    COLUMNS, canonicalize_speakers, extract_attributions, extract_document_attributions,
+)
+from conftest import SEED_ID
+
+
+def one(text: str) -> dict:
+    df = extract_attributions(text)
+    assert len(df) == 1, df[["type", "speaker", "content"]].to_string()
+    return df.iloc[0].to_dict()
+
+
+def test_columns_and_dtypes(seed_corpus):
+    df = extract_attributions(seed_corpus)
+    assert list(df.columns) == list(COLUMNS)
+    for col, dtype in COLUMNS.items():
+        assert str(df[col].dtype) == dtype, col
+    assert df["attribution_id"].is_unique
+    assert (df["doc_id"] == SEED_ID).all()
+
+
+def test_offsets_round_trip_on_seed(seed_corpus, seed_text):
+    df = extract_attributions(seed_corpus)
+    for part in ("speaker", "cue", "content", "channel"):
+        for value, s, e in zip(df[part], df[f"{part}_start"], df[f"{part}_end"]):
+            if pd.isna(s):
+                assert pd.isna(value)
+            else:
+                assert seed_text[int(s):int(e)] == value
+
+
+def test_sent_id_points_at_the_cue_or_content_sentence(seed_corpus):
+    df = extract_attributions(seed_corpus)
+    sents = seed_corpus.sentences.set_index("sent_id")
+    assert df["sent_id"].notna().all()
+    for sid, c0, t0 in zip(df["sent_id"], df["cue_start"], df["content_start"]):
+        row = sents.loc[int(sid)]
+        inside = [row["start"] <= int(x) < row["end"] for x in (c0, t0) if pd.notna(x)]
+        assert any(inside)
+
+
+def test_seed_putin_three_times_and_sourcing(seed_corpus):
+    df = extract_attributions(seed_corpus)
+    putin = df[df["speaker_canonical"] == "Vladimir Putin"]
+    assert sorted(putin["cue_lemma"]) == ["chiarire", "promettere", "promettere"]
+    assert set(df.loc[df["speaker"] == "Yuri Ushakov", "channel"]) == {"all’agenzia di stampa TASS"}
+    assert set(df.loc[df["via"] == "TASS", "speaker_canonical"]) == {"ministro russo delle Risorse naturali"}
+    assert set(df.loc[df["via"] == "PTI", "cue"]) == {"ha promesso"}
+    denials = df[df["stance"] == "denies"]
+    assert set(denials["speaker_canonical"]) == {"Russia", "Corea del Nord"}
+    assert "Rodong Sinmun" in " ".join(df["channel"].dropna())
+
+
+def test_plain_string_has_null_doc_id_and_string_offsets():
+    text = "Il ministro ha detto che il piano è pronto."
+    row = one(text)
+    assert pd.isna(row["doc_id"])
+    assert row["attribution_id"] == "0"
+    assert text[row["content_start"]:row["content_end"]] == "il piano è pronto"
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(ValueError, match="Corpus or a str"):
+        extract_attributions(42)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="str"):
+        extract_document_attributions(None)  # type: ignore[arg-type]
+
+
+def test_empty_text_gives_an_empty_typed_table():
+    df = extract_attributions("   ")
+    assert df.empty and list(df.columns) == list(COLUMNS)
+
+
+def test_halves_give_the_same_table_in_any_partition():
+    texts = {
+        "a": "Il presidente francese Emmanuel Macron ha detto che l’Europa deve difendersi.",
+        "b": "«Non possiamo dipendere da altri», ha aggiunto Macron.",
+        "c": "Secondo l’Ansa, il sindaco ha detto che le scuole riapriranno.",
+    }
+    corpus = corpus_from_texts(texts)
+    whole = extract_attributions(corpus)
+    parts = [extract_document_attributions(t, doc_id=k) for k, t in texts.items()]
+    for order in ([0, 1, 2], [2, 0, 1], [1, 2, 0]):
+        merged = canonicalize_speakers(pd.concat([parts[i] for i in order], ignore_index=True))
+        merged = merged.sort_values("attribution_id").reset_index(drop=True)
+        expected = whole.sort_values("attribution_id").reset_index(drop=True)
+        pd.testing.assert_frame_equal(merged, expected)
+    assert set(whole["speaker_canonical"]) >= {"Emmanuel Macron"}
+    assert (whole.loc[whole["doc_id"] == "b", "speaker_canonical"] == "Emmanuel Macron").all()
+
+
+# --- one test per pattern ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, lemma, content", [
+    ("Il portavoce Mario Bianchi ha dichiarato che la sede resterà chiusa.", "Il portavoce Mario Bianchi", "dichiarare", "la sede resterà chiusa"),
+    ("La ministra ha affermato che i fondi sono stati stanziati.", "La ministra", "affermare", "i fondi sono stati stanziati"),
+    ("Il generale disse che le truppe sarebbero rientrate.", "Il generale", "dire", "le truppe sarebbero rientrate"),
+    ("Il sindaco spiega che il cantiere finirà a marzo.", "Il sindaco", "spiegare", "il cantiere finirà a marzo"),
+    ("L’ambasciatore ha sottolineato che il dialogo continua.", "L’ambasciatore", "sottolineare", "il dialogo continua"),
+    ("Il presidente ha precisato che non ci saranno rinvii.", "Il presidente", "precisare", "non ci saranno rinvii"),
+    ("Il premier ha ribadito che la linea non cambia.", "Il premier", "ribadire", "la linea non cambia"),
+    ("La Casa Bianca annuncerà che le sanzioni saranno estese.", "La Casa Bianca", "annunciare", "le sanzioni saranno estese"),
+])
+def test_forward_speech_verbs_in_several_tenses(text, speaker, lemma, content):
+    row = one(text)
+    assert (row["speaker"], row["cue_lemma"], row["content"], row["type"]) == (speaker, lemma, content, "indirect")
+
+
+def test_quote_first_with_comma():
+    row = one("«Siamo pronti a ripartire», ha detto il presidente della squadra.")
+    assert row["type"] == "direct" and row["content"] == "Siamo pronti a ripartire"
+    assert row["speaker"] == "il presidente della squadra"
+
+
+def test_quote_split_by_dashes_gives_two_rows():
+    df = extract_attributions("“Il progetto è solido” – aggiunge l’assessore – “e sarà finanziato dalla Regione”.")
+    assert list(df["content"]) == ["Il progetto è solido", "e sarà finanziato dalla Regione"]
+    assert set(df["speaker"]) == {"l’assessore"} and set(df["type"]) == {"direct"}
+
+
+def test_colon_introduces_a_quote():
+    row = one("Il commissario europeo: «Le regole valgono per tutti».")
+    assert row["type"] == "direct" and pd.isna(row["cue"]) and row["speaker"] == "Il commissario europeo"
+
+
+def test_lo_dichiara_takes_the_previous_sentence():
+    row = one("Il museo riaprirà a giugno. Lo ha annunciato la direttrice Anna Moretti.")
+    assert row["content"] == "Il museo riaprirà a giugno" and row["speaker_canonical"] == "Anna Moretti"
+
+
+def test_lo_riporta_sources_the_attribution_before_it():
+    row = one("Il ministro della Difesa ha detto che le esercitazioni continueranno. Lo riporta l’agenzia Reuters.")
+    assert row["via"] == "Reuters" and row["speaker"] == "Il ministro della Difesa"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Secondo la polizia, l’incendio è partito da un cortocircuito.", "la polizia"),
+    ("Stando all’Ansa, la riunione è stata rinviata.", "Ansa"),
+    ("A detta dei medici, il paziente è fuori pericolo.", "medici"),
+    ("Secondo quanto riporta il Corriere della Sera, l’accordo è vicino.", "il Corriere della Sera"),
+    ("Come riferisce l’agenzia Agi, la seduta è stata sospesa.", "l’agenzia Agi"),
+    ("La mostra sarà prorogata, si legge in una nota del museo.", "museo"),
+])
+def test_according_to_phrases(text, speaker):
+    row = one(text)
+    assert row["type"] == "according_to" and speaker in row["speaker"]
+
+
+def test_fa_sapere():
+    row = one("La compagnia fa sapere che i voli riprenderanno domani.")
+    assert row["cue"] == "fa sapere" and row["stance"] == "announces"
+
+
+def test_passive_with_agent():
+    row = one("Le indiscrezioni sono state smentite dal ministero.")
+    assert row["content"] == "Le indiscrezioni" and row["stance"] == "denies" and "ministero" in row["speaker"]
+
+
+def test_passive_participle_criticised_by():
+    row = one("La riforma, criticata dai sindacati, arriva in aula.")
+    assert row["stance"] == "criticizes" and row["content"] == "La riforma"
+
+
+def test_quotation_over_two_paragraphs():
+    text = "Il sindaco ha detto: «La città è pronta.\n\n«Ora servono risorse dallo Stato»."
+    row = one(text)
+    assert row["type"] == "direct"
+    assert row["content"].startswith("La città è pronta.") and row["content"].endswith("dallo Stato")
+
+
+def test_mixed_quote():
+    row = one("La ministra ha detto che la situazione è «sotto controllo» ma resta delicata.")
+    assert row["type"] == "mixed"
+
+
+def test_null_subject_keeps_the_last_speaker():
+    df = extract_attributions("Il rettore ha detto che gli esami si terranno in presenza. Ha poi aggiunto che le aule saranno ampliate.")
+    assert list(df["speaker"]) == ["Il rettore", "Il rettore"]
+    assert df.iloc[1]["cue"] == "Ha poi aggiunto"
+
+
+def test_anonymous_sources():
+    row = one("Fonti diplomatiche hanno riferito che i negoziati sono fermi.")
+    assert row["speaker_type"] == "anonymous"
+    row = one("Secondo indiscrezioni, il consiglio si riunirà lunedì.")
+    assert row["speaker_type"] == "anonymous" and row["type"] == "according_to"
+
+
+def test_channel_interview_and_social():
+    row = one("In un’intervista alla Stampa, il presidente dell’Inps ha spiegato che le pensioni saranno pagate regolarmente.")
+    assert row["channel"].startswith("In un’intervista")
+    row = one("Il deputato ha scritto su Facebook che si dimetterà.")
+    assert row["channel"] == "su Facebook"
+
+
+def test_nested_secondo_sets_via():
+    row = one("Secondo la Reuters, il ministro degli Esteri ha detto che l’ambasciata resterà aperta.")
+    assert row["via"] == "Reuters" and row["type"] == "indirect"
+
+
+# --- negatives --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Il cosiddetto «superbonus» è costato più del previsto.",                # scare quotes
+    "Il romanzo «Le città del mare» è il libro più venduto dell’anno.",      # title in quotes
+    "Per il secondo giorno di fila il traffico è rimasto bloccato.",         # "secondo" = second
+    "Secondo tempo da dimenticare per la squadra ospite.",                   # "secondo" = second
+    "Secondo la legge, gli esercizi devono esporre i prezzi.",               # not a source
+    "Riteniamo che la scelta del governo sia sbagliata.",                    # the writer's opinion
+    "Come abbiamo scritto ieri, la gara è stata annullata.",                 # the writer's own report
+    "La conferma ufficiale è arrivata in serata.",                           # a speech noun, not a verb
+    "Si dice che il castello sia infestato.",                                # impersonal
+])
+def test_not_attributions(text):
+    assert extract_attributions(text).empty

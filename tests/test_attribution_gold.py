@@ -1,0 +1,77 @@
+"""Gold files: every span round-trips, and the measured quality stays above its floors."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.evaluation.attribution import (
+    GOLD_DIR, TYPES, checkthat_sentences, load_dev_gold, load_realnews_gold, load_seed_gold, score,
+)
+
+SPANS = ("speaker", "cue", "content", "channel")
+
+
+def _check_spans(text: str, attrs: list[dict]) -> None:
+    for a in attrs:
+        assert a["type"] in TYPES
+        assert a["content"] is not None
+        for key in SPANS:
+            span = a.get(key)
+            if span is not None:
+                assert text[span["start"]:span["end"]] == span["text"], (key, span)
+
+
+def test_seed_gold_round_trips():
+    (passage,) = load_seed_gold()
+    assert len(passage.attributions) == 12
+    _check_spans(passage.text, passage.attributions)
+
+
+def test_dev_gold_round_trips_and_covers_patterns_and_negatives():
+    passages = load_dev_gold()
+    assert len(passages) >= 40
+    assert len({p.id for p in passages}) == len(passages)
+    for p in passages:
+        _check_spans(p.text, p.attributions)
+    negatives = [p for p in passages if not p.attributions]
+    assert len(negatives) >= 8
+    assert {a["type"] for p in passages for a in p.attributions} == set(TYPES)
+
+
+def test_realnews_gold_holds_ids_and_offsets_only():
+    for line in (GOLD_DIR / "attribution_realnews.jsonl").read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        assert set(d) == {"sentence_id", "source", "attributions", "split"} or set(d) == {"sentence_id", "source", "attributions"}
+        for a in d["attributions"]:
+            for key in SPANS:
+                assert a[key] is None or (len(a[key]) == 2 and all(isinstance(x, int) for x in a[key]))
+
+
+def test_seed_meets_its_targets():
+    sc = score(load_seed_gold())
+    p, r, f = sc.prf(0.3)
+    assert f >= 0.95
+    assert sc.speaker_accuracy == 1.0
+    assert sc.channel_recall == 1.0 and sc.via_recall == 1.0
+
+
+def test_dev_set_floors():
+    sc = score(load_dev_gold())
+    assert sc.prf(0.3)[2] >= 0.90
+    assert sc.prf(0.8)[2] >= 0.80
+    assert sc.speaker_accuracy >= 0.90
+    assert sc.negative_false_positives == 0
+
+
+@pytest.mark.data
+def test_realnews_floor(shared_data):
+    if not checkthat_sentences(shared_data):
+        pytest.skip("CheckThat! files absent")
+    passages = load_realnews_gold(data_dir=shared_data)
+    assert len(passages) >= 60
+    for p in passages:
+        _check_spans(p.text, p.attributions)
+    sc = score(passages)
+    assert sc.prf(0.3)[2] >= 0.75
+    assert sc.speaker_accuracy >= 0.75
