@@ -80,8 +80,12 @@ class Corpus:
         lemma, kind (word | elision | number | punct | abbreviation | acronym |
         url | email | handle | emoticon | symbol), is_stop, is_punct, is_alpha,
         is_digit, is_title, is_upper, is_proper (bool).
-    ``rejected``: path (str), reason (str): one row per file, or per bad record
-        inside a file, that could not be used.
+    ``rejected``: path (string, relative to the seeds folder; a skipped folder
+        ends with ``/``), reason (string, starting with the path, and the line
+        for a bad record: ``"feed.jsonl line 3: not valid JSON (...)"``): one
+        row per file, folder or bad record that was not loaded. With
+        ``documents.path`` it accounts for every file under the folder (a used
+        sidecar is neither).
 
     Every start/end is a character offset into ``documents.text`` of the same
     doc_id: ``text[start:end]`` gives the span back exactly.
