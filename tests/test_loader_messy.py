@@ -270,3 +270,20 @@ def test_a_messy_folder_never_loses_a_file(tmp_path):
     assert loaded | rejected == set(files)
     assert loaded == {"ok.txt", "cp.md", "bad.jsonl", "p.html"}
     assert all(r.split(":")[0].split(" ")[0] in files for r in corpus.rejected["reason"])
+
+
+def test_deeply_nested_json_line_is_rejected_and_the_rest_loads(tmp_path):
+    content = "[" * 100_000 + "]" * 100_000 + '\n{"text": "Il governo ha deciso."}\n'
+    corpus = load_corpus(write_files(tmp_path, {"f.jsonl": content}))
+    assert list(corpus.documents["doc_id"]) == ["f#2"]
+    assert reasons(corpus) == {"f.jsonl": ["f.jsonl line 1: JSON nested too deeply to read"]}
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes on this system")
+def test_a_named_pipe_is_listed_not_read(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block forever
+    write_files(tmp_path, {"a.txt": ITALIAN})
+    corpus = load_corpus(tmp_path)
+    assert reasons(corpus) == {"pipe.txt": ["pipe.txt: not a regular file (device, pipe or socket)"]}

@@ -40,6 +40,9 @@ def read_jsonl(file: Path, rel: str, *, max_bytes: int, declared_encoding: str |
             n_records += 1
             try:
                 value = json.loads(line)
+            except RecursionError:
+                yield Rejection(rel, f"{where}: JSON nested too deeply to read")
+                continue
             except ValueError as exc:
                 msg = getattr(exc, "msg", str(exc))
                 col = getattr(exc, "colno", None)
