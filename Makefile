@@ -2,9 +2,10 @@
 #   make report [SEEDS=dir] [OUT=dir]   run every notebook, write figures and HTML reports
 #   make test                           unit tests + every notebook executed on seeds/
 #   make lab                            JupyterLab on notebooks/
-#   make eval                           measure the Italian pipeline on ../shared/data
+#   make eval                           measure accuracy on ../shared/data (when present)
 #   make run SEEDS=dir OUT=dir          batch analysis of a seeds folder into tables
 #   make bench                          speed and memory benchmark (bench/)
+#   make chromium                       install Debian's Chromium for the browser test (as root)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,7 +15,11 @@ OUT    ?= .
 FORMAT ?= parquet
 ENGINE ?= local
 
-.PHONY: report test lab eval run bench venv test-deps chromium clean
+.PHONY: help report test lab eval run bench venv test-deps chromium clean
+.DEFAULT_GOAL := help
+
+help:
+	@sed -n '2,8p' Makefile | sed 's/^#//'
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
