@@ -236,3 +236,17 @@ def pd_isna(value) -> bool:
     import pandas as pd
 
     return bool(pd.isna(value))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "doc_id"),
+    [
+        ("a.tsv", "title\ttext\nUno\tIl governo, oggi; ha deciso.\n", "a#2"),
+        ("a.ndjson", '{"text": "Il governo ha deciso."}\n', "a#1"),
+        ("a.markdown", "---\ntitle: Uno\n---\nIl governo ha deciso.", "a"),
+    ],
+)
+def test_other_suffixes_of_the_same_formats(tmp_path, name, content, doc_id):
+    corpus = load_corpus(write_files(tmp_path, {name: content}))
+    assert corpus.documents["doc_id"].tolist() == [doc_id]
+    assert corpus.text(doc_id).startswith("Il governo")
