@@ -270,10 +270,10 @@ def _lemma(form: str, lower: str, kind: str, initial: bool, prev: str, following
         lemma = _base_lemma(form, kind, initial, next_is_name, next_is_known_name)
     else:
         lemma = _base_lemma(form, kind, initial, False, False)
-    if prev in _BEFORE_PARTICIPLE and kind == "word" and lower[-4:-1] in _REGULAR_PARTICIPLE and lower[-1] in "oaie":
+    if prev in _BEFORE_PARTICIPLE and kind == "word" and lower[-3:-1] in _REGULAR_PARTICIPLE and lower[-1] in "oaie":
         if not lemma.endswith(_INFINITIVE_ENDINGS) and lower not in ("stato", "stata", "stati", "state"):
             # after an auxiliary a regular participle is the verb (è partita → partire)
-            return lower[:-3] + _REGULAR_PARTICIPLE[lower[-4:-1]]
+            return lower[:-3] + _REGULAR_PARTICIPLE[lower[-3:-1]]
     if lower in _SPECIAL:
         if lower == "subito":
             return "subire" if prev in _AVERE else "subito"

@@ -9,7 +9,8 @@ dots never reach these rules):
 * a sentence ends at ``.``, ``!``, ``?``, ``…``/``...`` (and runs of them),
   together with closing quotes or brackets glued to it (``».``, ``?”``), when
   the next token opens a sentence: a capital letter, a digit, an opening quote,
-  bracket or dash, a symbol or emoji;
+  bracket or dash, a symbol; emoji and emoticons right after the stop stay
+  with the sentence they close;
 * a lone full stop also ends a sentence before a lower-case word when the word
   before it ends in a vowel (Italian words do, abbreviations such as ``distr.``
   or ``sez.`` end in a consonant); ``!``, ``?`` and ellipses before a lower-case
@@ -51,7 +52,8 @@ _CLOSERS = frozenset({"»", "”", '"', "’", "'", ")", "]", "}", "›"})
 _OPENERS = frozenset({"«", "“", '"', "‘", "'", "(", "[", "-", "–", "—", "¿", "¡", "‹", "•", "*", "·"})
 _BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "►"})
 _SENTENCE_ENDING_ABBREVIATIONS = frozenset({"ecc.", "etc.", "ecc..", "etc.."})
-_OPENING_KINDS = frozenset({"symbol", "emoji", "emoticon", "handle", "number", "alnum", "url"})
+_OPENING_KINDS = frozenset({"symbol", "handle", "number", "alnum", "url"})
+_TRAILING_KINDS = frozenset({"emoji", "emoticon"})
 _VOWEL_ENDINGS = frozenset("aeiouàèéìíòóùúAEIOUÀÈÉÌÍÒÓÙÚ")
 
 
@@ -141,6 +143,9 @@ def sentence_spans_from_tokens(text: str, tokens: list[Token], start: int, end: 
             j += 1
         # a second stop after the closing quote: «...». Poi
         if j < n and tokens[j].kind == "punct" and tokens[j].text in _TERMINALS and tokens[j].start == tokens[j - 1].end:
+            j += 1
+        # emoji and emoticons after the stop close the sentence too: "Bello! 😀 Poi"
+        while j < n and tokens[j].kind in _TRAILING_KINDS:
             j += 1
         if j < n and _ends_at(tokens, idx, j, sent_first):
             cuts.append(j)
