@@ -97,3 +97,13 @@ def test_a_long_enough_non_latin_code_page_is_recognised_with_a_warning(text, co
 def test_italian_in_a_western_code_page_is_never_handed_to_the_detector(text):
     decoded = decode_bytes(text.encode("latin-1"))
     assert decoded.text == text and decoded.warnings == []
+
+
+@pytest.mark.parametrize("text", ["MZ Motori annuncia 200 assunzioni.", "ID3 è il nome del formato.", "RIFF e OggS: due sigle."])
+def test_an_article_starting_like_a_binary_signature_is_text(text):
+    assert binary_reason(text.encode("utf-8")) is None
+    assert binary_reason(text.encode("cp1252")) is None
+
+
+def test_a_pdf_signature_followed_by_binary_bytes_is_binary():
+    assert "PDF" in binary_reason(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 5 >>")

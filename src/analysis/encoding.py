@@ -91,6 +91,7 @@ _SIGNATURES = (
     (b"ID3", "MP3 audio"),
 )
 
+_WEAK_SIGNATURES = frozenset({b"MZ", b"ID3", b"RIFF", b"OggS", b"PAR1", b"BZh"})
 # C0 controls that are not text layout (tab, newline, CR, form feed stay).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
@@ -114,9 +115,9 @@ def binary_reason(data: bytes) -> str | None:
     of the encoding.
     """
     for sig, what in _SIGNATURES:
-        if data.startswith(sig):
-            if what == "Windows executable" and len(data) < 64:
-                continue  # "MZ" is too short a signature for tiny files
+        if data.startswith(sig) and (sig not in _WEAK_SIGNATURES or _has_control_bytes(data[:1024])):
+            # A short signature made of letters ("MZ", "ID3") could also start
+            # an article: it counts only when control bytes follow.
             return f"binary file ({what}), not text"
     if _bom_encoding(data) is not None or _utf16_without_bom(data) is not None:
         return None
@@ -130,6 +131,10 @@ def binary_reason(data: bytes) -> str | None:
             "NUL or control characters"
         )
     return None
+
+
+def _has_control_bytes(head: bytes) -> bool:
+    return len(head.translate(None, _CONTROL_BYTES)) < len(head)
 
 
 def _bom_encoding(data: bytes) -> tuple[str, str, int] | None:

@@ -155,10 +155,8 @@ def read_seeds(
         raise SeedsNotFoundError(f"{path}: no such seeds folder or file")
     if root.is_file():
         listing = [(root, root.name, None)]
-        base = root.parent
     else:
         listing = list(iter_seed_files(root))
-        base = root
     docs: list[RawDocument] = []
     rejected: list[tuple[str, str]] = []
 
