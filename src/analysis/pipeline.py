@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .lemmatization import document_names, lemmatize_tokens
 from .segmentation import sentence_spans_from_tokens, split_paragraphs
 from .stopwords import STOP_LEMMAS, STOP_WORDS
-from .tokenization import Token, tokenize
+from .tokenization import Token, is_emoji_text, tokenize
 
 __all__ = ["ProcessedText", "process_text", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS", "TOKEN_COLUMNS"]
 
@@ -109,7 +109,7 @@ def process_text(text: str) -> ProcessedText:
     T["is_proper"] = [k == "word" and f[0].isupper() and lem == f for f, k, lem in zip(forms, kinds, lemmas)]
     T["is_space"] = [False] * len(forms)
     T["like_url"] = [k == "url" or k == "email" for k in kinds]
-    T["is_emoji"] = [k == "emoji" or k == "emoticon" for k in kinds]
+    T["is_emoji"] = [k == "emoticon" or (k == "symbol" and is_emoji_text(f)) for f, k in zip(forms, kinds)]
     return out
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .tokenization import Token, tokenize
+from .tokenization import Token, is_emoji_text, tokenize
 
 __all__ = ["Span", "split_paragraphs", "split_sentences", "sentence_spans_from_tokens"]
 
@@ -52,8 +52,7 @@ _CLOSERS = frozenset({"»", "”", '"', "’", "'", ")", "]", "}", "›"})
 _OPENERS = frozenset({"«", "“", '"', "‘", "'", "(", "[", "-", "–", "—", "¿", "¡", "‹", "•", "*", "·"})
 _BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "►"})
 _SENTENCE_ENDING_ABBREVIATIONS = frozenset({"ecc.", "etc.", "ecc..", "etc.."})
-_OPENING_KINDS = frozenset({"symbol", "handle", "number", "alnum", "url"})
-_TRAILING_KINDS = frozenset({"emoji", "emoticon"})
+_OPENING_KINDS = frozenset({"symbol", "handle", "number", "url"})
 _VOWEL_ENDINGS = frozenset("aeiouàèéìíòóùúAEIOUÀÈÉÌÍÒÓÙÚ")
 
 
@@ -101,7 +100,7 @@ def _ends_at(tokens: list[Token], i: int, j: int, sent_first: int) -> bool:
         return True
     if stop.text == "." and j == i + 1 and nxt.kind in ("word", "elision") and nxt.text[0].islower() and i > 0:
         prev = tokens[i - 1]
-        return prev.kind in ("word", "alnum", "number") and prev.end == stop.start and (
+        return prev.kind in ("word", "number") and prev.end == stop.start and (
             prev.kind != "word" or prev.text[-1] in _VOWEL_ENDINGS
         )
     return False
@@ -115,7 +114,7 @@ def _line_break_ends(text: str, tokens: list[Token], k: int) -> bool:
     if not _opens_sentence(nxt):
         return False
     last = prev.text[-1]
-    return last in ":;" or last in _TERMINALS or last in _CLOSERS or (prev.kind == "word" and prev.text[0].isupper()) or prev.kind in ("number", "alnum", "acronym")
+    return last in ":;" or last in _TERMINALS or last in _CLOSERS or (prev.kind == "word" and prev.text[0].isupper()) or prev.kind in ("number", "acronym")
 
 
 def sentence_spans_from_tokens(text: str, tokens: list[Token], start: int, end: int) -> list[Span]:
@@ -145,7 +144,7 @@ def sentence_spans_from_tokens(text: str, tokens: list[Token], start: int, end: 
         if j < n and tokens[j].kind == "punct" and tokens[j].text in _TERMINALS and tokens[j].start == tokens[j - 1].end:
             j += 1
         # emoji and emoticons after the stop close the sentence too: "Bello! 😀 Poi"
-        while j < n and tokens[j].kind in _TRAILING_KINDS:
+        while j < n and (tokens[j].kind == "emoticon" or (tokens[j].kind == "symbol" and is_emoji_text(tokens[j].text))):
             j += 1
         if j < n and _ends_at(tokens, idx, j, sent_first):
             cuts.append(j)

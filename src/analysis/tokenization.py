@@ -12,13 +12,13 @@ analysis needs (spaCy's rules need its whole pipeline and split differently):
   (``know-how``, ``e-mail``, ``nord-est``);
 * numbers stay whole with their separators and a percent or degree sign
   (``11.000``, ``2,5%``, ``18:30``, ``'90``), and so do letter–digit codes
-  (``G7``, ``CO2``, ``5G``);
+  (``G7``, ``CO2``, ``5G``, kind ``word``);
 * abbreviations from ``data/abbreviations_it.txt`` keep their dot (``dott.``,
   ``p.es.``, ``S.p.A.``), and so do initials (``J.``) and dotted acronyms
   (``U.S.A.``);
 * URLs, e-mail addresses, @handles and #hashtags, emoticons, emoji (one
-  grapheme cluster, with modifiers), runs of ``!``/``?`` and ellipses are one
-  token each.
+  grapheme cluster, with modifiers; kind ``symbol``, see :func:`is_emoji_text`),
+  runs of ``!``/``?`` and ellipses are one token each.
 
 The pattern is compiled once (``regex`` package, for grapheme clusters and
 Unicode properties) and scanned with ``finditer``: whitespace is never a token.
@@ -31,7 +31,7 @@ import regex
 
 from .wordlists import read_word_list
 
-__all__ = ["Token", "tokenize", "iter_tokens", "ABBREVIATIONS", "TOKEN_KINDS", "is_punct_text"]
+__all__ = ["Token", "tokenize", "iter_tokens", "ABBREVIATIONS", "TOKEN_KINDS", "is_punct_text", "is_emoji_text"]
 
 #: Abbreviations that keep their final dot (``data/abbreviations_it.txt``),
 #: lower case, without the final dot (``p.es``, ``dott``).
@@ -39,8 +39,8 @@ ABBREVIATIONS: frozenset[str] = read_word_list("abbreviations_it.txt")
 
 #: Every value :attr:`Token.kind` can take.
 TOKEN_KINDS: tuple[str, ...] = (
-    "word", "elision", "abbreviation", "acronym", "number", "alnum",
-    "url", "email", "handle", "emoticon", "emoji", "punct", "symbol",
+    "word", "elision", "abbreviation", "acronym", "number",
+    "url", "email", "handle", "emoticon", "punct", "symbol",
 )
 
 #: Words truncated with an apostrophe that belongs to them (``po’``, ``E’`` = È).
@@ -76,7 +76,7 @@ _CORE = rf"""
       | (?P<truncation>(?<=(?<!\w)(?:(?i:{_alternation(sorted(_TRUNCATED))})|E))['’](?!\w))
     )?
   | (?P<digitalnum>\d+{_L}\w*)
-  | (?P<number>\d+(?:[.,:/]\d+)*(?:\s?%|[°ºª])?|(?<!\w)['’]\d\d(?!\d))
+  | (?P<number>\d+(?:[.,:/]\d+)*(?:[ \u00a0\u202f]?%|[°ºª])?|(?<!\w)['’]\d\d(?!\d))
   | (?P<possessive>(?<={_L})['’]s(?!\w))
   | (?P<emoticon>(?<!\w)[:;=8][\-o*']?[)(\]\[dDpP/\\|*](?!\w)|<3)
   | (?P<ellipsis>\.{{2,}}|…)
@@ -91,11 +91,12 @@ _FULL_RE = regex.compile(_WEB + _CORE, regex.VERBOSE)
 _KIND = {
     "url": "url", "email": "email", "handle": "handle", "dotted": "abbreviation",
     "acronym": "acronym", "abbreviation": "abbreviation", "initial": "abbreviation",
-    "alnum": "alnum", "digitalnum": "alnum", "number": "number", "possessive": "word", "elision": "elision",
+    "alnum": "word", "digitalnum": "word", "number": "number", "possessive": "word", "elision": "elision",
     "truncation": "word", "compound": "word", "word": "word", "emoticon": "emoticon",
-    "ellipsis": "punct", "punctrun": "punct", "emoji": "emoji", "punct": "punct", "symbol": "symbol",
+    "ellipsis": "punct", "punctrun": "punct", "emoji": "symbol", "punct": "punct", "symbol": "symbol",
 }
 _PUNCT_RE = regex.compile(r"\p{P}+")
+_EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
 
 
 class Token(NamedTuple):
@@ -113,6 +114,11 @@ class Token(NamedTuple):
 def is_punct_text(text: str) -> bool:
     """True when every character of ``text`` is Unicode punctuation."""
     return _PUNCT_RE.fullmatch(text) is not None
+
+
+def is_emoji_text(text: str) -> bool:
+    """True when ``text`` contains an emoji (a pictograph or a flag letter)."""
+    return _EMOJI_RE.search(text) is not None
 
 
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
