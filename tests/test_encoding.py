@@ -64,20 +64,21 @@ def test_normalize_text_reports_what_it_changes():
 
 def test_iter_text_lines_decodes_each_line_on_its_own():
     data = codecs.BOM_UTF8 + "uno è\r\n".encode("utf-8") + "due “è”\n".encode("cp1252") + b"tre"
-    lines = [line for line, _ in iter_text_lines(io.BytesIO(data))]
-    assert lines == ["uno è\n", "due “è”\n", "tre"]
+    lines = list(iter_text_lines(io.BytesIO(data)))
+    assert [line.text for line in lines] == ["uno è\n", "due “è”\n", "tre"]
+    assert [line.encoding for line in lines] == ["utf-8", "cp1252", "utf-8"]
 
 
 def test_iter_text_lines_skips_an_overlong_line_without_reading_it_whole():
     data = b"corta\n" + b"x" * 5000 + b"\ncorta di nuovo\n"
     out = list(iter_text_lines(io.BytesIO(data), max_line_bytes=100))
-    assert [line for line, _ in out] == ["corta\n", None, "corta di nuovo\n"]
-    assert "longer than 100 bytes" in out[1][1][0]
+    assert [line.text for line in out] == ["corta\n", None, "corta di nuovo\n"]
+    assert "longer than 100 bytes" in out[1].warnings[0]
 
 
 def test_iter_text_lines_streams_utf16():
     data = "uno\r\ndue è\n".encode("utf-16")
-    assert [line for line, _ in iter_text_lines(io.BytesIO(data))] == ["uno\n", "due è\n"]
+    assert [(line.text, line.encoding) for line in iter_text_lines(io.BytesIO(data))] == [("uno\n", "utf-16"), ("due è\n", "utf-16")]
 
 
 @pytest.mark.parametrize(

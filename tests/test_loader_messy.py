@@ -287,3 +287,11 @@ def test_a_named_pipe_is_listed_not_read(tmp_path):
     write_files(tmp_path, {"a.txt": ITALIAN})
     corpus = load_corpus(tmp_path)
     assert reasons(corpus) == {"pipe.txt": ["pipe.txt: not a regular file (device, pipe or socket)"]}
+
+
+def test_records_report_the_encoding_of_their_lines(tmp_path):
+    raw = '{"text": "Città."}\n'.encode("utf-8") + '{"text": "Però."}\n'.encode("cp1252")
+    csv_raw = "text\n".encode() + '"Città\n'.encode("utf-8") + 'e però."\n'.encode("cp1252")
+    docs = load_corpus(write_files(tmp_path, {"f.jsonl": raw, "c.csv": csv_raw})).documents.set_index("doc_id")
+    assert docs.loc["f#1", "encoding"] == "utf-8" and docs.loc["f#2", "encoding"] == "cp1252"
+    assert docs.loc["c#2", "encoding"] == "utf-8+cp1252" and docs.loc["c#2", "text"] == "Città\ne però."

@@ -40,7 +40,8 @@ class RawDocument:
 
     ``doc_id`` is unique in the corpus; ``path`` is relative to the seeds folder;
     ``metadata`` holds title, date, outlet, language and any other fields;
-    ``encoding`` says how the file was decoded (None for strings and records);
+    ``encoding`` says how the file (for a record: its lines) was decoded, None
+    for texts given as strings;
     ``warnings`` lists what the reader had to fix or ignore.
     """
 
@@ -70,7 +71,9 @@ class Corpus:
         collapsed: see :func:`duplicate_keys`), is_italian (bool: ``language == "it"``),
         italian_score (float64: share of sampled words simplemma knows as
         Italian, 0–1), language_declared (string|NA: from metadata),
-        encoding (string|NA: how the file was decoded), warnings (string|NA:
+        encoding (string|NA: how the file, or a record's lines, was decoded:
+        ``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252``…; NA for texts given
+        as strings), warnings (string|NA:
         what the loader fixed or ignored, ``"; "``-separated), then any other
         metadata fields (names lower-cased; a name equal to a computed column
         is prefixed ``meta_``).

@@ -39,12 +39,12 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, NamedTuple
 
 from .errors import InputRejected
 
 __all__ = [
-    "Decoded", "decode_bytes", "normalize_text", "binary_reason", "iter_text_lines",
+    "Decoded", "TextLine", "decode_bytes", "normalize_text", "binary_reason", "iter_text_lines",
     "BINARY_CONTROL_RATIO", "MIN_BINARY_CONTROLS", "SAMPLE_BYTES", "FOREIGN_LETTER_RATIO", "MIN_FOREIGN_LETTERS",
 ]
 
@@ -311,59 +311,63 @@ def normalize_text(text: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def iter_text_lines(fh: BinaryIO, *, max_line_bytes: int | None = None) -> Iterator[tuple[str | None, list[str]]]:
+class TextLine(NamedTuple):
+    """One line of a streamed file: its text (None when skipped), encoding, warnings."""
+
+    text: str | None
+    encoding: str
+    warnings: list[str]
+
+
+def iter_text_lines(fh: BinaryIO, *, max_line_bytes: int | None = None) -> Iterator[TextLine]:
     """Decoded lines of a binary file, read one at a time (for large JSONL/CSV).
 
     A UTF-16/32 file (by BOM) is read through a streaming decoder; otherwise
     each line is decoded on its own with the ladder (UTF-8, then CP1252, then
     Latin-1), so one bad line cannot spoil the others. Lines keep their
-    ``\\n`` ending; CRLF becomes ``\\n``. Yields ``(line, warnings)``; a line
-    longer than ``max_line_bytes`` is skipped unread and yields ``(None, [reason])``.
+    ``\\n`` ending; CRLF becomes ``\\n``. A line longer than
+    ``max_line_bytes`` is skipped unread and yields ``TextLine(None, ..., [reason])``.
     """
     buffered = io.BufferedReader(_Prefixed(b"", fh), buffer_size=1 << 16)  # type: ignore[arg-type]
     head = buffered.peek(4)[:4]
     bom = _bom_encoding(head)
-    limit = -1 if max_line_bytes is None else max_line_bytes + 1
+    too_long = [f"record longer than {max_line_bytes:,} bytes (max_bytes)"] if max_line_bytes else []
     if bom is not None and bom[1] != "utf-8-sig":
-        wrapper = io.TextIOWrapper(buffered, encoding=bom[1], errors="replace", newline="")
-        readline = wrapper.readline
-        factor = 2 if "16" in bom[1] else 4
+        name = bom[1]
+        wrapper = io.TextIOWrapper(buffered, encoding=name, errors="replace", newline="")
+        factor = 2 if "16" in name else 4
         limit = -1 if max_line_bytes is None else max_line_bytes // factor + 1
-        while True:
-            line = readline(limit)
-            if not line:
-                return
+        while line := wrapper.readline(limit):
             if limit > 0 and len(line) >= limit and not line.endswith("\n"):
-                while (more := readline(limit)) and not more.endswith("\n"):
+                while (more := wrapper.readline(limit)) and not more.endswith("\n"):
                     pass
-                yield None, [f"record longer than {max_line_bytes:,} bytes (max_bytes)"]
+                yield TextLine(None, name, list(too_long))
                 continue
-            yield _clean_line(line)
+            yield _clean_line(line, name)
+        return
     if head.startswith(codecs.BOM_UTF8):
         buffered.read(len(codecs.BOM_UTF8))
-    while True:
-        raw = buffered.readline(limit)
-        if not raw:
-            return
+    limit = -1 if max_line_bytes is None else max_line_bytes + 1
+    while raw := buffered.readline(limit):
         if limit > 0 and len(raw) >= limit and not raw.endswith(b"\n"):
             while (more := buffered.readline(limit)) and not more.endswith(b"\n"):
                 pass
-            yield None, [f"record longer than {max_line_bytes:,} bytes (max_bytes)"]
+            yield TextLine(None, "utf-8", list(too_long))
             continue
         try:
-            line = raw.decode("utf-8")
+            line, name = raw.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             try:
-                line = raw.decode("cp1252")
+                line, name = raw.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
-                line = raw.decode("latin-1")
-        yield _clean_line(line)
+                line, name = raw.decode("latin-1"), "latin-1"
+        yield _clean_line(line, name)
 
 
-def _clean_line(line: str) -> tuple[str, list[str]]:
+def _clean_line(line: str, encoding: str) -> TextLine:
     ending = "\n" if line.endswith(("\n", "\r")) else ""
     body, warnings = normalize_text(line.rstrip("\r\n"))
-    return body + ending, warnings
+    return TextLine(body + ending, encoding, warnings)
 
 
 class _Prefixed(io.RawIOBase):

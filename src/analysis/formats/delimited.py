@@ -17,7 +17,7 @@ import csv
 from pathlib import Path
 from typing import Iterator
 
-from ..encoding import binary_reason, iter_text_lines
+from ..encoding import TextLine, binary_reason, iter_text_lines
 from ..errors import InputRejected
 from .base import ReaderIterator, Rejection
 from .records import find_text_field, record_to_extracted
@@ -57,6 +57,7 @@ def _read(file: Path, rel: str, max_bytes: int) -> ReaderIterator:
             cols = ", ".join(h or "(blank)" for h in header)
             raise InputRejected(f"{rel}: no 'text' column (columns: {cols})")
         lines.take_warnings()  # the header's own clean-up is not a row's
+        lines.take_encoding()
         reader = csv.reader(lines, dialect)
         used: set[str] = set()
         n_rows = 0
@@ -83,7 +84,7 @@ def _read(file: Path, rel: str, max_bytes: int) -> ReaderIterator:
             try:
                 yield record_to_extracted(
                     dict(zip(header, row)), where, start_line, used, max_bytes=max_bytes,
-                    encoding=None, warnings=lines.take_warnings(),
+                    encoding=lines.take_encoding(), warnings=lines.take_warnings(),
                 )
             except InputRejected as exc:
                 yield Rejection(rel, str(exc))
@@ -103,24 +104,32 @@ def _sniff(header_line: str, suffix: str) -> type[csv.Dialect] | csv.Dialect:
 class _LineFeed:
     """Lines for ``csv.reader``, counting line numbers and collecting warnings."""
 
-    def __init__(self, source: Iterator[tuple[str | None, list[str]]]) -> None:
+    def __init__(self, source: Iterator[TextLine]) -> None:
         self._source = source
         self.line_no = 0
         self.skipped: str | None = None
         self.skipped_line = 0
         self._warnings: list[str] = []
+        self._encodings: list[str] = []
 
     def __iter__(self) -> "_LineFeed":
         return self
 
     def __next__(self) -> str:
-        line, warnings = next(self._source)
+        line, encoding, warnings = next(self._source)
         self.line_no += 1
+        if encoding not in self._encodings:
+            self._encodings.append(encoding)
         if line is None:  # too long: hand csv an empty line and report it
             self.skipped, self.skipped_line = warnings[0], self.line_no
             return "\n"
         self._warnings.extend(warnings)
         return line
+
+    def take_encoding(self) -> str | None:
+        """The encoding(s) of the lines read since the last call (``utf-8+cp1252`` if mixed)."""
+        out, self._encodings = "+".join(self._encodings) or None, []
+        return out
 
     def take_warnings(self) -> list[str]:
         out, self._warnings = self._warnings, []

@@ -29,7 +29,7 @@ def read_jsonl(file: Path, rel: str, *, max_bytes: int, declared_encoding: str |
         if reason:
             raise InputRejected(f"{rel}: {reason}")
         fh.seek(0)
-        for line_no, (line, warnings) in enumerate(iter_text_lines(fh, max_line_bytes=max_bytes), start=1):
+        for line_no, (line, encoding, warnings) in enumerate(iter_text_lines(fh, max_line_bytes=max_bytes), start=1):
             n_lines += 1
             where = f"{rel} line {line_no}"
             if line is None:
@@ -53,7 +53,7 @@ def read_jsonl(file: Path, rel: str, *, max_bytes: int, declared_encoding: str |
                 yield Rejection(rel, f"{where}: {kind}, not a JSON object with a 'text' field")
                 continue
             try:
-                yield record_to_extracted(value, where, line_no, used, max_bytes=max_bytes, encoding=None, warnings=warnings)
+                yield record_to_extracted(value, where, line_no, used, max_bytes=max_bytes, encoding=encoding, warnings=warnings)
             except InputRejected as exc:
                 yield Rejection(rel, str(exc))
     if n_records == 0:
