@@ -42,7 +42,8 @@ def test_dev_gold_round_trips_and_covers_patterns_and_negatives():
 def test_realnews_gold_holds_ids_and_offsets_only():
     for line in (GOLD_DIR / "attribution_realnews.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
-        assert set(d) == {"sentence_id", "source", "attributions", "split"} or set(d) == {"sentence_id", "source", "attributions"}
+        assert set(d) == {"sentence_id", "source", "attributions", "split"}
+        assert d["split"] in ("tuning", "heldout")
         for a in d["attributions"]:
             for key in SPANS:
                 assert a[key] is None or (len(a[key]) == 2 and all(isinstance(x, int) for x in a[key]))
@@ -65,13 +66,15 @@ def test_dev_set_floors():
 
 
 @pytest.mark.data
-def test_realnews_floor(shared_data):
+def test_realnews_floors(shared_data):
+    """Regression floors just under the measured values (see the evaluation report)."""
     if not checkthat_sentences(shared_data):
         pytest.skip("CheckThat! files absent")
     passages = load_realnews_gold(data_dir=shared_data)
-    assert len(passages) >= 60
+    assert len(passages) == 140
     for p in passages:
         _check_spans(p.text, p.attributions)
-    sc = score(passages)
-    assert sc.prf(0.3)[2] >= 0.75
-    assert sc.speaker_accuracy >= 0.75
+    tuning = score([p for p in passages if p.pattern == "tuning"])
+    assert tuning.prf(0.3)[2] >= 0.85 and tuning.speaker_accuracy >= 0.85
+    heldout = score([p for p in passages if p.pattern == "heldout"])
+    assert heldout.prf(0.3)[0] >= 0.6 and heldout.prf(0.3)[2] >= 0.30
