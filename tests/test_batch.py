@@ -178,6 +178,7 @@ def test_an_analysis_failure_is_a_rejected_row_not_a_crash(seeds, tmp_path, monk
         return real(text, doc_id=doc_id, sentences=sentences)
 
     steps.attribution = broken
+    steps.attribution_records = None
     monkeypatch.setattr(batch, "analysis_steps", lambda: steps)
     summary = run_local(seeds, tmp_path, progress=False)
     assert summary.n_failed == 1 and "WARNING" in summary.format()

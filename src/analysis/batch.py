@@ -279,6 +279,8 @@ class AnalysisSteps:
     """
 
     attribution: Callable[..., pd.DataFrame] | None = None
+    #: (records function, frame function): one DataFrame per partition instead of per document
+    attribution_records: tuple[Callable[..., list[dict]], Callable[[list[dict]], pd.DataFrame]] | None = None
     canonicalize: Callable[[pd.DataFrame], pd.DataFrame] | None = None
     sentiment: Callable[[Corpus], pd.DataFrame] | None = None
     terms: Any = None  # analysis.keywords.terms
@@ -308,6 +310,9 @@ def analysis_steps() -> AnalysisSteps:
         steps.missing["attributions"] = why
     else:
         steps.attribution, steps.canonicalize = found
+        fast, _ = _find("attribution.extract", ["document_attribution_records", "attribution_frame"])
+        if fast:
+            steps.attribution_records = (fast[0], fast[1])
     found, why = _find("sentiment", ["sentence_sentiment"])
     if why:
         steps.missing["sentiment"] = why
@@ -451,18 +456,19 @@ def _corpus_step(
 
 def _raw_counts(doc_ids: Iterable[str], labels: Iterable[str]) -> pd.DataFrame:
     """(doc_id, label, count) rows: the raw labels of one partition, before case merging."""
-    df = pd.DataFrame({"doc_id": pd.Series(list(doc_ids), dtype="string"),
-                       "label": pd.Series(list(labels), dtype="string")})
-    if df.empty:
-        return pd.DataFrame({"doc_id": df["doc_id"], "label": df["label"], "count": pd.Series([], dtype="int64")})
-    return df.groupby(["doc_id", "label"], sort=True, observed=True).size().rename("count").reset_index()
+    counts = Counter(zip(doc_ids, labels))
+    return pd.DataFrame({
+        "doc_id": pd.Series([k[0] for k in counts], dtype="string"),
+        "label": pd.Series([k[1] for k in counts], dtype="string"),
+        "count": pd.Series(list(counts.values()), dtype="int64"),
+    })
 
 
 def _term_counts(tokens: pd.DataFrame, steps: AnalysisSteps) -> pd.DataFrame:
     if tokens.empty:
         return _raw_counts([], [])
     content = tokens.loc[steps.terms.content_mask(tokens)]
-    return _raw_counts(content["doc_id"], steps.terms.token_labels(content, TERM_UNIT))
+    return _raw_counts(content["doc_id"].tolist(), steps.terms.token_labels(content, TERM_UNIT).tolist())
 
 
 def _ngram_counts(corpus: Corpus, steps: AnalysisSteps) -> pd.DataFrame:
@@ -496,11 +502,19 @@ def analyze_documents(
         for d, sid, a, b in zip(S["doc_id"], S["sent_id"], S["start"], S["end"]):
             by_doc.setdefault(d, []).append((int(sid), int(a), int(b)))
         texts = corpus._texts()
-        out["attributions"] = _per_document(
-            corpus, "attribution",
-            lambda d: steps.attribution(texts[d], doc_id=d, sentences=by_doc.get(d, [])),
-            failures,
-        )
+        if steps.attribution_records is not None:
+            records_of, frame = steps.attribution_records
+            records: list[dict] = []
+            _per_document(corpus, "attribution",
+                          lambda d: records.extend(records_of(texts[d], doc_id=d, sentences=by_doc.get(d, []))),
+                          failures)
+            out["attributions"] = frame(records)
+        else:
+            out["attributions"] = _per_document(
+                corpus, "attribution",
+                lambda d: steps.attribution(texts[d], doc_id=d, sentences=by_doc.get(d, [])),
+                failures,
+            )
     if steps.sentiment is not None:
         out["sentiment"] = _corpus_step(corpus, "sentiment", steps.sentiment, failures)
     if steps.terms is not None:
@@ -620,15 +634,21 @@ class _CountTotals:
         self.terms = terms
         self.labels: Counter[str] = Counter()
         self.key_docs: Counter[str] = Counter()
+        self._keys: dict[str, str] = {}  # label -> term_key(label)
 
     def add(self, df: pd.DataFrame) -> None:
         if df.empty:
             return
-        per_label = df.groupby("label", sort=False, observed=True)["count"].sum()
-        self.labels.update({str(k): int(v) for k, v in per_label.items()})
-        keys = df["label"].map(self.terms.term_key)
-        pairs = pd.DataFrame({"doc_id": df["doc_id"], "key": keys}).drop_duplicates()
-        self.key_docs.update({str(k): int(v) for k, v in pairs["key"].value_counts(sort=False).items()})
+        labels, keys, key_of = self.labels, self._keys, self.terms.term_key
+        pairs: set[tuple[str, str]] = set()
+        for doc_id, label, n in zip(df["doc_id"].tolist(), df["label"].tolist(), df["count"].tolist()):
+            labels[label] += n
+            key = keys.get(label)
+            if key is None:
+                key = keys[label] = key_of(label)
+            pairs.add((doc_id, key))
+        for _, key in pairs:  # documents are never split, so per-partition counts add up
+            self.key_docs[key] += 1
 
     def table(self, n_words: int, *, with_proper: bool) -> pd.DataFrame:
         """term, count, per_10k, n_docs[, is_proper], sorted by count then term."""
@@ -640,7 +660,7 @@ class _CountTotals:
         out = pd.DataFrame({
             "term": pd.Series(terms, dtype="string"),
             "count": pd.Series([counts[t] for t in terms], dtype="int64"),
-            "n_docs": pd.Series([self.key_docs[self.terms.term_key(t)] for t in terms], dtype="int64"),
+            "n_docs": pd.Series([self.key_docs[self._keys[t]] for t in terms], dtype="int64"),
         })
         out["per_10k"] = out["count"] / max(n_words, 1) * 10_000
         columns = ["term", "count", "per_10k", "n_docs"]
