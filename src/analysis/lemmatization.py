@@ -295,6 +295,9 @@ def _lemma(form: str, lower: str, kind: str, initial: bool, prev: str, following
 
 
 _SPECIAL = frozenset({"subito", "stato", "stati", "fa"})
+# Previous words after which some context rule may change a lemma.
+_TRIGGERS = frozenset(DETERMINERS) | _PREPOSITIONS | _BEFORE_PARTICIPLE | _TIME_SPANS | _CLUSTER_HEADS
+
 # Regular participle stems (-at-, -it-, -ut-) and their infinitive endings.
 _REGULAR_PARTICIPLE = {"at": "are", "it": "ire", "ut": "ere"}
 
@@ -317,6 +320,7 @@ def lemmatize_tokens(
     kinds = [t.kind for t in tokens]
     lemma_kinds = _LEMMA_KINDS
     first_word = next((i for i, k in enumerate(kinds) if k in lemma_kinds), -1) if sentence_start else -1
+    fast = _FAST_CACHE
     for i, tok in enumerate(tokens):
         kind = kinds[i]
         if kind not in lemma_kinds:
@@ -337,12 +341,31 @@ def lemmatize_tokens(
                 out.append(tok.text)  # a name goes on: Kim Jong Un, Stati Uniti
                 initial = False
                 continue
-        if i + 1 < n:
-            out.append(_lemma(tok.text, lowers[i], kind, initial, prev, tokens[i + 1].text, lowers[i + 1]))
+        text = tok.text
+        if kind == "word" and text[0].islower() and prev not in _TRIGGERS:
+            # no context rule can apply: the lemma depends on the form alone
+            lemma = fast.get(text)
+            if lemma is None:
+                lemma = _lemma(text, lowers[i], kind, initial, prev, None, "")
+                if lowers[i] not in _CLITIC_LEMMAS:
+                    if len(fast) > _FAST_CACHE_SIZE:
+                        fast.clear()
+                    fast[text] = lemma
+                else:
+                    nxt = tokens[i + 1] if i + 1 < n else None
+                    lemma = _lemma(text, lowers[i], kind, initial, prev, nxt.text if nxt else None, lowers[i + 1] if nxt else "")
+            out.append(lemma)
+        elif i + 1 < n:
+            out.append(_lemma(text, lowers[i], kind, initial, prev, tokens[i + 1].text, lowers[i + 1]))
         else:
-            out.append(_lemma(tok.text, lowers[i], kind, initial, prev, None, ""))
+            out.append(_lemma(text, lowers[i], kind, initial, prev, None, ""))
         initial = False
     return out
+
+
+# Lemmas of lower-case words seen after a word that triggers no context rule.
+_FAST_CACHE: dict[str, str] = {}
+_FAST_CACHE_SIZE = 500_000
 
 
 def document_names(sentences: Iterable[Sequence[Token]]) -> frozenset[str]:

@@ -235,6 +235,25 @@ def token_lemma_scores(sentences: list[GoldSentence], *, errors: list | None = N
     }
 
 
+def spacy_sentencizer_scores(sentences: list[GoldSentence]) -> dict[str, float] | None:
+    """Boundary scores of spaCy's rule sentencizer on the same document, or None without spaCy.
+
+    A reference point only (spaCy is a benchmark extra, not a dependency).
+    """
+    try:
+        import spacy
+    except ImportError:
+        return None
+    text, gold = build_document(sentences)
+    nlp = spacy.blank("it")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = max(nlp.max_length, len(text) + 1)
+    ends = [s.end_char for s in list(nlp(text).sents)[:-1]]
+    pred = {len(text[:e].rstrip()) for e in ends}  # spaCy spans may end in whitespace
+    p, r, f = _prf(len(pred & set(gold)), len(pred), len(gold))
+    return {"precision": p, "recall": r, "f1": f}
+
+
 def _speed(sentences: list[GoldSentence], repeat: int = 3) -> tuple[int, float]:
     """Tokens per second of the whole pipeline on the rebuilt document (CPU time, best of ``repeat``)."""
     text, _ = build_document(sentences)
@@ -257,12 +276,19 @@ def report(path: Path | str = UD_DEV_PATH) -> str:
     bs = boundary_scores(sentences, strict=True)
     t = token_lemma_scores(sentences)
     n, tps = _speed(sentences)
+    sp = spacy_sentencizer_scores(sentences)
     lines = [
         f"UD Italian ISDT dev: {len(sentences)} sentences ({path.name})",
         f"sentence boundaries (stops joined by a space, others by a line break): "
         f"P={b['precision']:.3f} R={b['recall']:.3f} F1={b['f1']:.3f} ({b['n_gold']} gold, {b['n_pred']} predicted)",
         f"sentence boundaries, strict (every sentence joined by a space): "
         f"P={bs['precision']:.3f} R={bs['recall']:.3f} F1={bs['f1']:.3f}",
+        (
+            f"reference: spaCy blank('it') + sentencizer on the same document: "
+            f"P={sp['precision']:.3f} R={sp['recall']:.3f} F1={sp['f1']:.3f}"
+            if sp
+            else "reference: spaCy not installed (make bench installs it)"
+        ),
         f"tokenization agreement (exact spans, surface tokens): "
         f"P={t['token_precision']:.3f} R={t['token_recall']:.3f} F1={t['token_f1']:.3f}",
         f"lemma accuracy (surface words, no PUNCT/SYM/NUM/X, no multiword parts): "
