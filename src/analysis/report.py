@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -227,7 +228,10 @@ def _heading_and_question(nb: nbformat.NotebookNode, fallback: str) -> tuple[str
                     break
                 continue
             paragraph.append(ln)
-        return heading, " ".join(paragraph)
+        # Plain text for the index: drop Markdown emphasis and code marks.
+        plain = re.sub(r"\*\*|__|`", "", " ".join(paragraph))
+        plain = re.sub(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"\1", plain)
+        return heading, plain
     return fallback, ""
 
 
