@@ -523,6 +523,11 @@ def analyze_documents(
         out["_ngram_counts"] = _corpus_step(corpus, "n-gram counting", lambda c: _ngram_counts(c, steps), failures)
     out["rejected"] = _rejected_frame(rejected)
     out["_failed"] = _rejected_frame(failures)
+    tokens = corpus.tokens
+    out["_stats"] = pd.DataFrame({
+        "n_words": [int((~tokens["is_punct"]).sum()) if len(tokens) else 0],
+        "n_running_words": [int(steps.terms.running_word_mask(tokens).sum()) if steps.terms is not None and len(tokens) else 0],
+    })
     return out
 
 
@@ -547,9 +552,10 @@ def _arrow_type(t: pa.DataType) -> pa.DataType:
     return t
 
 
-def to_arrow(df: pd.DataFrame) -> pa.Table:
+def to_arrow(df: pd.DataFrame | pa.Table) -> pa.Table:
     """``df`` as an Arrow table with normalised types and no pandas metadata."""
-    table = pa.Table.from_pandas(df, preserve_index=False)
+    table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df, preserve_index=False)
+    table = table.replace_schema_metadata(None)
     schema = pa.schema([pa.field(f.name, _arrow_type(f.type)) for f in table.schema])
     return table.cast(schema)
 
@@ -575,10 +581,12 @@ class TableWriter:
     def path(self, name: str) -> Path:
         return self.out_dir / f"{name}.{self.fmt}"
 
-    def write(self, name: str, df: pd.DataFrame) -> None:
-        """Append ``df`` to table ``name``."""
+    def write(self, name: str, df: pd.DataFrame | pa.Table) -> None:
+        """Append ``df`` (a DataFrame or an Arrow table) to table ``name``."""
         if len(df) == 0:
             self.rows.setdefault(name, 0)
+            if isinstance(df, pa.Table):
+                df = df.to_pandas()
             if len(df.columns) and name not in self._empty:
                 self._empty[name] = df
             return
@@ -771,8 +779,9 @@ class CorpusAssembler:
         s.n_sentences += len(result["sentences"])
         tokens = result["tokens"]
         s.n_tokens += len(tokens)
-        if len(tokens):
-            s.n_words += int((~tokens["is_punct"]).sum())
+        stats = result["_stats"]
+        s.n_words += int(stats["n_words"].sum())
+        self._n_running_words += int(stats["n_running_words"].sum())
         self.add_rejected(result["rejected"])
         if "_failed" in result and len(result["_failed"]):
             self._failed.append(result["_failed"])
@@ -783,13 +792,11 @@ class CorpusAssembler:
                 self.writer.write(name, docs)
             elif name in result:
                 self.writer.write(name, result[name])
-        if "attributions" in result and len(result["attributions"].columns):
+        if "attributions" in result and result["attributions"].shape[1]:
             self._attributions.append(result["attributions"])
         for name, raw in (("term_frequencies", "_term_counts"), ("ngrams", "_ngram_counts")):
             if name in self._totals and raw in result:
                 self._totals[name].add(result[raw])
-        if self.steps.terms is not None and len(tokens):
-            self._n_running_words += int(self.steps.terms.running_word_mask(tokens).sum())
 
     def _flag_duplicates(self, docs: pd.DataFrame) -> pd.DataFrame:
         """``duplicate_of`` and its warning, from running maps of hashes (file order = corpus order)."""

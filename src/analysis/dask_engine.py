@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from .batch import (
     DEFAULT_PARTITION_BYTES,
@@ -63,7 +64,12 @@ def analyze_partition_to_parts(partition: Partition, parts_dir: str) -> dict[str
 
 
 def _load_parts(paths: dict[str, str]) -> PartitionResult:
-    return {name: pd.read_parquet(path) for name, path in paths.items()}
+    """A partition's tables back from disk; tables the client only copies stay Arrow tables."""
+    return {name: pq.read_table(path) if name in _COPIED else pd.read_parquet(path) for name, path in paths.items()}
+
+
+#: Tables the corpus pass writes unchanged: no pandas round trip on the client.
+_COPIED = frozenset({"paragraphs", "sentences", "tokens", "sentiment"})
 
 
 @contextmanager
