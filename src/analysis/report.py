@@ -157,8 +157,8 @@ def execute_notebook(
             progress_bar=False,
             request_save_on_cell_execute=False,
             execution_timeout=CELL_TIMEOUT,
-            # The kernel's own start-up chatter (transport notices) is not the report's business.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # The kernel's own chatter (transport notices, the interrupt sent at shutdown) is not the report's business.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as exc:
         executed = nbformat.read(output_path, as_version=4) if output_path and Path(output_path).exists() else None
