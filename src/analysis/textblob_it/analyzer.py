@@ -19,7 +19,11 @@ rules Pattern lacks or gets wrong for Italian news:
 * **contrast**: after ``ma``, ``però``, ``tuttavia``, ``eppure`` the clause
   weighs :data:`CONTRAST_AFTER`, the words before it :data:`CONTRAST_BEFORE`.
 * **exclamation**: opinion words in a sentence ending with ``!`` weigh more.
-* **emoticons and emoji** from ``data/sentiment/emoticons.tsv``.
+* **emoticons and emoji** from ``data/sentiment/emoticons.tsv``; written
+  laughter ("ahahah", "hahaha", "lol", "asd") counts as a mild positive.
+* **hashtags** are read as words ("#vergogna"); camel-case and underscored
+  hashtags are split into their words ("#NonCiStoPiù" → non ci sto più,
+  "#governo_ladro" → governo ladro), with negation and all rules applied.
 * **subjectivity** adds up evidence — the opinion words' subjectivity plus
   cues of opinion in news (modal verbs, first person, evaluative adverbs,
   questions, exclamations; ``data/sentiment/subjectivity_cues.tsv``) — and maps
@@ -31,6 +35,7 @@ Capitalised words inside a sentence are taken as names and not scored
 """
 from __future__ import annotations
 
+import re
 from collections import namedtuple
 from functools import lru_cache
 from typing import NamedTuple
@@ -45,7 +50,9 @@ from .lexicon import Entry, Lexicon, load_lexicon, normalise
 __all__ = [
     "PatternAnalyzer", "Sentiment", "SentimentAssessments", "Assessment", "Analysis", "analyze",
     "NEGATION_SCOPE", "NEGATION_FACTOR", "STRONG_NEGATION_FACTOR", "CONTRAST_BEFORE",
-    "CONTRAST_AFTER", "EXCLAMATION_BOOST", "SUBJECTIVITY_HALF", "POLARITY_DAMPING",
+    "CONTRAST_AFTER", "EXCLAMATION_BOOST", "SUBJECTIVITY_HALF", "POLARITY_DAMPING", "LAUGHTER",
+    "FIRST_PLURAL_CUE", "NUMBER_CUE", "SUBJECTIVITY_LENGTH", "SUBJECTIVITY_LENGTH_POWER",
+    "split_hashtag",
 ]
 
 #: How many words after a negator it still applies to (punctuation and clause
@@ -64,12 +71,24 @@ CONTRAST_AFTER = 1.5
 #: Factor on opinion words in a sentence that ends with "!".
 EXCLAMATION_BOOST = 1.3
 #: Subjectivity evidence that maps to 0.5 (chosen on half A of the CheckThat! data).
-SUBJECTIVITY_HALF = 1.3
+SUBJECTIVITY_HALF = 1.2
 #: Added to the weight sum in the polarity mean: a single weak opinion word in
 #: a long sentence counts less than several agreeing ones.
 POLARITY_DAMPING = 0.0
 #: A modifier applies to an opinion word at most this many words later.
 MODIFIER_REACH = 2
+#: Polarity and subjectivity of written laughter ("ahahah", "lol").
+LAUGHTER = (0.4, 0.8)
+#: Subjectivity evidence of a first-person plural verb ("vogliamo", "chiediamo"):
+#: the writer or speaker takes a stand.
+FIRST_PLURAL_CUE = 0.4
+#: Evidence added by each number (figures, dates, amounts): a sign of reporting,
+#: so it lowers subjectivity.
+NUMBER_CUE = -0.15
+#: Long sentences pile up weak evidence: above this many words, evidence is
+#: scaled by ``(SUBJECTIVITY_LENGTH / words) ** SUBJECTIVITY_LENGTH_POWER``.
+SUBJECTIVITY_LENGTH = 25
+SUBJECTIVITY_LENGTH_POWER = 0.6
 
 Sentiment = namedtuple("Sentiment", ["polarity", "subjectivity"])
 SentimentAssessments = namedtuple("Sentiment", ["polarity", "subjectivity", "assessments"])
@@ -160,11 +179,42 @@ def _match(words: list[str], i: int, table, max_len: int = 4) -> int:
 
 _SCOPE_BREAKERS = frozenset(",;:()[]{}«»\"“”—–") | {"-"}
 _TERMINALS = frozenset(".!?…")
-_WORDLIKE = ("word", "elision", "abbreviation", "acronym", "handle")
+_WORDLIKE = ("word", "elision", "abbreviation", "acronym", "handle", "hashtag-part")
+
+#: Written laughter: "ahah", "ahahahah", "hahaha", "ihih", "eheh", "lol", "asd".
+_LAUGHTER_RE = re.compile(r"(?:a?(?:ha|ah){2,}h?|h?(?:ah){2,}a?|(?:hi|ih){2,}h?|(?:he|eh){2,}h?|lo+l|lmao|asd+)")
+#: Boundaries inside a hashtag: lower→upper ("NonCiSto"), letters→digits, "_".
+_HASHTAG_PART = re.compile(r"[A-ZÀ-Ý]?[a-zß-ÿ]+|[A-ZÀ-Ý]+(?![a-zß-ÿ])|\d+")
+
+
+def split_hashtag(tok: Token) -> list[Token]:
+    """A camel-case or underscored hashtag as word tokens (offsets into the text); else ``[tok]``."""
+    body = tok.text[1:]
+    if not tok.text.startswith("#") or not body:
+        return [tok]
+    camel = any(a.islower() and b.isupper() for a, b in zip(body, body[1:]))
+    if not camel and "_" not in body:
+        return [tok]
+    parts = [Token(tok.start + 1 + m.start(), tok.start + 1 + m.end(), m.group(), "hashtag-part")
+             for m in _HASHTAG_PART.finditer(body)]
+    return parts or [tok]
 
 
 #: "ma anche", "ma pure": additive, not a contrast.
 _ADDITIVE = frozenset({"anche", "pure", "inoltre"})
+
+
+def _joined_emoticon(sent: list[Token], i: int, emoticons: dict[str, tuple[float, float]]) -> int:
+    """Tokens from ``i`` that touch each other and spell an emoticon the tokenizer split
+    (":3", "^^", "*_*", tweets' HTML-escaped "&lt;3"); their number, or 0."""
+    if sent[i].kind not in ("punct", "symbol", "number", "word") or len(sent[i].text) > 2:
+        return 0
+    for k in range(min(4, len(sent) - i), 1, -1):
+        group = sent[i : i + k]
+        if all(a.end == b.start for a, b in zip(group, group[1:])):
+            if "".join(t.text for t in group) in emoticons:
+                return k
+    return 0
 
 
 def _bare_emoji(text: str) -> str:
@@ -196,6 +246,7 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
     negations, exceptions = _negations(), _phrases("negation_exceptions.txt")
     contrast, boundaries = _phrases("contrast.txt"), _phrases("clause_boundaries.txt")
     emoticons, cues = _emoticons(), _cues()
+    sent = [part for t in sent for part in (split_hashtag(t) if t.kind == "handle" else (t,))]
     words = [_word_of(t) if t.kind in _WORDLIKE else t.text for t in sent]
     first_word = next((k for k, t in enumerate(sent) if t.kind in _WORDLIKE), 0)
     exclaim = any(t.kind == "punct" and "!" in t.text for t in sent)
@@ -211,6 +262,13 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
         if k:
             cue = tuple(words[i : i + k])
             cues_out.append(Assessment(tok.start, sent[i + k - 1].end, " ".join(cue), 0.0, cues[cue], 1.0, 0.0, ("cue",)))
+        k = _joined_emoticon(sent, i, emoticons)
+        if k:
+            sym = "".join(t.text for t in sent[i : i + k])
+            p, s = emoticons[sym]
+            out.append(Assessment(tok.start, sent[i + k - 1].end, sym, p, s, weight, p, ("emoji",)))
+            i += k
+            continue
         if tok.kind in ("emoticon", "emoji", "symbol") or (tok.kind == "punct" and tok.text in emoticons):
             sym = tok.text if tok.text in emoticons else _bare_emoji(tok.text)
             if sym in emoticons:
@@ -218,6 +276,16 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
                 out.append(Assessment(tok.start, tok.end, tok.text, p, s, weight, p, ("emoji",)))
             i += 1
             continue
+        if tok.kind in ("word", "handle") and _LAUGHTER_RE.fullmatch(w):
+            p, s = LAUGHTER
+            out.append(Assessment(tok.start, tok.end, tok.text, p, s, weight, p, ("laughter",)))
+            i += 1
+            continue
+        if tok.kind == "number":
+            cues_out.append(Assessment(tok.start, tok.end, tok.text, 0.0, NUMBER_CUE, 1.0, 0.0, ("cue",)))
+        elif (not k and tok.kind == "word" and len(w) >= 6 and w.endswith("iamo")
+              and not tok.text[:1].isupper()):
+            cues_out.append(Assessment(tok.start, tok.end, tok.text, 0.0, FIRST_PLURAL_CUE, 1.0, 0.0, ("cue",)))
         if tok.kind == "punct" or tok.kind not in _WORDLIKE or not w:
             if tok.text in _SCOPE_BREAKERS or (tok.kind == "punct" and tok.text[-1] in _TERMINALS):
                 neg_left, mod_left = 0, 0
@@ -229,6 +297,8 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
             i += k
             continue
         k = _match(words, i, negations)
+        if k and lexicon.phrases and _match(words, i, lexicon.phrases, lexicon.max_phrase_len) > k:
+            k = 0  # a lexicon phrase that starts with a negation word: "non vedo l'ora"
         if k:
             kind = negations[tuple(words[i : i + k])]
             if kind == "strengthener":
@@ -268,9 +338,11 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
             entry = lexicon.phrases[tuple(words[i : i + k])]
         else:
             k = 1
-            is_name = tok.text[:1].isupper() and not tok.text.isupper() and i != first_word
+            is_name = (tok.kind != "hashtag-part" and tok.text[:1].isupper() and not tok.text.isupper()
+                       and i != first_word and i > 0 and sent[i - 1].kind in ("word", "elision"))
             if not is_name:
-                entry = lexicon.lookup(tok.text if tok.kind != "handle" else w, kind="word" if tok.kind == "handle" else tok.kind,
+                plain = tok.kind in ("handle", "hashtag-part")
+                entry = lexicon.lookup(w if plain else tok.text, kind="word" if plain else tok.kind,
                                        sentence_initial=(i == first_word))
         end = sent[i + k - 1].end
         if neg_left:
@@ -327,12 +399,27 @@ def analyze(text: str, *, lexicon: Lexicon | None = None) -> Analysis:
     lexicon = lexicon if lexicon is not None else load_lexicon()
     assessed: list[Assessment] = []
     cues: list[Assessment] = []
-    for sent in _sentences(tokenize(text)):
+    tokens = tokenize(text)
+    for sent in _sentences(tokens):
         _score_sentence(sent, lexicon, assessed, cues)
     polar = [a for a in assessed if a.polarity != 0.0]
     wsum = sum(a.weight for a in polar)
     polarity = _clamp(sum(a.polarity * a.weight for a in polar) / (wsum + POLARITY_DAMPING)) if wsum else 0.0
-    evidence = sum(a.subjectivity * a.weight for a in assessed) + sum(a.subjectivity for a in cues)
+    # one piece of evidence per span: a word that is both a cue and a lexicon
+    # entry ("magari", "chiaramente") counts once, with the larger weight
+    by_span: dict[tuple[int, int], float] = {}
+    for a in assessed:
+        by_span[(a.start, a.end)] = max(by_span.get((a.start, a.end), 0.0), a.subjectivity * a.weight)
+    negative = 0.0
+    for a in cues:
+        if a.subjectivity < 0:
+            negative += a.subjectivity
+        else:
+            by_span[(a.start, a.end)] = max(by_span.get((a.start, a.end), 0.0), a.subjectivity)
+    evidence = max(0.0, sum(by_span.values()) + negative)
+    n_words = sum(1 for t in tokens if t.kind in _WORDLIKE)
+    if n_words > SUBJECTIVITY_LENGTH:
+        evidence *= (SUBJECTIVITY_LENGTH / n_words) ** SUBJECTIVITY_LENGTH_POWER
     subjectivity = _clamp(evidence / (evidence + SUBJECTIVITY_HALF), 0.0, 1.0) if evidence > 0 else 0.0
     everything = sorted(assessed + cues, key=lambda a: (a.start, a.end))
     return Analysis(round(polarity, 6), round(subjectivity, 6), everything)

@@ -12,10 +12,13 @@ with accents folded (``perche`` ↔ ``perché``, tweets' ``e'`` for ``è``), the
 superlatives in ``-issimo`` (scored as the base adjective, their intensity
 kept: "gravissimo" weighs more than "grave"), the lemma
 (:func:`analysis.lemmatization.lemmatize`), then adverbs in ``-mente`` (scored
-as the adjective). Derivations are ours: Pattern has neither.
+as the adjective), and last, for tweets' elongated words, the form with
+runs of three or more equal letters squeezed ("schifooo" → "schifo",
+"bellissimooo" → "bellissimo"). Derivations are ours: Pattern has neither.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -29,7 +32,7 @@ from ..paths import DATA_DIR
 
 __all__ = [
     "Entry", "Lexicon", "load_lexicon", "pattern_lexicon_path", "SUPPLEMENT_PATH",
-    "fold_accents", "normalise", "SUPERLATIVE_BOOST",
+    "fold_accents", "normalise", "squeeze_elongation", "SUPERLATIVE_BOOST",
 ]
 
 #: Our supplement, in Pattern's XML format.
@@ -64,6 +67,16 @@ class Entry:
     @property
     def is_neutral(self) -> bool:
         return self.polarity == 0.0 and self.subjectivity == 0.0
+
+
+_ELONGATED = re.compile(r"(\w)\1{2,}")
+
+
+def squeeze_elongation(form: str) -> list[str]:
+    """Candidates for an elongated word: runs of 3+ equal letters as one, then as two."""
+    if not _ELONGATED.search(form):
+        return []
+    return [_ELONGATED.sub(r"\1", form), _ELONGATED.sub(r"\1\1", form)]
 
 
 def fold_accents(text: str) -> str:
@@ -189,7 +202,14 @@ class Lexicon:
         lemma = normalise(lemmatize(form, kind=kind, sentence_initial=sentence_initial))
         if lemma != lower and lemma in self.entries:
             return self.entries[lemma]
-        return self._adverb(lower)
+        adverb = self._adverb(lower)
+        if adverb is not None:
+            return adverb
+        for squeezed in squeeze_elongation(lower):
+            entry = self._lookup(squeezed, kind, sentence_initial)
+            if entry is not None:
+                return entry
+        return None
 
     def _base(self, stem: str) -> Entry | None:
         for cand in (stem + "o", stem + "e", stem + "a"):
@@ -243,6 +263,25 @@ def _entries_from(paths: Iterable[tuple[Path, str]]) -> dict[str, Entry]:
     return merged
 
 
+def _inflections_follow_supplement(entries: dict[str, Entry]) -> dict[str, Entry]:
+    """A Pattern entry for an inflected form takes our supplement's values for its lemma.
+
+    Pattern lists many inflected forms separately ("cari", "vere", "molta"):
+    when the supplement re-scores or neutralises the lemma ("caro", "vero",
+    "molto"), the inflected forms must follow, or the surface form would
+    bring Pattern's score back.
+    """
+    out = dict(entries)
+    for form, entry in entries.items():
+        if entry.source != "pattern" or " " in form:
+            continue
+        lemma = normalise(lemmatize(form))
+        base = entries.get(lemma)
+        if lemma != form and base is not None and base.source == "news":
+            out[form] = Entry(form, base.polarity, base.subjectivity, base.intensity, base.pos, "news+inflection")
+    return out
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(*, supplement: bool = True, extra: tuple[str, ...] = ()) -> Lexicon:
     """Pattern's Italian lexicon, with our supplement (and any ``extra`` XML files) on top.
@@ -257,4 +296,7 @@ def load_lexicon(*, supplement: bool = True, extra: tuple[str, ...] = ()) -> Lex
         if not path.is_file():
             raise FileNotFoundError(f"{path}: extra lexicon file not found")
         paths.append((path, path.stem))
-    return Lexicon(_entries_from(paths))
+    entries = _entries_from(paths)
+    if supplement:
+        entries = _inflections_follow_supplement(entries)
+    return Lexicon(entries)
