@@ -6,7 +6,11 @@ together with what belongs to its verb group on the left: auxiliaries
 verbs ("ha voluto sottolineare"), adverbs ("ha poi aggiunto") and an object
 clitic ("Lo riporta", "l'ha detto"). Forms used as nouns ("la conferma", "una
 critica") and bare participles that are not passives ("detto questo") are
-left out, as are impersonal uses ("si dice").
+left out, as are impersonal uses ("si dice"). Verbs whose pronominal use
+still reports speech (``reflexive`` column of the data file: "si chiede se",
+"si è detto pronto", "si rivolge ai cittadini: «…»") keep their ``si`` in the
+cue and are marked ``reflexive``: the patterns attribute them only when a
+speaker is written, so the impersonal "si dice che" stays out.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .document import Document, Sentence
-from .lexicon import FORM_KINDS, MAX_CUE_WORDS, SPEECH_VERBS, SpeechVerb
+from .lexicon import FORM_KINDS, MAX_CUE_WORDS, REFLEXIVE_LEMMAS, SPEECH_VERBS, SpeechVerb
 from .tags import ADVERBS, DA, DET, DI, A, PREP
 
 __all__ = ["Cue", "FormKind", "find_cues"]
@@ -47,6 +51,7 @@ class Cue:
     has_aux: bool
     passive: bool
     clitic: bool
+    reflexive: bool = False
 
     @property
     def lemma(self) -> str:
@@ -89,7 +94,8 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
     j = head - 1
     while j >= sent.t0 and low[j] in ADVERBS and low[j] not in ("non",):
         j -= 1
-    has_aux = passive = clitic = modal = False
+    has_aux = passive = clitic = modal = reflexive = False
+    pronominal = verb.lemma in REFLEXIVE_LEMMAS
     if j >= sent.t0 and form == "participle":
         if low[j] in _BE_PARTICIPLE and j - 1 >= sent.t0 and low[j - 1] in _AUX_BE:
             has_aux = passive = True
@@ -110,7 +116,10 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
         else:
             return None
     elif j >= sent.t0 and form in ("finite", "gerund") and low[j] in ("si", "s'"):
-        return None  # impersonal "si dice", reflexive "si è detto"
+        if not pronominal:
+            return None  # impersonal "si dice"
+        reflexive = True  # "si chiedeva", "si rivolge"
+        j -= 1
     # object clitics of the listener: "ti chiedono", "gli ha detto", "ci ha spiegato"
     while j >= sent.t0 and low[j] in ("ti", "mi", "ci", "vi", "gli", "le", "ce", "te", "me", "glielo"):
         j -= 1
@@ -125,9 +134,12 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
                 clitic = True
                 j = k - 1
     if (has_aux or modal) and j >= sent.t0 and low[j] in ("si", "s'"):
-        return None
+        if not pronominal:
+            return None
+        reflexive, passive = True, False  # "si è detto soddisfatto", "si è chiesto se"
+        j -= 1
     first = j + 1
-    if not has_aux and not modal and not clitic:
+    if not has_aux and not modal and not clitic and not reflexive:
         prev = low[head - 1] if head - 1 >= sent.t0 else ""
         if prev in _NOUN_MARKERS:
             return None  # "la conferma", "una critica", "della nota"
@@ -139,11 +151,11 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
             if not (k < sent.t1 and low[k] in DA):
                 return None
             passive = True
-    if form == "participle" and has_aux and passive:
+    if form == "participle" and has_aux and passive and not reflexive:
         # "è stato detto", "sono state negate" need an agent to be attributed
         k = last + 1
         while k < sent.t1 and low[k] in ADVERBS:
             k += 1
         if not (k < sent.t1 and low[k] in DA):
             return None
-    return Cue(first, head, last, verb, form, has_aux, passive, clitic)
+    return Cue(first, head, last, verb, form, has_aux, passive, clitic, reflexive)

@@ -70,7 +70,7 @@ class Document:
 
     def quote_opening_at(self, pos: int) -> Quote | None:
         for q in self.quotes:
-            if q.open == pos:
+            if q.open == pos and q.opened:
                 return q
         return None
 

@@ -9,7 +9,10 @@ header line). This module only loads them into lookup tables:
   by hand because no offline Italian morphology library generates forms.
 * :data:`MEDIA`, :data:`INSTITUTIONS`: surface form (lower case) → entry.
 * :data:`COUNTRY_NAMES`, :data:`COUNTRY_ADJECTIVES`, :data:`COUNTRY_METONYMS`.
-* :data:`ROLES`, :data:`ANONYMOUS`, :data:`SOURCE_NOUNS`, :data:`CHANNEL_NOUNS`.
+* :data:`ROLES`, :data:`ANONYMOUS`, :data:`SOURCE_NOUNS`, :data:`CHANNEL_NOUNS`,
+  :data:`PERSON_NOUNS` (common nouns for people who can speak).
+* :data:`REFLEXIVE_LEMMAS`: speech verbs also used with ``si`` ("si chiede",
+  "si è detto convinto").
 """
 from __future__ import annotations
 
@@ -23,14 +26,20 @@ __all__ = [
     "ATTRIBUTION_DATA_DIR", "SpeechVerb", "Entity", "SPEECH_VERBS", "MAX_CUE_WORDS",
     "MEDIA", "INSTITUTIONS", "COUNTRY_NAMES", "COUNTRY_ADJECTIVES", "COUNTRY_METONYMS",
     "ROLES", "ANONYMOUS", "SOURCE_NOUNS", "CHANNEL_NOUNS", "FORM_KINDS", "verb_forms", "norm",
+    "PERSON_NOUNS", "REFLEXIVE_LEMMAS",
 ]
 
 ATTRIBUTION_DATA_DIR: Path = DATA_DIR / "attribution"
 
 
+# Accented Italian vowels read through the Central European code page (``chiamò`` → ``chiamň``,
+# ``già`` → ``giŕ``): folded back so the word lists still match such text.
+_MOJIBAKE = str.maketrans({"ŕ": "à", "č": "è", "ě": "ì", "ň": "ò", "ů": "ù", "\u2019": "'", "`": "'"})
+
+
 def norm(text: str) -> str:
-    """Lower case with the typographic apostrophe folded to ``'``."""
-    return text.lower().replace("\u2019", "'").replace("`", "'")
+    """Lower case with the typographic apostrophe folded to ``'`` (and code-page slips to accents)."""
+    return text.lower().translate(_MOJIBAKE)
 
 
 def _rows(name: str, *, header: bool) -> list[list[str]]:
@@ -127,8 +136,10 @@ def guess_form_kind(form: str) -> str:
 def _speech_verbs() -> dict[str, SpeechVerb]:
     table: dict[str, SpeechVerb] = {}
     for row in _rows("speech_verbs.tsv", header=True):
-        row = row + [""] * (6 - len(row))
-        lemma, stance, klass, participle, remote, extra = row[:6]
+        row = row + [""] * (7 - len(row))
+        lemma, stance, klass, participle, remote, extra, reflexive = row[:7]
+        if reflexive.strip() == "si":
+            REFLEXIVE_LEMMAS.add(lemma)
         verb = SpeechVerb(lemma, stance)
         forms: dict[str, str] = {}
         if " " not in lemma:
@@ -145,6 +156,8 @@ def _speech_verbs() -> dict[str, SpeechVerb]:
 
 #: Speech-verb form → kind (finite | participle | gerund | infinitive).
 FORM_KINDS: dict[str, str] = {}
+#: Lemmas whose pronominal use still reports speech ("si chiede se", "si è detto pronto").
+REFLEXIVE_LEMMAS: set[str] = set()
 SPEECH_VERBS: dict[str, SpeechVerb] = _speech_verbs()
 #: Longest cue in words ("mettendo in guardia").
 MAX_CUE_WORDS: int = max(len(f.split()) for f in SPEECH_VERBS)
@@ -189,5 +202,7 @@ COUNTRY_NAMES, COUNTRY_ADJECTIVES, COUNTRY_METONYMS = _countries()
 ROLES: frozenset[str] = _list("roles.txt")
 ANONYMOUS: frozenset[str] = _list("anonymous_sources.txt")
 SOURCE_NOUNS: frozenset[str] = _list("source_nouns.txt")
+#: Common nouns naming people (or groups of people) who can speak: "la bambina", "i residenti".
+PERSON_NOUNS: frozenset[str] = _list("person_nouns.txt")
 #: Channel noun (lower case) → ``statement`` | ``medium``.
 CHANNEL_NOUNS: dict[str, str] = {norm(r[0]): r[1] for r in _rows("channel_nouns.tsv", header=True)}

@@ -36,7 +36,7 @@ from .document import Document, Sentence
 from .lexicon import CHANNEL_NOUNS, SOURCE_NOUNS
 from .quotes import Quote, quote_word_count
 from .speakers import (
-    SpeakerInfo, describe, is_speakerlike, left_np, np_tags, right_np, sentence_subject,
+    SpeakerInfo, can_speak, describe, is_speakerlike, left_np, np_tags, right_np, sentence_subject,
 )
 from .tags import ADVERBS, DA, DET, DI, PREP, RELATIVES, A
 
@@ -45,6 +45,12 @@ __all__ = ["Attribution", "find_attributions", "REPORTING_LEMMAS"]
 #: Cues that pass on what someone else published ("Lo riporta l'agenzia PTI").
 REPORTING_LEMMAS = frozenset({"riportare", "riferire", "scrivere", "rendere noto", "far sapere", "rivelare"})
 _DASHES = frozenset({"-", "–", "—"})
+#: Time expressions that may sit between a cue and its speaker or content ("ha detto ieri sera il ministro").
+_TIME_WORDS = frozenset({
+    "ieri", "oggi", "domani", "stamani", "stamane", "stamattina", "stasera", "stanotte", "mattina", "sera",
+    "pomeriggio", "notte", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "scorso", "scorsa", "mattinata", "serata", "giorni", "fa",
+})
 _CLOSING = frozenset({"»", "”", '"', "’"})
 _OPENING = frozenset({"«", "“", '"', "‘", "„"})
 _INFINITIVE_RE = re.compile(r"(?:are|ere|ire|rre|rsi|rlo|rla|rli|rle|rne|rci|rvi|rgli|rmi|rti)$")
@@ -204,12 +210,22 @@ def _speaker_left(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo 
                 if b.type in ("person", "unknown") and b.role and b.canonical == b.role:
                     return SpeakerInfo(a.start, a.end, a.canonical, a.type if a.type != "unknown" else "person",
                                        b.role, b.affiliation or a.affiliation)
+        # "la bambina, di 9 anni, aveva detto": skip a short parenthetical between commas
+        k = j - 2
+        while k > lo and j - k <= 12 and doc.tokens[k].text not in (",", ".", ";", ":") and doc.low[k] not in ("che", "e", "ma"):
+            k -= 1
+        if k > lo and doc.tokens[k].text == "," and j - k > 2:
+            np = left_np(doc, k, lo)
+            if np is not None and not _is_preceded_by_preposition(doc, np, lo) and can_speak(doc, *np) \
+                    and (np[0] == lo or doc.tokens[np[0] - 1].text in (",", ";", ":", "(") or doc.tokens[np[0] - 1].text in _DASHES
+                         or doc.low[np[0] - 1] in ("e", "ed", "ma", "poi", "quando", "mentre", "perché", "se")):
+                return describe(doc, *np)
         return None
     np = left_np(doc, j, lo)
     if np is None or _is_preceded_by_preposition(doc, np, lo):
         return None
-    if not is_speakerlike(doc, *np) and np_tags(doc, np[0]) != "DET":
-        return None  # a subject next to the cue: a name, role, institution, or any noun with its article
+    if not can_speak(doc, *np):
+        return None  # a subject next to the cue must be able to speak: "l'episodio diceva" is no attribution
     return describe(doc, *np)
 
 
@@ -267,8 +283,8 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
             if steps == 1 or channel is not None or inverted is not None:
                 return _Marker("se" if w == "se" else "come", i, inverted, channel)
             return None
-        if w in ADVERBS or text == ",":
-            i += 1
+        if w in ADVERBS or w in _TIME_WORDS or text == "," or (w == "loro" and i == cue.last + 1):
+            i += 1  # "ha detto loro che", "ha spiegato ieri sera che"
             continue
         e = channel_at(doc, i, hi)
         if e > i:
@@ -286,7 +302,7 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
             continue
         if inverted is None and np_tags(doc, i) in ("NAME", "ROLE", "DET"):
             np = right_np(doc, i, hi)
-            if np is not None and is_speakerlike(doc, *np):
+            if np is not None and can_speak(doc, *np):
                 inverted = np
                 i = np[1]
                 continue
@@ -320,7 +336,7 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
             if k - 1 >= lo and doc.tokens[k - 1].text == ",":
                 k -= 1
             np = left_np(doc, k, lo)
-            if np is not None and is_speakerlike(doc, *np):  # the antecedent may sit in a phrase: "al posto di Serray, che …"
+            if np is not None and can_speak(doc, *np):  # the antecedent may sit in a phrase: "al posto di Serray, che …"
                 speaker = describe(doc, *np)
     if speaker is None:
         prev = low[cue.first - 1] if cue.first - 1 >= lo else ""
@@ -393,73 +409,117 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
     return [row]
 
 
+def _speaker_after(doc: Document, j: int, hi: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None, int]:
+    """The subject written after a cue: (noun phrase, channel, next token).
+
+    Skips adverbs and time words, a channel ("all'agenzia TASS") and an
+    addressee followed by the subject ("ha spiegato ai giornalisti il vicecapo").
+    """
+    channel = None
+    for _ in range(4):
+        j0 = j
+        while j < hi and (doc.low[j] in ADVERBS or doc.low[j] in _TIME_WORDS):
+            j += 1
+        e = channel_at(doc, j, hi)
+        if e > j and channel is None:
+            channel = (j, e)
+            j = e
+        elif j < hi and np_tags(doc, j) == "A":
+            np = right_np(doc, j + 1, hi) if doc.low[j] in ("a", "ad") else right_np(doc, j, hi)
+            if np is not None and np[1] < hi and np_tags(doc, np[1]) in ("DET", "NAME", "ROLE"):
+                j = np[1]  # an addressee before the subject
+        if j == j0:
+            break
+    np = right_np(doc, j, hi)
+    return np, channel, j
+
+
+def _words_in(doc: Document, span: tuple[int, int] | None) -> int:
+    return 0 if span is None else sum(1 for w in doc.text[span[0]:span[1]].split() if any(c.isalnum() for c in w))
+
+
 def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _State) -> list[Attribution]:
-    """"«…», ha detto X" / "CLAUSE, ha dichiarato X, ruolo, all'agenzia TASS"."""
+    """"«…», ha detto X", "“…” – aggiunge X –", "CLAUSE, ha dichiarato X, ruolo, all'agenzia TASS",
+    and the parenthetical "Per questo – ha concluso X – sarà importante …" (content on both sides)."""
     low = doc.low
     p = cue.first - 1
     if p < sent.t0:
         return []
     ptxt = doc.tokens[p].text
-    if ptxt not in (",", ":") and ptxt not in _DASHES and ptxt not in _CLOSING and ptxt not in ("?", "!", "…"):
+    if ptxt not in (",", ":") and ptxt not in _DASHES and ptxt not in _CLOSING and ptxt not in ("?", "!", "…", "("):
         return []
     # content: the quotation or clause before the cue
     end_char = doc.tokens[p].start if ptxt not in _CLOSING else doc.tokens[p].end
     q = None
     k = p
-    while k >= sent.t0 and (doc.tokens[k].text in (",", ":", "?", "!", "…", ".") or doc.tokens[k].text in _DASHES):
+    while k >= sent.t0 and (doc.tokens[k].text in (",", ":", "?", "!", "…", ".", "(") or doc.tokens[k].text in _DASHES):
         k -= 1
     if k >= 0 and doc.tokens[k].text in _CLOSING:
         q = doc.quote_closing_at(doc.tokens[k].start)
+    before: tuple[str, tuple[int, int]] | None
     if q is not None:
         if q.open < seg_start or not any(c.isalnum() for c in doc.text[seg_start:q.open]):
-            span = (q.start, q.end)
-            kind = "direct"
-            trimmed = _trim(doc, *span)
+            trimmed = _trim(doc, q.start, q.end)
             if trimmed is None:
                 return []
-            span = (span[0], span[1]) if any(c.isalnum() for c in doc.text[span[0]:span[1]]) else trimmed
+            span = (q.start, q.end) if any(c.isalnum() for c in doc.text[q.start:q.end]) else trimmed
+            before = ("direct", span)
         else:
-            content = _content(doc, seg_start, q.close)
-            if content is None:
-                return []
-            kind, span = content
+            before = _content(doc, seg_start, q.close)
     else:
-        content = _content(doc, seg_start, end_char)
-        if content is None:
-            return []
-        kind, span = content
-        if kind == "indirect" and len(doc.text[span[0]:span[1]].split()) < 3:
-            return []
+        before = _content(doc, seg_start, end_char)
     # speaker after the cue, then role and channel
     hi = sent.t1
-    j = _skip_adverbs(doc, cue.last + 1, hi)
+    np, channel, j = _speaker_after(doc, cue.last + 1, hi)
     speaker = None
-    channel = None
-    e = channel_at(doc, j, hi)
-    if e > j:
-        channel = (j, e)
-        j = e
-    np = right_np(doc, j, hi)
     after = j
-    if np is not None and (is_speakerlike(doc, *np) or np_tags(doc, np[0]) == "DET"):
+    if np is not None and can_speak(doc, *np):
         speaker, after = _with_apposition_right(doc, np, hi)
         k = after
         if k < hi and channel_at(doc, k, hi) > k:
             k = channel_at(doc, k, hi)
+        while k < hi and (low[k] in ADVERBS or low[k] in _TIME_WORDS):
+            k += 1
         if k < hi and doc.tokens[k].text not in (",", ".", ";", ":", "!", "?", "…", ")") and doc.tokens[k].text not in _DASHES \
-                and doc.tokens[k].text not in _OPENING and low[k] not in ("e", "ed", "mentre", "ma"):
-            return []  # "ha chiesto l'approvazione dell'Unione europea per …": an object, not a speaker
-    elif j < hi and doc.tokens[j].text not in (",", ".", ";", ":", "!", "?", "…") and doc.tokens[j].text not in _DASHES \
+                and doc.tokens[k].text not in _OPENING and low[k] not in ("e", "ed", "mentre", "ma", "in", "nel", "nella", "durante") \
+                and np_tags(doc, k) not in ("A", "DA", "PREP"):
+            return []  # "ha chiesto un incontro al ministro": an object, not a speaker
+    elif np is not None:
+        return []  # an object that cannot speak: "…, continua la guerra"
+    elif j < hi and doc.tokens[j].text not in (",", ".", ";", ":", "!", "?", "…", ")") and doc.tokens[j].text not in _DASHES \
             and doc.tokens[j].text not in _OPENING:
         return []
     elif cue.first - 1 >= sent.t0:
         speaker = state.last_speaker
-    rows = []
     if channel is None:
         c = find_channel(doc, after, hi, prefer_near=after)
         if c is not None:
             channel = c
             after = max(after, c[1])
+    # a parenthetical cue ("– ha concluso X –", ", spiega X,") with the content going on after it
+    rest = None
+    k = after
+    if k < hi and (doc.tokens[k].text in _DASHES or doc.tokens[k].text in (",", ")")) and (ptxt in _DASHES or ptxt in (",", "(")):
+        k += 1
+        if k < hi and not (before is not None and before[0] == "direct" and doc.tokens[k].text in _OPENING):
+            c_end = _extend_over_quote(doc, sent.end, doc.tokens[k].start)
+            rest = _content(doc, doc.tokens[k].start, c_end)
+            if rest is not None and _words_in(doc, rest[1]) < 4:
+                rest = None
+    if before is not None and before[0] == "indirect" and _words_in(doc, before[1]) < 3:
+        before = None
+    if before is None and rest is None:
+        return []
+    if before is None or (rest is not None and before[0] == "indirect" and _words_in(doc, before[1]) < 4):
+        kind, span = rest  # type: ignore[misc]
+    elif rest is not None and before[0] != "direct":
+        both = _content(doc, before[1][0], rest[1][1])
+        kind, span = both if both is not None else before
+        if kind == "direct":
+            kind = "mixed"
+    else:
+        kind, span = before
+    rows = []
     row = Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
                       _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)
     rows.append(row)
@@ -478,17 +538,29 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
 def _clitic(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Attribution]:
     """"Lo riporta l'agenzia PTI." / "Lo ha dichiarato il ministro." — about what precedes."""
     hi = sent.t1
-    j = _skip_adverbs(doc, cue.last + 1, hi)
-    np = right_np(doc, j, hi)
+    np, channel0, j = _speaker_after(doc, cue.last + 1, hi)
     speaker = None
     after = j
-    if np is not None and is_speakerlike(doc, *np):
+    if np is not None and can_speak(doc, *np):
         speaker, after = _with_apposition_right(doc, np, hi)
     if speaker is None:
         speaker = _speaker_left(doc, sent, cue.first)
     if speaker is None:
         return []
-    channel = find_channel(doc, after, hi, prefer_near=after)
+    channel = channel0 or find_channel(doc, after, hi, prefer_near=after)
+    # "Lo promette Bertolaso, neo nominato consulente …: da fine febbraio si comincerà …"
+    for k in range(after, min(hi - 1, after + 25)):
+        t = doc.tokens[k].text
+        if t in (".", ";", "?", "!") or (t in _OPENING and doc.quote_opening_at(doc.tokens[k].start) is not None):
+            break
+        if t == ":":
+            c_end = _extend_over_quote(doc, sent.end, doc.tokens[k].end)
+            content = _content(doc, doc.tokens[k].end, c_end)
+            if content is None:
+                return []
+            kind, span = content
+            return [Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma,
+                                cue.stance, _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)]
     # the content: the previous sentence of the paragraph (or the quotation it is)
     idx = next((n for n, s in enumerate(doc.sentences) if s.sent_id == sent.sent_id and s.start == sent.start), None)
     if not idx:
@@ -747,6 +819,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
             found: list[Attribution] = []
             if cue.passive:
                 found = _passive(doc, sent, cue, state)
+            elif cue.clitic and doc.low[cue.first] in ("lo", "l'"):
+                # the clitic is the object: what precedes, or what follows a colon ("Lo promette X: …")
+                found = _clitic(doc, sent, cue, state)
             else:
                 marker = _find_marker(doc, sent, cue)
                 if marker is not None:
@@ -756,6 +831,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
                     found = _clitic(doc, sent, cue, state)
                 else:
                     found = _postposed(doc, sent, cue, seg_start, state)
+            if cue.reflexive:
+                # "si chiede se", "si è detto pronto": only with a written speaker ("si dice che" is impersonal)
+                found = [r for r in found if r.speaker is not None or r.type == "direct"]
             for r in found:
                 if r.speaker is not None and r.type != "according_to":
                     state.last_speaker = r.speaker

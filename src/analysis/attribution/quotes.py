@@ -8,8 +8,13 @@ Written by hand: no offline library pairs Italian quotation marks. The rules:
   ``«…»``);
 * a quotation still open at the end of a paragraph continues when the next
   paragraph starts with the same opening mark (the Italian convention for a
-  quotation running over several paragraphs); otherwise it ends with the
-  paragraph.
+  quotation running over several paragraphs), or when the next paragraph
+  closes it before opening anything; otherwise it ends with the paragraph;
+* a closing mark with nothing open (``…lavoro", conclude Scacchetti.`` when
+  the text starts inside a quotation) closes a quotation that runs from the
+  start of its paragraph: such a quotation has ``opened=False``. A straight
+  ``"`` counts as closing only when it follows a word or punctuation and is
+  not followed by a letter.
 """
 from __future__ import annotations
 
@@ -34,6 +39,7 @@ class Quote:
     end: int
     close: int
     closed: bool = True
+    opened: bool = True
 
     def contains(self, pos: int) -> bool:
         return self.start <= pos < self.end
@@ -43,10 +49,21 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _orphan(text: str, start: int, pos: int) -> Quote | None:
+    """A quotation closed at ``pos`` whose opening mark lies before the paragraph."""
+    s = start
+    while s < pos and text[s].isspace():
+        s += 1
+    if not any(c.isalnum() for c in text[s:pos]):
+        return None
+    return Quote(s, s, pos, pos + 1, True, False)
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], tuple[int, str] | None]:
     """Outermost quotes of one paragraph, and the (position, mark) of one left open."""
     out: list[Quote] = []
     stack: list[tuple[int, str]] = []
+    seen_mark = False
     for pos in range(start, end):
         ch = text[pos]
         if ch not in QUOTE_CHARS:
@@ -77,8 +94,13 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], tup
                 o, _ = stack.pop()
                 if not stack:
                     out.append(Quote(o, o + 1, pos, pos + 1))
+            elif not seen_mark and (_is_word_char(prev) or prev in ".!?…,;:)") and not _is_word_char(nxt):
+                q = _orphan(text, start, pos)  # closes a quotation opened before the paragraph
+                if q is not None:
+                    out.append(q)
             else:
                 stack.append((pos, '"'))
+            seen_mark = True
             continue
         if ch == "“" and top == "„":
             o, _ = stack.pop()
@@ -87,6 +109,7 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], tup
             continue
         if ch in OPENERS:
             stack.append((pos, ch))
+            seen_mark = True
             continue
         # a closing mark: close the matching opener, if any
         for k in range(len(stack) - 1, -1, -1):
@@ -96,6 +119,12 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], tup
                 if not stack:
                     out.append(Quote(o, o + 1, pos, pos + 1))
                 break
+        else:
+            if not seen_mark and not stack:
+                q = _orphan(text, start, pos)
+                if q is not None:
+                    out.append(q)
+        seen_mark = True
     pending = (stack[0][0], stack[0][1]) if stack else None
     return out, pending
 
@@ -123,8 +152,17 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
                 quotes.extend(q for q in qs if q.open != para.start)
                 pending = still if still is None or still[0] != para.start else None
                 continue
+            qs, still = _paragraph_quotes(text, para.start, para.end)
+            if qs and not qs[0].opened:
+                # closed in this paragraph without being opened again
+                quotes.append(Quote(o, o + 1, qs[0].end, qs[0].close))
+                quotes.extend(qs[1:])
+                pending = still
+                continue
             quotes.append(Quote(o, o + 1, paragraphs[k - 1].end, paragraphs[k - 1].end, closed=False))
-            pending = None
+            quotes.extend(qs)
+            pending = still
+            continue
         qs, pending = _paragraph_quotes(text, para.start, para.end)
         quotes.extend(qs)
     if pending is not None and paragraphs:

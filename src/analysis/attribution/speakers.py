@@ -16,13 +16,13 @@ from ..lemmatization import is_known_word
 from .document import Document, Sentence
 from .lexicon import (
     ANONYMOUS, CHANNEL_NOUNS, COUNTRY_ADJECTIVES, COUNTRY_METONYMS, COUNTRY_NAMES, INSTITUTIONS, MEDIA,
-    ROLES, SOURCE_NOUNS, Entity, norm,
+    PERSON_NOUNS, ROLES, SOURCE_NOUNS, Entity, norm,
 )
 from .tags import NAME_PARTICLES, tag
 
 __all__ = [
     "SpeakerInfo", "SpeakerType", "left_np", "right_np", "describe", "np_tags", "trim_np",
-    "sentence_subject", "is_speakerlike",
+    "sentence_subject", "is_speakerlike", "can_speak",
 ]
 
 SpeakerType = str  # person | government | organization | media | country | anonymous | unknown
@@ -312,7 +312,7 @@ def sentence_subject(doc: Document, sent: Sentence, before: int) -> tuple[int, i
             prev_tag = np_tags(doc, j - 1) if j > sent.t0 else "PUNCT"
             np = right_np(doc, j, before)
             if np is not None:
-                if prev_tag not in ("DI", "DA", "A", "PREP") and is_speakerlike(doc, *np):
+                if prev_tag not in ("DI", "DA", "A", "PREP") and can_speak(doc, *np):
                     return np
                 j = max(np[1], j + 1)
                 continue
@@ -330,3 +330,61 @@ def is_speakerlike(doc: Document, i0: int, i1: int) -> bool:
             return True
     return False
 
+
+
+# Agent-noun endings of Italian words for people: giornalista, portavoce aside,
+# senatore, direttrice, manifestante, dirigente, infermiere, virologo.
+_PERSON_SUFFIXES = ("ista", "isti", "iste", "tore", "tori", "trice", "trici", "ante", "anti", "ente", "enti",
+                    "iere", "ieri", "iera", "ologo", "ologi", "ologa", "ologhe")
+_NOT_PERSONS = frozenset({"ambiente", "presente", "precedente", "incidente", "continente", "corrente", "parente",
+                          "accidente", "mente", "gente", "niente", "ente", "dente", "torrente", "fonte",
+                          "pista", "lista", "vista", "conquista", "intervista", "rivista", "autista",
+                          "tante", "quante", "durante", "mentre", "importante", "sente", "settore", "motore",
+                          "fattore", "valore", "colore", "errore", "calore", "dolore", "timore", "rumore",
+                          "amore", "favore", "onore", "odore", "sapore", "terrore", "umore", "vapore"})
+
+
+def is_person_noun(word: str) -> bool:
+    """Does this lower-case common noun name a person or a group of people?"""
+    if word in PERSON_NOUNS or word in ROLES or word in COUNTRY_ADJECTIVES:
+        return True
+    if word in _NOT_PERSONS or len(word) < 6:
+        return False
+    return word.endswith(_PERSON_SUFFIXES)
+
+
+def _head_can_speak(word: str) -> bool:
+    if word in INSTITUTIONS or word in ANONYMOUS or word in SOURCE_NOUNS or word in MEDIA or word in COUNTRY_NAMES:
+        return True
+    if CHANNEL_NOUNS.get(word) == "medium" or word in _ENTITY_FIRST_WORDS:
+        return True
+    return is_person_noun(word)
+
+
+def can_speak(doc: Document, i0: int, i1: int) -> bool:
+    """Animacy check for a speaker noun phrase ``[i0, i1)``.
+
+    The head (first word after articles and adjectives) decides: a name or a
+    role; or a common noun that names an institution, outlet, country,
+    document or anonymous source, or people ("la bambina", "i residenti",
+    "un manifestante"). Other common nouns cannot speak, even with a name in
+    a complement ("l'episodio diceva", "l'approvazione dell'Unione europea").
+    """
+    k = i0
+    while k < i1 - 1 and np_tags(doc, k) in ("DET", "ADJ", "NUM", "DA", "A", "DI"):
+        k += 1
+    tg = np_tags(doc, k)
+    if tg in ("NAME", "ROLE"):
+        return True
+    low = doc.low[k]
+    if tg == "ADJ":
+        return low in COUNTRY_ADJECTIVES  # "i russi"
+    if _head_can_speak(low):
+        return True
+    # an adjective before the head: "un lunghissimo ritratto", "il nuovo sindaco"
+    if k + 1 < i1 and np_tags(doc, k + 1) in ("WORD", "ROLE") and doc.tokens[k].text[:1].islower():
+        return np_tags(doc, k + 1) == "ROLE" or _head_can_speak(doc.low[k + 1])
+    return False
+
+
+_ENTITY_FIRST_WORDS = frozenset(key.split()[0] for key in list(INSTITUTIONS) + list(ANONYMOUS) if " " in key)
