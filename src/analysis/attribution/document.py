@@ -41,6 +41,10 @@ class Document:
     paragraphs: list[Span]
     quotes: list[Quote]
     _starts: list[int] = field(default_factory=list, repr=False)
+    _by_open: dict[int, Quote] = field(default_factory=dict, repr=False)
+    _by_end: dict[int, Quote] = field(default_factory=dict, repr=False)
+    _quote_starts: list[int] = field(default_factory=list, repr=False)
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
     def build(cls, text: str, sentences: Sequence[tuple[int, int, int]] | None = None) -> "Document":
@@ -61,6 +65,11 @@ class Document:
         quotes = find_quotes(text, paragraphs)
         doc = cls(text, tokens, [norm(t.text) for t in tokens], sents, paragraphs, quotes)
         doc._starts = starts
+        # lookups by position in O(log n): quotations are outermost, so they do not overlap
+        doc._by_open = {q.open: q for q in quotes if q.opened}
+        doc._by_end = {q.end: q for q in quotes if q.closed}
+        doc._quote_starts = [q.start for q in quotes]
+        doc._sent_starts = [x.start for x in sents]
         return doc
 
     # -- lookups ---------------------------------------------------------
@@ -69,28 +78,38 @@ class Document:
         return bisect_left(self._starts, pos)
 
     def quote_opening_at(self, pos: int) -> Quote | None:
-        for q in self.quotes:
-            if q.open == pos and q.opened:
-                return q
-        return None
+        return self._by_open.get(pos)
 
     def quote_closing_at(self, pos: int) -> Quote | None:
         """The quotation whose closing mark is at ``pos``."""
-        for q in self.quotes:
-            if q.closed and q.end == pos:
-                return q
-        return None
+        return self._by_end.get(pos)
 
     def quote_containing(self, pos: int) -> Quote | None:
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return q
+        k = bisect_right(self._quote_starts, pos) - 1
+        if k >= 0 and self.quotes[k].start <= pos < self.quotes[k].end:
+            return self.quotes[k]
         return None
 
+    def quotes_overlapping(self, s: int, e: int) -> list[Quote]:
+        """Quotations whose inside overlaps ``[s, e)``, in order."""
+        k = max(0, bisect_right(self._quote_starts, s) - 1)
+        out = []
+        while k < len(self.quotes) and self.quotes[k].start < e:
+            if self.quotes[k].end > s:
+                out.append(self.quotes[k])
+            k += 1
+        return out
+
+    def sentence_index(self, pos: int) -> int:
+        """Index in :attr:`sentences` of the last sentence starting at or before ``pos`` (-1 if none)."""
+        return bisect_right(self._sent_starts, pos) - 1
+
     def sentence_of_token(self, i: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.t0 <= i < s.t1:
-                return s
+        if not self.tokens or i >= len(self.tokens):
+            return None
+        k = self.sentence_index(self.tokens[i].start)
+        if k >= 0 and self.sentences[k].t0 <= i < self.sentences[k].t1:
+            return self.sentences[k]
         return None
 
     def is_quote_mark(self, i: int) -> bool:

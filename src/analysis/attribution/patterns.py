@@ -28,6 +28,7 @@ first-person verbs ("come abbiamo scritto").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .channels import STATEMENT_PREPS, channel_at, find_channel
@@ -115,7 +116,7 @@ def _trim(doc: Document, s: int, e: int) -> tuple[int, int] | None:
 def _classify(doc: Document, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
     """direct / mixed / indirect for a content span, shrinking a whole quotation to its inside."""
     s, e = span
-    inside = [q for q in doc.quotes if q.start < e and q.end > s and quote_word_count(doc.text, q) >= 1]
+    inside = [q for q in doc.quotes_overlapping(s, e) if quote_word_count(doc.text, q) >= 1]
     if not inside:
         return "indirect", span
     outside = []
@@ -143,8 +144,8 @@ def _content(doc: Document, s: int, e: int) -> tuple[str, tuple[int, int]] | Non
 
 def _extend_over_quote(doc: Document, e: int, s: int) -> int:
     """If a quotation opened inside ``[s, e)`` runs past ``e``, extend to its close."""
-    for q in doc.quotes:
-        if s <= q.open < e < q.close:
+    for q in doc.quotes_overlapping(s, e):
+        if q.opened and s <= q.open < e < q.close:
             return q.close
     return e
 
@@ -562,7 +563,7 @@ def _clitic(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Attr
             return [Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma,
                                 cue.stance, _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)]
     # the content: the previous sentence of the paragraph (or the quotation it is)
-    idx = next((n for n, s in enumerate(doc.sentences) if s.sent_id == sent.sent_id and s.start == sent.start), None)
+    idx = doc.sentence_index(sent.start)
     if not idx:
         return []
     prev = doc.sentences[idx - 1]
@@ -662,6 +663,20 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
         if w == "secondo" and prev not in DET | DI | A | PREP | DA and prev not in ("in", "un", "il", "al", "nel"):
             j = i + 1
             lemma = "secondo"
+            if j < sent.t1 and low[j] in ("cui",) or (j + 1 < sent.t1 and low[j] in ("il", "la", "i", "le") and low[j + 1] in ("quale", "quali")):
+                rows += _according_relative(doc, sent, i, j + (1 if low[j] == "cui" else 2), cues)
+                i = j + 1
+                continue
+            cue_here = next((c for c in cues if j + 1 < sent.t1 and low[j] == "quanto" and c.first == j + 1), None)
+            if cue_here is not None:
+                # "Secondo quanto aveva spiegato venerdì ai giornalisti il vicecapo …, Andre Anderson, …"
+                np, _, _ = _speaker_after(doc, cue_here.last + 1, sent.t1)
+                if np is not None and can_speak(doc, *np):
+                    info, after = _with_apposition_right(doc, np, sent.t1)
+                    rows += _according_content(doc, sent, i, after, info, _tok_span(doc, i, cue_here.last + 1),
+                                               "secondo")
+                    i = max(after, i + 1)
+                    continue
             if j < sent.t1 and low[j] == "quanto":
                 j += 1
                 if j in cue_heads or (j < sent.t1 and low[j] in ("ha", "è", "hanno", "si", "emerso", "emerge", "appreso")):
@@ -731,6 +746,26 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
     return rows
 
 
+def _according_relative(doc: Document, sent: Sentence, i: int, c0: int, cues: list[Cue]) -> list[Attribution]:
+    """"il ministro, secondo cui la crisi è finita": the antecedent is the source."""
+    k = i
+    if k - 1 >= sent.t0 and doc.tokens[k - 1].text == ",":
+        k -= 1
+    np = left_np(doc, k, sent.t0)
+    if np is None or not can_speak(doc, *np) or c0 >= sent.t1:
+        return []
+    end = sent.end
+    for c in cues:
+        if c.first > c0 and c.first - 1 > c0 and doc.tokens[c.first - 1].text == ",":
+            end = doc.tokens[c.first - 1].start  # "…, secondo cui …, ha detto": the relative ends at the main clause
+            break
+    content = _content(doc, doc.tokens[c0].start, end)
+    if content is None:
+        return []
+    return [Attribution(sent.sent_id, "according_to", content[1], describe(doc, *np), _tok_span(doc, i, c0), "secondo",
+                        "reports", None, head=doc.tokens[i].start)]
+
+
 def _first_content(doc: Document, np: tuple[int, int]) -> int:
     k = np[0]
     while k < np[1] - 1 and np_tags(doc, k) == "DET":
@@ -756,37 +791,52 @@ def _colon(doc: Document, sent: Sentence, used: list[tuple[int, int]]) -> list[A
         if any(s <= q.start < e for s, e in used):
             continue
         np = left_np(doc, i, sent.t0)
-        if np is None or not is_speakerlike(doc, *np) or _is_preceded_by_preposition(doc, np, sent.t0):
-            continue
-        if np[0] > sent.t0 and doc.tokens[np[0] - 1].text not in (",", ".", "(", "-", "–", "—") and np_tags(doc, np[0] - 1) not in ("CONJ",):
-            continue
+        if np is None or not is_speakerlike(doc, *np) or _is_preceded_by_preposition(doc, np, sent.t0) or (
+                np[0] > sent.t0 and doc.tokens[np[0] - 1].text not in (",", ".", "(", "-", "–", "—")
+                and np_tags(doc, np[0] - 1) not in ("CONJ",)):
+            # "Calenda sogna: «…»", "Jill chiamò la mamma: «…»": the subject and a short predicate
+            np = sentence_subject(doc, sent, i)
+            if np is None or not 1 <= i - np[1] <= 6 or not doc.tokens[np[1]].text[:1].islower():
+                continue
+            if any(np_tags(doc, k) == "PUNCT" or doc.low[k] in ("che", "e", "ed", "ma", "se", "cui") for k in range(np[1], i)):
+                continue
         rows.append(Attribution(sent.sent_id, "direct", (q.start, q.end), describe(doc, *np), None, None, None, None,
                                 head=None))
     return rows
 
 
 def _continuations(doc: Document, rows: list[Attribution]) -> list[Attribution]:
-    """Quotations opening a sentence after an attributed one keep its speaker."""
+    """Quotations opening a sentence after an attributed one keep its speaker (one pass over both, in order)."""
     out: list[Attribution] = []
-    covered = [r.content for r in rows]
+    by_start = sorted(rows, key=lambda r: r.content[0])
+    starts_sorted = [r.content[0] for r in by_start]
+    max_end: list[int] = []
+    for r in by_start:
+        max_end.append(max(r.content[1], max_end[-1]) if max_end else r.content[1])
+    by_end = sorted((r for r in rows if r.speaker is not None and r.type in ("direct", "mixed", "indirect")),
+                    key=lambda r: r.content[1])
     starts = {s.start: s for s in doc.sentences}
-    ordered = sorted(rows, key=lambda r: r.content[0])
+    k = 0
+    last: Attribution | None = None
     for q in doc.quotes:
+        while k < len(by_end) and by_end[k].content[1] <= q.open:
+            if last is None or by_end[k].content[0] >= last.content[0]:
+                last = by_end[k]
+            k += 1
         sent = starts.get(q.open)
         if sent is None or quote_word_count(doc.text, q) < 4:
             continue
-        if any(s < q.end and q.start < e for s, e in covered):
-            continue
+        n = bisect_left(starts_sorted, q.end)  # rows starting before the quotation ends
+        if n and max_end[n - 1] > q.start:
+            continue  # already attributed
         # the quotation must end its sentence: "«…»." not "«Titolo» ha vinto"
         after = doc.text[q.close:q.close + 3].lstrip()
         if after and after[0] not in ".!?…" and after[0] not in "\n" and q.close < sent.end - 1:
             continue
-        prev = [r for r in ordered if r.content[1] <= q.open and r.speaker is not None and r.type in ("direct", "mixed", "indirect")]
-        if not prev:
+        if last is None:
             continue
-        last = prev[-1]
-        gap = [s for s in doc.sentences if last.content[1] <= s.start < q.open]
-        if len(gap) > 1:
+        gap = doc.sentence_index(q.open - 1) - doc.sentence_index(last.content[1] - 1)
+        if gap > 1:
             continue
         out.append(Attribution(sent.sent_id, "direct", (q.start, q.end), last.speaker, None, None, None, None))
     return out

@@ -62,6 +62,8 @@ def _word_ok_left(doc: Document, j: int, lo: int) -> bool:
     low = doc.low[j]
     if low in INSTITUTIONS or low in ANONYMOUS or low in SOURCE_NOUNS or low in CHANNEL_NOUNS:
         return t1 in ("DET", "DI", "DA", "A", "ADJ", "") or j == lo
+    if is_person_noun(low) and low not in COUNTRY_ADJECTIVES:
+        return True  # a bare plural or a noun for people: "amici che ti chiedono", "cittadini"
     if t1 in ("DI", "DET", "ROLE"):
         return True
     if t1 == "WORD" and t2 in ("DI", "DET"):
@@ -348,6 +350,9 @@ def is_person_noun(word: str) -> bool:
     """Does this lower-case common noun name a person or a group of people?"""
     if word in PERSON_NOUNS or word in ROLES or word in COUNTRY_ADJECTIVES:
         return True
+    for prefix in ("vice", "ex-", "ex", "co", "sotto"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2 and word[len(prefix):] in ROLES:
+            return True  # "vicecapo", "exministro", "cofondatrice"
     if word in _NOT_PERSONS or len(word) < 6:
         return False
     return word.endswith(_PERSON_SUFFIXES)
