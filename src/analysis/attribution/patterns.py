@@ -213,8 +213,9 @@ def _speaker_left(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo 
                                        b.role, b.affiliation or a.affiliation)
         # "la bambina, di 9 anni, aveva detto": skip a short parenthetical between commas
         k = j - 2
-        while k > lo and j - k <= 12 and doc.tokens[k].text not in (",", ".", ";", ":") and doc.low[k] not in ("che", "e", "ma"):
-            k -= 1
+        while k > lo and j - k <= 20 and doc.tokens[k].text not in (",", ".", ";", ":") and (
+                doc.low[k] not in ("che", "e", "ma", "cui") or doc.tokens[k - 1].text == ","):
+            k -= 1  # "Il direttore, che da giorni chiede nuovi letti, ha avvertito"; "la bambina, di 9 anni, aveva detto"
         if k > lo and doc.tokens[k].text == "," and j - k > 2:
             np = left_np(doc, k, lo)
             if np is not None and not _is_preceded_by_preposition(doc, np, lo) and can_speak(doc, *np) \
@@ -286,6 +287,12 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
             return None
         if w in ADVERBS or w in _TIME_WORDS or text == "," or (w == "loro" and i == cue.last + 1):
             i += 1  # "ha detto loro che", "ha spiegato ieri sera che"
+            continue
+        if cue.reflexive and i == cue.last + 1 and np_tags(doc, i) == "WORD":
+            # "si è detto convinto che", "si dice pronto a trattare"
+            if i + 2 < hi and w not in ("che",) and low[i + 1] in ("a", "ad", "di", "d'") and _INFINITIVE_RE.search(low[i + 2]):
+                return _Marker("di", i + 1, inverted, channel)
+            i += 1
             continue
         e = channel_at(doc, i, hi)
         if e > i:
@@ -417,6 +424,8 @@ def _speaker_after(doc: Document, j: int, hi: int) -> tuple[tuple[int, int] | No
     addressee followed by the subject ("ha spiegato ai giornalisti il vicecapo").
     """
     channel = None
+    if j < hi and doc.low[j] == "loro":
+        j += 1  # "ha detto loro il comandante"
     for _ in range(4):
         j0 = j
         while j < hi and (doc.low[j] in ADVERBS or doc.low[j] in _TIME_WORDS):
@@ -444,8 +453,8 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
     and the parenthetical "Per questo – ha concluso X – sarà importante …" (content on both sides)."""
     low = doc.low
     p = cue.first - 1
-    if p < sent.t0:
-        return []
+    if p < sent.t0 or cue.form == "gerund":
+        return []  # "…, parlando ai giornalisti, …" is an adjunct, not a postposed cue
     ptxt = doc.tokens[p].text
     if ptxt not in (",", ":") and ptxt not in _DASHES and ptxt not in _CLOSING and ptxt not in ("?", "!", "…", "("):
         return []
