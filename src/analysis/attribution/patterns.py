@@ -302,8 +302,9 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
         if np_tags(doc, i) in ("A",):
             # an indirect object: "ha detto ai collaboratori", "ha spiegato a Putin"
             k = i + 1
-            while k < hi and k - i <= 5 and np_tags(doc, k) in ("DET", "WORD", "NAME", "ROLE", "ADJ", "DI"):
-                k += 1
+            while k < hi and k - i <= 7 and (np_tags(doc, k) in ("DET", "WORD", "NAME", "ROLE", "ADJ") or (
+                    np_tags(doc, k) == "DI" and not (k + 1 < hi and (_INFINITIVE_RE.search(low[k + 1]) or low[k + 1] in ("aver", "esser"))))):
+                k += 1  # "a uno scettico Elon Musk" (stops before "di essere stato …")
             if k == i + 1:
                 return None
             i = k
@@ -363,6 +364,10 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
             speaker = state.last_speaker
         if speaker is None and prev in ("e", "ed", ""):
             speaker = state.last_speaker
+        if speaker is None and cue.form == "finite" and not cue.reflexive:
+            # a clause without its own subject: the subject of the sentence ("X, …, fa un tweet … e dice: «…»")
+            np = sentence_subject(doc, sent, cue.first)
+            speaker = describe(doc, *np) if np is not None else state.last_speaker
     # content
     m = marker.index
     if marker.kind in ("che", "colon"):
@@ -490,7 +495,9 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
             k = channel_at(doc, k, hi)
         while k < hi and (low[k] in ADVERBS or low[k] in _TIME_WORDS):
             k += 1
-        if k < hi and doc.tokens[k].text not in (",", ".", ";", ":", "!", "?", "…", ")") and doc.tokens[k].text not in _DASHES \
+        if k < hi and k > np[1] and doc.tokens[k - 1].text == ",":
+            pass  # the apposition ended with a comma: a new clause follows ("…, responsabile legale, aggiungendo che")
+        elif k < hi and doc.tokens[k].text not in (",", ".", ";", ":", "!", "?", "…", ")") and doc.tokens[k].text not in _DASHES \
                 and doc.tokens[k].text not in _OPENING and low[k] not in ("e", "ed", "mentre", "ma", "in", "nel", "nella", "durante") \
                 and np_tags(doc, k) not in ("A", "DA", "PREP"):
             return []  # "ha chiesto un incontro al ministro": an object, not a speaker
@@ -516,8 +523,8 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
             rest = _content(doc, doc.tokens[k].start, c_end)
             if rest is not None and _words_in(doc, rest[1]) < 4:
                 rest = None
-    if before is not None and before[0] == "indirect" and _words_in(doc, before[1]) < 3:
-        before = None
+    if before is not None and before[0] == "indirect" and (_words_in(doc, before[1]) < 3 or speaker is None):
+        before = None  # an unquoted clause before a cue with no speaker at all ("Il ricordo di X, ha concluso")
     if before is None and rest is None:
         return []
     if before is None or (rest is not None and before[0] == "indirect" and _words_in(doc, before[1]) < 4):
@@ -800,7 +807,10 @@ def _colon(doc: Document, sent: Sentence, used: list[tuple[int, int]]) -> list[A
         if any(s <= q.start < e for s, e in used):
             continue
         np = left_np(doc, i, sent.t0)
-        if np is None or not is_speakerlike(doc, *np) or _is_preceded_by_preposition(doc, np, sent.t0) or (
+        if np is not None and np[0] - 2 >= sent.t0 and np_tags(doc, np[0] - 1) == "DI" \
+                and CHANNEL_NOUNS.get(doc.low[np[0] - 2]) == "statement" and can_speak(doc, *np):
+            pass  # "Tranchant invece il giudizio di Giulio: «…»": the owner of the statement
+        elif np is None or not can_speak(doc, *np) or _is_preceded_by_preposition(doc, np, sent.t0) or (
                 np[0] > sent.t0 and doc.tokens[np[0] - 1].text not in (",", ".", "(", "-", "–", "—")
                 and np_tags(doc, np[0] - 1) not in ("CONJ",)):
             # "Calenda sogna: «…»", "Jill chiamò la mamma: «…»": the subject and a short predicate

@@ -52,6 +52,8 @@ def _looks_infinitive(word: str) -> bool:
 
 def np_tags(doc: Document, i: int) -> str:
     t = doc.tokens[i]
+    if doc.low[i] == "ad" and i > 0 and doc.low[i - 1] == "l'":
+        return "ROLE"  # "l'ad" (amministratore delegato), not the preposition
     return tag(t.text, t.kind)
 
 
@@ -346,6 +348,9 @@ _NOT_PERSONS = frozenset({"ambiente", "presente", "precedente", "incidente", "co
                           "amore", "favore", "onore", "odore", "sapore", "terrore", "umore", "vapore"})
 
 
+_LONG_ROLES = tuple(r for r in ROLES if len(r) >= 7 and " " not in r)  # "neuroscienziata", "exministro"
+
+
 def is_person_noun(word: str) -> bool:
     """Does this lower-case common noun name a person or a group of people?"""
     if word in PERSON_NOUNS or word in ROLES or word in COUNTRY_ADJECTIVES:
@@ -355,7 +360,7 @@ def is_person_noun(word: str) -> bool:
             return True  # "vicecapo", "exministro", "cofondatrice"
     if word in _NOT_PERSONS or len(word) < 6:
         return False
-    return word.endswith(_PERSON_SUFFIXES)
+    return word.endswith(_PERSON_SUFFIXES) or word.endswith(_LONG_ROLES)
 
 
 def _head_can_speak(word: str) -> bool:

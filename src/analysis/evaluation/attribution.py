@@ -11,8 +11,16 @@ Gold sets (``tests/gold/``):
   when ``../shared/data`` is present. Sentences with a speech-verb form,
   "secondo" or a quotation mark, in a fixed hash order: the first 80 were read
   while fixing the rules (``tuning``), the next 60 were annotated blind
-  (``heldout``). Only complete attributions inside one sentence are annotated
-  (a quotation whose speaker is in another sentence is not).
+  (``heldout``, later also read while broadening the rules). A further 200
+  (``blind_a``, ``blind_b``; :func:`blind_sample` reproduces the selection:
+  sentences not in the first 140 that contain a quotation mark, "secondo",
+  "stando", "detta" or a word starting with one of a fixed list of
+  reporting-verb stems, ordered by the SHA-1 of their id) were annotated
+  before the extractor was ever run on them. Only complete attributions
+  inside one sentence are annotated: content together with its cue or
+  speaker (a quotation whose speaker and cue are both in another sentence is
+  not; a cue whose subject is outside the sentence has a null speaker); the
+  writer's or a quoted speaker's own first-person statements are not.
 
 Protocol: a predicted attribution matches a gold one when its content covers
 at least 30% (and, stricter, 80%) of the gold content's characters; matching
@@ -25,7 +33,9 @@ channel) and via recall (same outer source name); all broken down by type.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -36,11 +46,23 @@ from ..paths import PROJECT_ROOT, SHARED_DATA_DIR, SEEDS_DIR
 
 __all__ = [
     "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
-    "match", "report", "format_scores", "checkthat_sentences", "TYPES",
+    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample",
 ]
 
 GOLD_DIR: Path = PROJECT_ROOT / "tests" / "gold"
 TYPES = ("direct", "indirect", "mixed", "according_to")
+#: Real-news splits, in the order they were made, with how they were used.
+REALNEWS_SPLITS: dict[str, str] = {
+    "tuning": "read while writing the first rules",
+    "heldout": "annotated blind, then read while broadening the rules",
+    "blind_a": "annotated before the extractor ever ran on them",
+    "blind_b": "annotated before the extractor ever ran on them",
+}
+_BLIND_STEMS = re.compile(
+    r"[«»“”\"]|\b(secondo|stando|detta)\b|\b(dic|dett|diss|dichiar|afferm|spieg|sottoline|aggiun|precis|ribad|chiar|"
+    r"ricord|sosten|sostien|annunc|conferm|negat|neg[aò]|smentit|promess|promett|chied|chies|rispo|replic|scriv|"
+    r"scritt|raccont|rifer|riport|avvert|accus|critic|denunc|comment|osserv|ammess|ammett|rivel|minacc|assicur|"
+    r"garant|conclu|insist|invit|esort|sottolin|fa sapere|fatto sapere|ha fatto|domand|propo|annunz)\w*", re.I)
 
 
 @dataclass
@@ -88,12 +110,24 @@ def checkthat_sentences(data_dir: Path | None = None) -> dict[str, str]:
     return out
 
 
+def blind_sample(n: int = 200, *, data_dir: Path | None = None, exclude: set[str] | None = None) -> list[str]:
+    """Sentence ids of the blind real-news sample, in order (see the module docstring)."""
+    sentences = checkthat_sentences(data_dir)
+    if exclude is None:
+        path = GOLD_DIR / "attribution_realnews.jsonl"
+        exclude = {d["sentence_id"] for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+                   if d.get("split") in ("tuning", "heldout")}
+    ids = [i for i, t in sentences.items() if i not in exclude and _BLIND_STEMS.search(t)]
+    ids.sort(key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
+    return ids[:n]
+
+
 def load_realnews_gold(path: Path | None = None, *, data_dir: Path | None = None, split: str | None = None) -> list[Passage]:
     """Real-news gold: ids and offsets from ``tests/gold``, text from the shared data (empty when absent).
 
-    ``split``: ``"tuning"`` (80 sentences read while fixing the rules),
-    ``"heldout"`` (60 further sentences annotated blind and never used to
-    change the rules) or ``None`` for both.
+    ``split``: one of :data:`REALNEWS_SPLITS` (``"tuning"``: 80 sentences,
+    ``"heldout"``: 60, ``"blind_a"``, ``"blind_b"``: 100 each) or ``None``
+    for all.
     """
     path = path or GOLD_DIR / "attribution_realnews.jsonl"
     if not path.exists():
@@ -305,10 +339,13 @@ def report() -> str:
     else:
         real = load_realnews_gold()
         if real:
-            for split, label in (("heldout", "held out, annotated blind"), ("tuning", "read while fixing the rules")):
+            for split, label in REALNEWS_SPLITS.items():
                 part = [p for p in real if p.pattern == split]
                 if part:
-                    parts.append(format_scores(f"real news, CheckThat! sentences ({len(part)}, {label})", score(part)))
+                    parts.append(format_scores(f"real news, CheckThat! {split} ({len(part)} sentences, {label})", score(part)))
+            blind = [p for p in real if p.pattern.startswith("blind")]
+            if blind:
+                parts.append(format_scores(f"real news, blind_a + blind_b ({len(blind)} sentences)", score(blind)))
             parts.append(format_scores(f"real news, all {len(real)} sentences", score(real)))
         else:
             parts.append("real news: no annotated sentences found")
