@@ -220,3 +220,110 @@ def test_nested_secondo_sets_via():
 ])
 def test_not_attributions(text):
     assert extract_attributions(text).empty
+
+
+# --- general Italian reporting structures -------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("Il ministro si è detto convinto che la ripresa arriverà entro l’estate.", "Il ministro", "si è detto",
+     "la ripresa arriverà entro l’estate"),
+    ("La sindaca si chiede se valga la pena continuare.", "La sindaca", "si chiede", "se valga la pena continuare"),
+    ("La ministra si è detta pronta a discutere con i sindacati.", "La ministra", "si è detta", "a discutere con i sindacati"),
+])
+def test_pronominal_cues_with_a_written_speaker(text, speaker, cue, content):
+    row = one(text)
+    assert (row["speaker"], row["cue"], row["content"]) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize("text, speaker, lemma", [
+    ("Il sindacato lamenta che i turni sono insostenibili.", "Il sindacato", "lamentare"),
+    ("Il comandante giurò che nessuno sarebbe stato abbandonato.", "Il comandante", "giurare"),
+    ("La Commissione europea auspica che l’accordo venga firmato presto.", "La Commissione europea", "auspicare"),
+    ("I residenti raccontano di aver sentito un boato verso mezzanotte.", "I residenti", "raccontare"),
+    ("Mario Draghi dirà domani ai sindacati che il piano non cambia.", "Mario Draghi", "dire"),
+])
+def test_broader_cue_inventory_and_tenses(text, speaker, lemma):
+    row = one(text)
+    assert (row["speaker"], row["cue_lemma"], row["type"]) == (speaker, lemma, "indirect")
+
+
+def test_clitic_listeners_before_and_after_the_verb():
+    assert one("Il governatore gli ha detto che non ci sono fondi.")["cue"] == "gli ha detto"
+    row = one("«Non ci fermeremo», ha detto loro il comandante.")
+    assert row["speaker"] == "il comandante" and row["content"] == "Non ci fermeremo"
+
+
+def test_quotation_closed_before_it_is_opened_in_the_text():
+    # the text starts inside a quotation that opened in an earlier sentence
+    row = one('Non si può costruire la ripresa sulle macerie del lavoro", conclude la segretaria.')
+    assert row["type"] == "direct" and row["speaker"] == "la segretaria"
+    assert row["content"] == "Non si può costruire la ripresa sulle macerie del lavoro"
+
+
+def test_quotation_running_over_sentences_is_attributed_by_the_cue_after_it():
+    text = "Il sindaco è stato chiaro. «Non ci saranno rinvii. Le scuole apriranno lunedì», ha detto il sindaco."
+    row = one(text)
+    assert row["content"] == "Non ci saranno rinvii. Le scuole apriranno lunedì" and row["type"] == "direct"
+
+
+def test_parenthetical_cue_with_content_on_both_sides():
+    row = one("Per questo – ha concluso il segretario – sarà importante che i fondi arrivino presto.")
+    assert row["speaker"] == "il segretario" and "sarà importante che i fondi arrivino presto" in row["content"]
+    row = one("Il piano, ha spiegato il ministro, prevede tre fasi distinte di intervento.")
+    assert row["speaker"] == "il ministro" and row["content"].endswith("prevede tre fasi distinte di intervento")
+
+
+def test_clitic_cue_with_a_colon_takes_what_follows():
+    row = one("Lo promette il commissario, appena nominato: da fine febbraio si comincerà con gli over 80.")
+    assert row["speaker"] == "il commissario" and row["content"] == "da fine febbraio si comincerà con gli over 80"
+
+
+def test_clitic_cue_is_not_read_as_a_che_clause():
+    # "che" here opens a relative clause about the speaker; with no sentence before, nothing is attributed
+    assert extract_attributions("Lo scrive l’istituto che ha stilato le linee guida.").empty
+
+
+def test_colon_after_a_subject_and_short_predicate():
+    row = one("Quando tornò a casa Giulia chiamò la mamma: «Ho finalmente trovato lavoro».")
+    assert row["speaker"] == "Giulia" and row["content"] == "Ho finalmente trovato lavoro"
+
+
+def test_colon_after_a_statement_noun_gives_its_owner():
+    row = one("Durissimo il commento di Rossi: «È una vergogna».")
+    assert row["speaker"] == "Rossi"
+
+
+def test_secondo_quanto_with_its_own_cue_and_apposition():
+    row = one("Secondo quanto ha spiegato ieri ai giornalisti il capo della polizia, Marco Neri, gli agenti erano già sul posto.")
+    assert row["type"] == "according_to" and row["speaker"] == "Marco Neri"
+    assert row["content"] == "gli agenti erano già sul posto"
+
+
+def test_secondo_cui_takes_the_antecedent():
+    row = one("Ha parlato il portavoce, secondo cui la trattativa è ancora aperta.")
+    assert row["type"] == "according_to" and row["speaker"] == "il portavoce"
+    assert row["content"] == "la trattativa è ancora aperta"
+
+
+def test_relative_clause_apposition_before_the_cue():
+    row = one("Il direttore dell’ospedale, che da giorni chiede nuovi letti, ha avvertito che la situazione è critica.")
+    assert row["speaker"] == "Il direttore dell’ospedale" and row["content"] == "la situazione è critica"
+
+
+def test_animacy_rejects_things_as_speakers():
+    assert extract_attributions("L’episodio diceva molto del clima nel paese.").empty
+    assert extract_attributions("«Non mollate mai», recita il cartello all’ingresso.").empty
+
+
+def test_code_page_slips_still_match_cues():
+    row = one("Il presidente giurň che non avrebbe ceduto.")  # "giurò" read through the wrong code page
+    assert row["cue_lemma"] == "giurare"
+
+
+@pytest.mark.parametrize("text", [
+    "Si direbbe che il peggio sia passato.",                                 # impersonal pronominal use
+    "Il premier ha escluso, parlando ai giornalisti, un rimpasto.",          # a gerund adjunct is no postposed cue
+    "Il ricordo del nonno, ha concluso",                                      # no speaker, no quotation
+])
+def test_more_non_attributions(text):
+    assert extract_attributions(text).empty

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from analysis.evaluation.attribution import (
-    GOLD_DIR, TYPES, checkthat_sentences, load_dev_gold, load_realnews_gold, load_seed_gold, score,
+    GOLD_DIR, REALNEWS_SPLITS, TYPES, blind_sample, checkthat_sentences, load_dev_gold, load_realnews_gold,
+    load_seed_gold, score,
 )
 
 SPANS = ("speaker", "cue", "content", "channel")
@@ -43,7 +44,7 @@ def test_realnews_gold_holds_ids_and_offsets_only():
     for line in (GOLD_DIR / "attribution_realnews.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         assert set(d) == {"sentence_id", "source", "attributions", "split"}
-        assert d["split"] in ("tuning", "heldout")
+        assert d["split"] in REALNEWS_SPLITS
         for a in d["attributions"]:
             for key in SPANS:
                 assert a[key] is None or (len(a[key]) == 2 and all(isinstance(x, int) for x in a[key]))
@@ -71,10 +72,30 @@ def test_realnews_floors(shared_data):
     if not checkthat_sentences(shared_data):
         pytest.skip("CheckThat! files absent")
     passages = load_realnews_gold(data_dir=shared_data)
-    assert len(passages) == 140
+    assert len(passages) == 340
     for p in passages:
         _check_spans(p.text, p.attributions)
-    tuning = score([p for p in passages if p.pattern == "tuning"])
-    assert tuning.prf(0.3)[2] >= 0.85 and tuning.speaker_accuracy >= 0.85
-    heldout = score([p for p in passages if p.pattern == "heldout"])
-    assert heldout.prf(0.3)[0] >= 0.6 and heldout.prf(0.3)[2] >= 0.30
+
+    def split(*names: str):
+        return score([p for p in passages if p.pattern in names])
+
+    tuning = split("tuning")
+    assert tuning.prf(0.3)[2] >= 0.89 and tuning.speaker_accuracy >= 0.95
+    heldout = split("heldout")
+    assert heldout.prf(0.3)[0] >= 0.90 and heldout.prf(0.3)[2] >= 0.79 and heldout.speaker_accuracy >= 0.90
+    blind_a = split("blind_a")
+    assert blind_a.prf(0.3)[2] >= 0.87 and blind_a.speaker_accuracy >= 0.95
+    blind_b = split("blind_b")  # never used to change the rules
+    assert blind_b.prf(0.3)[0] >= 0.60 and blind_b.prf(0.3)[2] >= 0.42 and blind_b.speaker_accuracy >= 0.65
+    everything = split(*REALNEWS_SPLITS)
+    assert everything.prf(0.3)[2] >= 0.72 and everything.speaker_accuracy >= 0.90
+    assert everything.negative_false_positives <= 6
+
+
+@pytest.mark.data
+def test_blind_sample_selection_is_reproducible(shared_data):
+    if not checkthat_sentences(shared_data):
+        pytest.skip("CheckThat! files absent")
+    stored = [d["sentence_id"] for d in map(json.loads, (GOLD_DIR / "attribution_realnews.jsonl").read_text(encoding="utf-8").splitlines())
+              if d["split"].startswith("blind")]
+    assert blind_sample(len(stored), data_dir=shared_data) == stored

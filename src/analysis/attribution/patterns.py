@@ -807,6 +807,12 @@ def _colon(doc: Document, sent: Sentence, used: list[tuple[int, int]]) -> list[A
         if any(s <= q.start < e for s, e in used):
             continue
         np = left_np(doc, i, sent.t0)
+        if np is not None:
+            # "il commento di Rossi: «…»": the owner of a statement noun speaks
+            k = _skip_det(doc, np[0], np[1])
+            if k + 2 < np[1] and CHANNEL_NOUNS.get(doc.low[k]) == "statement" and np_tags(doc, k + 1) == "DI" \
+                    and can_speak(doc, k + 2, np[1]):
+                np = (k + 2, np[1])
         if np is not None and np[0] - 2 >= sent.t0 and np_tags(doc, np[0] - 1) == "DI" \
                 and CHANNEL_NOUNS.get(doc.low[np[0] - 2]) == "statement" and can_speak(doc, *np):
             pass  # "Tranchant invece il giudizio di Giulio: «…»": the owner of the statement

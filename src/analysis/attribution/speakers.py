@@ -312,6 +312,10 @@ def sentence_subject(doc: Document, sent: Sentence, before: int) -> tuple[int, i
     """The first speaker-like noun phrase of the sentence outside a prepositional phrase, before ``before``."""
     j = sent.t0
     while j < before:
+        if j == sent.t0 and np_tags(doc, j) == "NAME" and is_known_word(doc.low[j]) and j + 1 < before \
+                and np_tags(doc, j + 1) == "DET":
+            j += 1  # a capitalised first word that is an ordinary word ("Durissimo il commento di …")
+            continue
         if np_tags(doc, j) in ("NAME", "ROLE", "DET"):
             prev_tag = np_tags(doc, j - 1) if j > sent.t0 else "PUNCT"
             np = right_np(doc, j, before)
