@@ -211,16 +211,22 @@ def _speaker_left(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo 
                 if b.type in ("person", "unknown") and b.role and b.canonical == b.role:
                     return SpeakerInfo(a.start, a.end, a.canonical, a.type if a.type != "unknown" else "person",
                                        b.role, b.affiliation or a.affiliation)
+                if a.type == "person" and b.type == "person":
+                    # "il ministro dello Sviluppo Economico, il leghista Giancarlo Giorgetti," → the named one
+                    named = b if b.canonical != b.role else a
+                    other = a if named is b else b
+                    return SpeakerInfo(named.start, named.end, named.canonical, "person", other.role or named.role,
+                                       other.affiliation or named.affiliation)
         # "la bambina, di 9 anni, aveva detto": skip a short parenthetical between commas
         k = j - 2
-        while k > lo and j - k <= 20 and doc.tokens[k].text not in (",", ".", ";", ":") and (
-                doc.low[k] not in ("che", "e", "ma", "cui") or doc.tokens[k - 1].text == ","):
+        while k > lo and j - k <= 25 and doc.tokens[k].text not in (",", ".", ";", ":") and (
+                doc.low[k] not in ("che", "e", "ma") or doc.tokens[k - 1].text == ","):
             k -= 1  # "Il direttore, che da giorni chiede nuovi letti, ha avvertito"; "la bambina, di 9 anni, aveva detto"
         if k > lo and doc.tokens[k].text == "," and j - k > 2:
             np = left_np(doc, k, lo)
             if np is not None and not _is_preceded_by_preposition(doc, np, lo) and can_speak(doc, *np) \
                     and (np[0] == lo or doc.tokens[np[0] - 1].text in (",", ";", ":", "(") or doc.tokens[np[0] - 1].text in _DASHES
-                         or doc.low[np[0] - 1] in ("e", "ed", "ma", "poi", "quando", "mentre", "perché", "se")):
+                         or doc.low[np[0] - 1] in ("e", "ed", "ma", "poi", "quando", "mentre", "perché", "se", "cui", "che")):
                 return describe(doc, *np)
         return None
     np = left_np(doc, j, lo)
@@ -263,6 +269,8 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
         w = low[i]
         text = doc.tokens[i].text
         if w == "che":
+            if inverted is not None and doc.tokens[i - 1].text == "," and i - 1 == inverted[1]:
+                return None  # "ha assicurato il team di Navalny, che già ieri …": a relative clause
             return _Marker("che", i, inverted, channel)
         if text == ":":
             return _Marker("colon", i, inverted, channel)
@@ -309,6 +317,12 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
                 return None
             i = k
             continue
+        if inverted is None and np_tags(doc, i) in ("NAME", "ROLE", "DET") and cue.stance in ("accuses", "asks") \
+                and cue.lemma != "chiedere":
+            np = right_np(doc, i, hi)  # "accusano il Piano di …", "invita i cittadini a …": the object
+            if np is not None and np[1] < hi and low[np[1]] in ("di", "d'", "a", "ad", "per"):
+                i = np[1]
+                continue
         if inverted is None and np_tags(doc, i) in ("NAME", "ROLE", "DET"):
             np = right_np(doc, i, hi)
             if np is not None and can_speak(doc, *np):
@@ -316,7 +330,7 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
                 i = np[1]
                 continue
         # "risponde manco fosse un ragazzo de' borgata: “…”": a short aside before a colon and a quotation
-        for k in range(i, min(hi - 1, i + 8)):
+        for k in range(i, min(hi - 1, i + 14)):
             if doc.tokens[k].text in (".", ";", "?", "!") or low[k] == "che":
                 break
             if doc.tokens[k].text == ":" and doc.tokens[k + 1].text in _OPENING:
@@ -552,6 +566,77 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
     return rows
 
 
+#: Cues whose direct object is itself what is reported ("annuncia l'avvio della campagna").
+_OBJECT_STANCES = frozenset({"announces", "criticizes", "accuses", "asks", "promises", "confirms", "denies",
+                             "proposes", "threatens", "hopes", "admits"})
+_CLAUSE_ENDS = frozenset({",", ";", ":", ".", "?", "!", "…", "(", ")"})
+
+
+def _clause_end(doc: Document, k: int, hi: int) -> int:
+    while k < hi and doc.tokens[k].text not in _CLAUSE_ENDS and doc.tokens[k].text not in _DASHES:
+        k += 1
+    return k
+
+
+def _object_report(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]:
+    """"La Casa Bianca annuncia l'avvio della campagna", "Il primo accusa il governo per …": the object is the content."""
+    if cue.stance not in _OBJECT_STANCES or cue.form not in ("finite", "gerund") or cue.passive:
+        return []
+    speaker = _speaker_left(doc, sent, cue.first)
+    if speaker is None and cue.form == "gerund":
+        np = sentence_subject(doc, sent, cue.first)
+        speaker = describe(doc, *np) if np is not None else None
+    if speaker is None:
+        return []
+    k = _skip_adverbs(doc, cue.last + 1, sent.t1)
+    while k < sent.t1 and doc.low[k] in _TIME_WORDS:
+        k += 1
+    if k >= sent.t1 or np_tags(doc, k) not in ("DET", "WORD", "A", "PREP", "NUM") or doc.low[k] in ("che", "di", "a"):
+        return []
+    end = _clause_end(doc, k, sent.t1)
+    if end - k < 2:
+        return []
+    content = _content(doc, doc.tokens[k].start, doc.tokens[end - 1].end)
+    if content is None:
+        return []
+    kind, span = content
+    return [Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
+                        None, head=doc.tokens[cue.head].start)]
+
+
+def _predicate_report(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]:
+    """"X si dichiara ampiamente soddisfatto del proprio lavoro": a pronominal cue with a predicate."""
+    if not cue.reflexive or cue.lemma not in ("dire", "dichiarare"):
+        return []
+    speaker = _speaker_left(doc, sent, cue.first)
+    k = cue.last + 1
+    if speaker is None or k >= sent.t1 or np_tags(doc, k) not in ("WORD", "STOP") or not doc.tokens[k].text[:1].islower():
+        return []
+    end = _clause_end(doc, k, sent.t1)
+    content = _content(doc, doc.tokens[k].start, doc.tokens[end - 1].end) if end > k else None
+    if content is None:
+        return []
+    return [Attribution(sent.sent_id, content[0], content[1], speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma,
+                        cue.stance, None, head=doc.tokens[cue.head].start)]
+
+
+def _inserted(doc: Document, sent: Sentence, cue: Cue, q: Quote, state: _State) -> list[Attribution]:
+    """"«Può sembrare ingiusto – argomenta – ma apre gli occhi …»": a cue set between dashes inside the quotation."""
+    if cue.first - 1 < sent.t0 or doc.tokens[cue.first - 1].text not in _DASHES:
+        return []
+    k = cue.last + 1
+    speaker = None
+    np = right_np(doc, k, sent.t1)
+    if np is not None and can_speak(doc, *np):
+        speaker, k = _with_apposition_right(doc, np, sent.t1)
+    if k >= sent.t1 or doc.tokens[k].text not in _DASHES:
+        return []
+    if speaker is None:
+        speaker = state.last_speaker
+    return [Attribution(sent.sent_id, "direct", (q.start, q.end), speaker, _tok_span(doc, cue.first, cue.last + 1),
+                        cue.lemma, cue.stance, None, head=doc.tokens[cue.head].start)]
+
+
 def _clitic(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Attribution]:
     """"Lo riporta l'agenzia PTI." / "Lo ha dichiarato il ministro." — about what precedes."""
     hi = sent.t1
@@ -627,6 +712,11 @@ def _passive(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Att
     if np is None:
         return []
     content = _content(doc, *_tok_span(doc, *np))
+    after = agents[-1][1]
+    if after + 1 < hi and doc.tokens[after].text == ":" and doc.tokens[after + 1].text in _OPENING:
+        q = doc.quote_opening_at(doc.tokens[after + 1].start)
+        if q is not None:  # "la considerazione scritta da Salvatore: «…»"
+            content = ("direct", (q.start, q.end))
     if content is None:
         return []
     kind, span = content
@@ -654,8 +744,9 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
         content = _content(doc, c_start, sent.end)
     else:
         content = _content(doc, sent.start, doc.tokens[phrase_start].start)
-        if content is None and phrase_end < sent.t1:
-            content = _content(doc, doc.tokens[phrase_end].start, sent.end)
+        after = _content(doc, doc.tokens[phrase_end].start, sent.end) if phrase_end < sent.t1 else None
+        if after is not None and (content is None or (_words_in(doc, content[1]) < 4 and _words_in(doc, after[1]) >= 4)):
+            content = after  # "Stamattina, secondo gli investigatori, Baglione era uscito …"
     if content is None or speaker is None:
         return []
     _, span = content
@@ -875,8 +966,15 @@ def find_attributions(doc: Document) -> list[Attribution]:
     state = _State()
     rows: list[Attribution] = []
     for sent in doc.sentences:
-        cues = [c for c in find_cues(doc, sent) if doc.quote_containing(doc.tokens[c.head].start) is None]
+        all_cues = find_cues(doc, sent)
+        cues = []
         sent_rows: list[Attribution] = []
+        for c in all_cues:
+            q = doc.quote_containing(doc.tokens[c.head].start)
+            if q is None or not q.opened:
+                cues.append(c)  # cues in a quotation that opened before the text are the text's own
+            else:
+                sent_rows += _inserted(doc, sent, c, q, state)
         seg_start = sent.start
         according = _according(doc, sent, state, cues)
         claimed = {r.head for r in according}
@@ -905,7 +1003,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 elif cue.clitic:
                     found = _clitic(doc, sent, cue, state)
                 else:
-                    found = _postposed(doc, sent, cue, seg_start, state)
+                    found = _postposed(doc, sent, cue, seg_start, state) or _object_report(doc, sent, cue) \
+                        or _predicate_report(doc, sent, cue)
             if cue.reflexive:
                 # "si chiede se", "si è detto pronto": only with a written speaker ("si dice che" is impersonal)
                 found = [r for r in found if r.speaker is not None or r.type == "direct"]

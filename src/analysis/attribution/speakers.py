@@ -395,6 +395,8 @@ def can_speak(doc: Document, i0: int, i1: int) -> bool:
         return low in COUNTRY_ADJECTIVES  # "i russi"
     if _head_can_speak(low):
         return True
+    if np_tags(doc, i1 - 1) == "NAME" and all(np_tags(doc, x) not in ("DI", "DA", "A", "PREP") for x in range(i0, i1)):
+        return True  # a name after descriptive words: "il nerboruto capataz Acerbo"
     # an adjective before the head: "un lunghissimo ritratto", "il nuovo sindaco"
     if k + 1 < i1 and np_tags(doc, k + 1) in ("WORD", "ROLE") and doc.tokens[k].text[:1].islower():
         return np_tags(doc, k + 1) == "ROLE" or _head_can_speak(doc.low[k + 1])
