@@ -72,7 +72,7 @@ def test_realnews_floors(shared_data):
     if not checkthat_sentences(shared_data):
         pytest.skip("CheckThat! files absent")
     passages = load_realnews_gold(data_dir=shared_data)
-    assert len(passages) == 340
+    assert len(passages) == 440
     for p in passages:
         _check_spans(p.text, p.attributions)
 
@@ -85,11 +85,13 @@ def test_realnews_floors(shared_data):
     assert heldout.prf(0.3)[0] >= 0.90 and heldout.prf(0.3)[2] >= 0.79 and heldout.speaker_accuracy >= 0.90
     blind_a = split("blind_a")
     assert blind_a.prf(0.3)[2] >= 0.87 and blind_a.speaker_accuracy >= 0.95
-    blind_b = split("blind_b")  # never used to change the rules
-    assert blind_b.prf(0.3)[0] >= 0.60 and blind_b.prf(0.3)[2] >= 0.42 and blind_b.speaker_accuracy >= 0.65
+    blind_b = split("blind_b")
+    assert blind_b.prf(0.3)[0] >= 0.88 and blind_b.prf(0.3)[2] >= 0.71 and blind_b.speaker_accuracy >= 0.80
+    blind_c = split("blind_c")  # never used to change the rules
+    assert blind_c.prf(0.3)[0] >= 0.95 and blind_c.prf(0.3)[2] >= 0.55 and blind_c.speaker_accuracy >= 0.80
     everything = split(*REALNEWS_SPLITS)
-    assert everything.prf(0.3)[2] >= 0.72 and everything.speaker_accuracy >= 0.90
-    assert everything.negative_false_positives <= 6
+    assert everything.prf(0.3)[2] >= 0.75 and everything.speaker_accuracy >= 0.90
+    assert everything.negative_false_positives <= 5
 
 
 @pytest.mark.data

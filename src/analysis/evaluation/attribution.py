@@ -11,12 +11,15 @@ Gold sets (``tests/gold/``):
   when ``../shared/data`` is present. Sentences with a speech-verb form,
   "secondo" or a quotation mark, in a fixed hash order: the first 80 were read
   while fixing the rules (``tuning``), the next 60 were annotated blind
-  (``heldout``, later also read while broadening the rules). A further 200
-  (``blind_a``, ``blind_b``; :func:`blind_sample` reproduces the selection:
+  (``heldout``, later also read while broadening the rules). A further 300
+  (``blind_a``, ``blind_b``, ``blind_c``, 100 each; :func:`blind_sample`
+  reproduces the selection:
   sentences not in the first 140 that contain a quotation mark, "secondo",
   "stando", "detta" or a word starting with one of a fixed list of
   reporting-verb stems, ordered by the SHA-1 of their id) were annotated
-  before the extractor was ever run on them. Only complete attributions
+  before the extractor was ever run on them; the errors of ``blind_a``, then
+  of ``blind_b``, were read to broaden the rules, ``blind_c`` was annotated
+  after that and scored once, untouched. Only complete attributions
   inside one sentence are annotated: content together with its cue or
   speaker (a quotation whose speaker and cue are both in another sentence is
   not; a cue whose subject is outside the sentence has a null speaker); the
@@ -55,8 +58,9 @@ TYPES = ("direct", "indirect", "mixed", "according_to")
 REALNEWS_SPLITS: dict[str, str] = {
     "tuning": "read while writing the first rules",
     "heldout": "annotated blind, then read while broadening the rules",
-    "blind_a": "annotated before the extractor ever ran on them",
-    "blind_b": "annotated before the extractor ever ran on them",
+    "blind_a": "annotated before the extractor ran on them, then read for errors",
+    "blind_b": "annotated before the extractor ran on them, then read for errors",
+    "blind_c": "annotated before the extractor ran on them, never used to change a rule",
 }
 _BLIND_STEMS = re.compile(
     r"[«»“”\"]|\b(secondo|stando|detta)\b|\b(dic|dett|diss|dichiar|afferm|spieg|sottoline|aggiun|precis|ribad|chiar|"
@@ -126,8 +130,8 @@ def load_realnews_gold(path: Path | None = None, *, data_dir: Path | None = None
     """Real-news gold: ids and offsets from ``tests/gold``, text from the shared data (empty when absent).
 
     ``split``: one of :data:`REALNEWS_SPLITS` (``"tuning"``: 80 sentences,
-    ``"heldout"``: 60, ``"blind_a"``, ``"blind_b"``: 100 each) or ``None``
-    for all.
+    ``"heldout"``: 60, ``"blind_a"``, ``"blind_b"``, ``"blind_c"``: 100
+    each) or ``None`` for all.
     """
     path = path or GOLD_DIR / "attribution_realnews.jsonl"
     if not path.exists():
@@ -345,7 +349,7 @@ def report() -> str:
                     parts.append(format_scores(f"real news, CheckThat! {split} ({len(part)} sentences, {label})", score(part)))
             blind = [p for p in real if p.pattern.startswith("blind")]
             if blind:
-                parts.append(format_scores(f"real news, blind_a + blind_b ({len(blind)} sentences)", score(blind)))
+                parts.append(format_scores(f"real news, all blind sets ({len(blind)} sentences)", score(blind)))
             parts.append(format_scores(f"real news, all {len(real)} sentences", score(real)))
         else:
             parts.append("real news: no annotated sentences found")
