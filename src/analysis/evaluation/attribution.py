@@ -60,7 +60,8 @@ REALNEWS_SPLITS: dict[str, str] = {
     "heldout": "annotated blind, then read while broadening the rules",
     "blind_a": "annotated before the extractor ran on them, then read for errors",
     "blind_b": "annotated before the extractor ran on them, then read for errors",
-    "blind_c": "annotated before the extractor ran on them, never used to change a rule",
+    "blind_c": "annotated before the extractor ran on them, scored once, then read for errors",
+    "blind_d": "annotated before the extractor ran on them, scored before and after one round of fixes, never read",
 }
 _BLIND_STEMS = re.compile(
     r"[«»“”\"]|\b(secondo|stando|detta)\b|\b(dic|dett|diss|dichiar|afferm|spieg|sottoline|aggiun|precis|ribad|chiar|"
