@@ -454,26 +454,42 @@ def _corpus_step(
         return _per_document(corpus, step, lambda d: fn(_sub_corpus(corpus, d)), failures)
 
 
-def _raw_counts(doc_ids: Iterable[str], labels: Iterable[str]) -> pd.DataFrame:
-    """(doc_id, label, count) rows: the raw labels of one partition, before case merging."""
-    counts = Counter(zip(doc_ids, labels))
+def _raw_counts(doc_ids: list[str], labels: list[str], key_of: Callable[[str], str]) -> pd.DataFrame:
+    """One partition's raw term counts, before the corpus-wide case merging.
+
+    Columns: label (str: the term as labelled, before merging), count (int:
+    occurrences), key (str: ``term_key(label)``, what merging groups by),
+    key_docs (int: documents of the partition with that key, on the first row
+    of each key and 0 on the others, so sums over partitions are exact).
+    """
+    counts = Counter(labels)
+    keys = {label: key_of(label) for label in counts}
+    key_docs = Counter(key for _, key in {(d, keys[label]) for d, label in zip(doc_ids, labels)})
+    first: set[str] = set()
+    docs_col = []
+    for label in counts:
+        key = keys[label]
+        docs_col.append(0 if key in first else key_docs[key])
+        first.add(key)
     return pd.DataFrame({
-        "doc_id": pd.Series([k[0] for k in counts], dtype="string"),
-        "label": pd.Series([k[1] for k in counts], dtype="string"),
+        "label": pd.Series(list(counts), dtype="string"),
         "count": pd.Series(list(counts.values()), dtype="int64"),
+        "key": pd.Series(list(keys.values()), dtype="string"),
+        "key_docs": pd.Series(docs_col, dtype="int64"),
     })
 
 
 def _term_counts(tokens: pd.DataFrame, steps: AnalysisSteps) -> pd.DataFrame:
     if tokens.empty:
-        return _raw_counts([], [])
+        return _raw_counts([], [], steps.terms.term_key)
     content = tokens.loc[steps.terms.content_mask(tokens)]
-    return _raw_counts(content["doc_id"].tolist(), steps.terms.token_labels(content, TERM_UNIT).tolist())
+    return _raw_counts(content["doc_id"].tolist(), steps.terms.token_labels(content, TERM_UNIT).tolist(),
+                       steps.terms.term_key)
 
 
 def _ngram_counts(corpus: Corpus, steps: AnalysisSteps) -> pd.DataFrame:
     rows = list(steps.phrases._iter_ngrams(corpus, NGRAM_N, NGRAM_UNIT, False))
-    return _raw_counts((r[0] for r in rows), (r[3] for r in rows))
+    return _raw_counts([r[0] for r in rows], [r[3] for r in rows], steps.terms.term_key)
 
 
 def analyze_documents(
@@ -642,21 +658,17 @@ class _CountTotals:
         self.terms = terms
         self.labels: Counter[str] = Counter()
         self.key_docs: Counter[str] = Counter()
-        self._keys: dict[str, str] = {}  # label -> term_key(label)
 
     def add(self, df: pd.DataFrame) -> None:
+        """Add one partition's :func:`_raw_counts` (documents never span partitions, so sums are exact)."""
         if df.empty:
             return
-        labels, keys, key_of = self.labels, self._keys, self.terms.term_key
-        pairs: set[tuple[str, str]] = set()
-        for doc_id, label, n in zip(df["doc_id"].tolist(), df["label"].tolist(), df["count"].tolist()):
+        labels, key_docs = self.labels, self.key_docs
+        for label, n, key, n_docs in zip(df["label"].tolist(), df["count"].tolist(), df["key"].tolist(),
+                                         df["key_docs"].tolist()):
             labels[label] += n
-            key = keys.get(label)
-            if key is None:
-                key = keys[label] = key_of(label)
-            pairs.add((doc_id, key))
-        for _, key in pairs:  # documents are never split, so per-partition counts add up
-            self.key_docs[key] += 1
+            if n_docs:
+                key_docs[key] += n_docs
 
     def table(self, n_words: int, *, with_proper: bool) -> pd.DataFrame:
         """term, count, per_10k, n_docs[, is_proper], sorted by count then term."""
@@ -668,7 +680,7 @@ class _CountTotals:
         out = pd.DataFrame({
             "term": pd.Series(terms, dtype="string"),
             "count": pd.Series([counts[t] for t in terms], dtype="int64"),
-            "n_docs": pd.Series([self.key_docs[self._keys[t]] for t in terms], dtype="int64"),
+            "n_docs": pd.Series([self.key_docs[self.terms.term_key(t)] for t in terms], dtype="int64"),
         })
         out["per_10k"] = out["count"] / max(n_words, 1) * 10_000
         columns = ["term", "count", "per_10k", "n_docs"]
@@ -754,12 +766,12 @@ class CorpusAssembler:
         self.writer = TableWriter(out_dir, fmt=fmt)
         self.steps = steps or analysis_steps()
         self.summary = RunSummary(engine=engine, skipped=dict(self.steps.missing))
-        self._first_by_hash: dict[str, str] = {}
+        self._first_by_hash: dict[bytes, str] = {}
         self._seen_ids: set[str] = set()
         self._attributions: list[pd.DataFrame] = []
         self._rejected: list[pd.DataFrame] = []
         self._failed: list[pd.DataFrame] = []
-        self._first_by_loose_hash: dict[str, str] = {}
+        self._first_by_loose_hash: dict[bytes, str] = {}
         self._totals: dict[str, _CountTotals] = {}
         if self.steps.terms is not None:
             self._totals["term_frequencies"] = _CountTotals(self.steps.terms)
@@ -812,6 +824,7 @@ class CorpusAssembler:
         for doc_id, exact, loose, head, old in zip(docs["doc_id"], docs["sha256"], docs["_loose_sha256"],
                                                    docs["_head_len"], old_warnings):
             # the same rule (and warning, if any) as analysis.corpus
+            exact, loose = bytes.fromhex(exact), bytes.fromhex(loose)  # half the memory of hex text
             dup = self._first_by_hash.get(exact)
             note = None
             if dup is not None:
