@@ -11,8 +11,9 @@ measures, on that corpus:
    the same way for both);
 2. peak resident memory of ``python -m analysis run`` on a bigger corpus
    (5 million words by default), in a child process;
-3. the Dask engine with 2 workers against the local engine, wall clock of
-   ``python -m analysis run`` in child processes (cluster start-up included);
+3. the Dask engine with 2 workers against the local engine on that corpus,
+   wall clock of ``python -m analysis run`` in child processes (cluster
+   start-up included);
 4. a pyinstrument profile of the one-core run, top functions by own time.
 
 Sentences come from ``../shared/data`` (CheckThat! subjectivity, SENTIPOLC,
@@ -31,6 +32,7 @@ import csv
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -241,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--words", type=int, default=1_000_000, help="words of the one-core comparison corpus")
     ap.add_argument("--rounds", type=int, default=3, help="rounds of the one-core comparison")
     ap.add_argument("--memory-words", type=int, default=5_000_000, help="words of the peak-memory run (0: skip)")
-    ap.add_argument("--dask-workers", type=int, default=2, help="workers of the Dask comparison (0: skip)")
+    ap.add_argument("--dask-workers", type=int, default=2,
+                    help="workers of the Dask comparison, run on the peak-memory corpus (0: skip)")
     ap.add_argument("--profile-words", type=int, default=200_000, help="words of the profiled run (0: skip)")
     ap.add_argument("--partition-mb", type=float, default=1.0, help="seed text per partition, MB")
     args = ap.parse_args(argv)
@@ -280,29 +283,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no repeated sentence ({u_words:,} words, caches emptied): ours {u_words / t_ours:,.0f} words/s, "
               f"spaCy tokenizer {u_words / t_spacy:,.0f} words/s, ratio {t_spacy / t_ours:.2f}")
 
-        if args.dask_workers:
-            t_local, rss_local, _ = run_cli_measured(["run", str(tmp / "seeds"), "--out", str(tmp / "cli_local"),
-                                                      "--no-progress", "--partition-mb", str(args.partition_mb)])
-            t_dask, _, _ = run_cli_measured(["run", str(tmp / "seeds"), "--out", str(tmp / "cli_dask"),
-                                             "--no-progress", "--partition-mb", str(args.partition_mb),
-                                             "--engine", "dask", "--workers", str(args.dask_workers)])
-            print(f"dask: local engine {t_local:.1f} s, dask {args.dask_workers} workers {t_dask:.1f} s, "
-                  f"speed-up {t_local / t_dask:.2f}x (target >= 1.6x; wall clock with start-up, "
-                  f"{os.cpu_count()} cores); local peak RSS {rss_local:,.0f} MB for {words:,} words")
-
         if args.profile_words:
             small = build_articles(pool, args.profile_words, seed=2)
             write_seeds(small, tmp / "seeds_profile")
             print(f"profile ({args.profile_words:,} words, own time per function):")
             print(profile(tmp / "seeds_profile", tmp / "out_profile", part_bytes, 25))
 
-        if args.memory_words:
-            big = tmp / "seeds_big"
-            big_words = write_seeds(build_articles(pool, args.memory_words, seed=3), big)
-            secs, rss, _ = run_cli_measured(["run", str(big), "--out", str(tmp / "out_big"), "--no-progress",
-                                             "--partition-mb", str(args.partition_mb)])
-            print(f"memory: python -m analysis run on {big_words:,} words: peak RSS {rss:,.0f} MB "
-                  f"(target <= 1024 MB), {secs:.0f} s, {big_words / secs:,.0f} words/s")
+        # The scale runs: the command itself in child processes, on the big corpus
+        # (or the one-core corpus when --memory-words 0).
+        if args.memory_words or args.dask_workers:
+            if args.memory_words:
+                seeds = tmp / "seeds_big"
+                n_words = write_seeds(build_articles(pool, args.memory_words, seed=3), seeds)
+            else:
+                seeds, n_words = tmp / "seeds", words
+            common = ["run", str(seeds), "--no-progress", "--partition-mb", str(args.partition_mb)]
+            t_local, rss, _ = run_cli_measured([*common, "--out", str(tmp / "cli_local")])
+            print(f"local engine, python -m analysis run on {n_words:,} words: {t_local:.1f} s "
+                  f"({n_words / t_local:,.0f} words/s), peak RSS {rss:,.0f} MB (target <= 1024 MB for 5M words)")
+            if args.dask_workers:
+                shutil.rmtree(tmp / "cli_local", ignore_errors=True)
+                t_dask, rss_client, _ = run_cli_measured([*common, "--out", str(tmp / "cli_dask"), "--engine", "dask",
+                                                          "--workers", str(args.dask_workers)])
+                print(f"dask engine, {args.dask_workers} workers: {t_dask:.1f} s ({n_words / t_dask:,.0f} words/s), "
+                      f"speed-up {t_local / t_dask:.2f}x over the local engine (target >= 1.6x; wall clock, "
+                      f"cluster start-up included, {os.cpu_count()} cores); client peak RSS {rss_client:,.0f} MB")
     return 0
 
 
