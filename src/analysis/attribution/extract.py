@@ -86,7 +86,7 @@ def _records(text: str, rows: list[Attribution], doc_id: str | None, canon: dict
             "speaker_start": s0,
             "speaker_end": s1,
             "speaker_canonical": canon.get(id(sp), sp.canonical) if sp else None,
-            "speaker_type": sp.type if sp else None,
+            "speaker_type": sp.type if sp else r.extra.get("speaker_type"),
             "role": sp.role if sp else None,
             "affiliation": sp.affiliation if sp else None,
             "cue": cue,

@@ -731,7 +731,7 @@ def _passive(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Att
 
 
 def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_end: int, speaker: SpeakerInfo | None,
-                       cue_span: tuple[int, int], lemma: str | None) -> list[Attribution]:
+                       cue_span: tuple[int, int], lemma: str | None, *, anonymous: bool = False) -> list[Attribution]:
     """Content of an according-to phrase: what follows it at the start of a sentence, else what precedes."""
     lead = phrase_start
     while lead > sent.t0 and (doc.low[lead - 1] in ("e", "ed", "ma", "anche", "però", "invece", "inoltre") or doc.low[lead - 1] in ADVERBS
@@ -747,12 +747,66 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
         after = _content(doc, doc.tokens[phrase_end].start, sent.end) if phrase_end < sent.t1 else None
         if after is not None and (content is None or (_words_in(doc, content[1]) < 4 and _words_in(doc, after[1]) >= 4)):
             content = after  # "Stamattina, secondo gli investigatori, Baglione era uscito …"
-    if content is None or speaker is None:
+    if content is None or (speaker is None and not anonymous):
         return []
     _, span = content
     channel = None
-    return [Attribution(sent.sent_id, "according_to", span, speaker, cue_span, lemma, "reports", channel,
-                        head=cue_span[0])]
+    row = Attribution(sent.sent_id, "according_to", span, speaker, cue_span, lemma, "reports", channel, head=cue_span[0])
+    if speaker is None:
+        row.extra["speaker_type"] = "anonymous"
+    return [row]
+
+
+#: Impersonal reports after "secondo quanto" / "a quanto": nobody is named ("si apprende", "è stato ricostruito").
+_IMPERSONAL_REPORTS = frozenset({"apprende", "legge", "sa", "riferisce", "riporta", "ricostruito", "ricostruisce", "emerso",
+                                 "emerge", "risulta", "trapela", "trapelato", "appreso", "riferito", "riportato"})
+
+
+def _impersonal_report(doc: Document, j: int, hi: int) -> int | None:
+    """End of "si apprende", "è stato ricostruito (finora)", "emerge" after "quanto", if nobody is named after it."""
+    low = doc.low
+    k = j
+    while k < hi and k - j < 4 and (low[k] in ("si", "è", "e'", "stato", "sarebbe", "era", "stata") or low[k] in ADVERBS):
+        k += 1
+    if k >= hi or low[k] not in _IMPERSONAL_REPORTS or (k == j and low[k] not in ("emerge", "risulta", "trapela")):
+        return None
+    if low[k] in ("riferisce", "riporta", "legge", "apprende", "sa") and (k == j or low[k - 1] not in ("si",)):
+        return None
+    k += 1
+    while k < hi and (low[k] in ADVERBS or low[k] in _TIME_WORDS or low[k] in ("finora", "ora")):
+        k += 1
+    if k < hi and (low[k] in DA | DI | A or np_tags(doc, k) in ("NAME",)) :
+        return None  # "si apprende da fonti di governo", "emerge dalle indagini": a source follows
+    return k
+
+
+def _skip_parenthesis(doc: Document, k: int, hi: int) -> int:
+    """Past a parenthesis opening at token ``k`` ("(tradotto in Italia da …)")."""
+    if k < hi and doc.tokens[k].text == "(":
+        j = k + 1
+        while j < hi and doc.tokens[j].text != ")" and j - k < 30:
+            j += 1
+        if j < hi and doc.tokens[j].text == ")":
+            return j + 1
+    return k
+
+
+def _clause_opening(doc: Document, sent: Sentence, i: int) -> bool:
+    """Does token ``i`` open a clause (sentence start, after a comma, a quotation mark or a connective)?"""
+    k = i
+    while k > sent.t0 and (doc.low[k - 1] in ("e", "ed", "ma", "anche", "però", "invece", "insomma", "infatti", "poi", "già")
+                           or doc.tokens[k - 1].text in _OPENING):
+        k -= 1
+    return k == sent.t0 or doc.tokens[k - 1].text in (",", ";", ":", "(") or doc.tokens[k - 1].text in _DASHES
+
+
+def _per_source_ok(doc: Document, np: tuple[int, int]) -> bool:
+    """"per il ministro" as a source: a speaker-like phrase, not a beneficiary ("per i bambini", "per tutti")."""
+    k = _first_content(doc, np)
+    if doc.low[k] in ("tutti", "tutte", "molti", "alcuni", "questo", "questa", "ora", "esempio", "fortuna", "caso"):
+        return False
+    # a partisan or an expert group: "per i renziani", "per gli analisti", "per il leghista"
+    return is_speakerlike(doc, *np) or np_tags(doc, k) in ("NAME", "ROLE") or doc.low[k].endswith(("ista", "isti", "iste", "iani"))
 
 
 def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) -> list[Attribution]:
@@ -785,6 +839,13 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
                     i = max(after, i + 1)
                     continue
             if j < sent.t1 and low[j] == "quanto":
+                anon = _impersonal_report(doc, j + 1, sent.t1)
+                if anon is not None:
+                    # "Secondo quanto si apprende, …", "secondo quanto è stato ricostruito finora": no source named
+                    rows += _according_content(doc, sent, i, anon, None, _tok_span(doc, i, anon), "secondo quanto",
+                                               anonymous=True)
+                    i = anon
+                    continue
                 j += 1
                 if j in cue_heads or (j < sent.t1 and low[j] in ("ha", "è", "hanno", "si", "emerso", "emerge", "appreso")):
                     # "secondo quanto riporta/ha riferito X": the cue belongs to this phrase
@@ -807,6 +868,27 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
             lemma = "stando a"
             cue_end = i + 2
             np = right_np(doc, i + 2, sent.t1) if low[i + 1] in ("a", "ad") else _np_after_contraction(doc, i + 1, sent.t1)
+        elif w in ("a", "ad") and i + 2 < sent.t1 and low[i + 1] in ("suo", "sua", "loro") \
+                and low[i + 2] in ("dire", "giudizio", "parere", "avviso", "detta"):
+            # "a suo dire", "a loro avviso": the owner is the last speaker, or unnamed in this sentence
+            speaker = state.last_speaker
+            rows += _according_content(doc, sent, i, i + 3, speaker, _tok_span(doc, i, i + 3),
+                                       f"a {low[i + 1]} {low[i + 2]}", anonymous=speaker is None)
+            i += 3
+            continue
+        elif w in ("nelle", "con") and i + 2 < sent.t1 and low[i + 1] == "parole" and low[i + 2] in DI:
+            lemma = "nelle parole di"
+            cue_end = i + 3
+            np = right_np(doc, i + 2, sent.t1)
+        elif w == "per" and _clause_opening(doc, sent, i):
+            # "per il ministro, la crisi è finita", "Insomma, per i renziani si tratterebbe di …"
+            np = right_np(doc, i + 1, sent.t1)
+            if np is None or not can_speak(doc, *np) or np[1] >= sent.t1 or np_tags(doc, np[1]) in ("DI", "DA", "A", "PREP") \
+                    or doc.low[np[1]] in ("che", "e", "ed", "o") or not _per_source_ok(doc, np):
+                i += 1
+                continue
+            lemma = "per"
+            cue_end = i + 1
         elif w in ("a", "ad") and i + 2 < sent.t1 and low[i + 1] in ("detta", "giudizio", "parere", "avviso", "dire") and low[i + 2] in DI:
             lemma = f"a {low[i + 1]} di"
             cue_end = i + 3
@@ -844,7 +926,7 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
         if np is None or lemma is None:
             i += 1
             continue
-        if not (is_speakerlike(doc, *np) or low[np[0]] in SOURCE_NOUNS or low[_first_content(doc, np)] in SOURCE_NOUNS):
+        if lemma != "per" and not (is_speakerlike(doc, *np) or low[np[0]] in SOURCE_NOUNS or low[_first_content(doc, np)] in SOURCE_NOUNS):
             i += 1
             continue
         phrase_end = np[1]
@@ -982,11 +1064,25 @@ def find_attributions(doc: Document) -> list[Attribution]:
             if doc.tokens[cue.first].start in claimed or doc.tokens[cue.head].start in claimed:
                 continue
             if cue.first - 1 >= sent.t0 and doc.low[cue.first - 1] in ("come",) and not cue.passive:
-                # "come riferisce l'Ansa, …": an according-to phrase
-                np = right_np(doc, _skip_adverbs(doc, cue.last + 1, sent.t1), sent.t1)
-                if np is not None and is_speakerlike(doc, *np):
+                # "come riferisce l'Ansa, …", "come ricorda il leghista, …": an according-to phrase
+                k = _skip_adverbs(doc, cue.last + 1, sent.t1)
+                np = right_np(doc, k, sent.t1)
+                if np is not None and (is_speakerlike(doc, *np) or can_speak(doc, *np)):
                     sent_rows += _according_content(doc, sent, cue.first - 1, np[1], describe(doc, *np),
                                                     _tok_span(doc, cue.first - 1, cue.last + 1), cue.lemma)
+                elif _clause_opening(doc, sent, cue.first - 1) and cue.form == "finite" and not cue.reflexive:
+                    # "Come racconta in un libro, …": the speaker is not named in this sentence
+                    e = channel_at(doc, k, sent.t1)
+                    end = e if e > k else k
+                    end = _skip_parenthesis(doc, end, sent.t1)
+                    if end < sent.t1 and doc.tokens[end].text == ",":
+                        rows_c = _according_content(doc, sent, cue.first - 1, end, state.last_speaker,
+                                                    _tok_span(doc, cue.first - 1, cue.last + 1), cue.lemma, anonymous=True)
+                        for r in rows_c:
+                            r.extra.pop("speaker_type", None)
+                            if e > k:
+                                r.channel = _tok_span(doc, k, e)
+                        sent_rows += rows_c
                 continue
             nxt = cues[n + 1] if n + 1 < len(cues) else None
             found: list[Attribution] = []
@@ -1044,6 +1140,15 @@ def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
         if outer.type == "according_to" or (outer.speaker is not None and outer.speaker.type == "media" and outer.cue_lemma in REPORTING_LEMMAS):
             s, e = outer.content
             inner = [r for r in rows if r is not outer and r.head is not None and s <= r.head < e and r.type != "according_to"]
+            if inner and outer.speaker is None:
+                # "A suo dire …, perché, spiega, «…»": no outer source to pass on; the content stops before the report
+                cut = min(min(r.content[0], r.cue[0] if r.cue else r.content[0]) for r in inner)
+                span = _trim(doc, s, cut)
+                while span is not None and doc.text[span[0]:span[1]].split()[-1].lower() in ("perché", "che", "e", "ma", "poiché"):
+                    span = _trim(doc, span[0], span[1] - len(doc.text[span[0]:span[1]].split()[-1]))
+                if span is not None and _words_in(doc, span) >= 3:
+                    outer.content = span
+                continue
             for r in inner:
                 if r.via_ref is None:
                     r.via_ref = outer

@@ -343,7 +343,8 @@ def is_speakerlike(doc: Document, i0: int, i1: int) -> bool:
 # Agent-noun endings of Italian words for people: giornalista, portavoce aside,
 # senatore, direttrice, manifestante, dirigente, infermiere, virologo.
 _PERSON_SUFFIXES = ("ista", "isti", "iste", "tore", "tori", "trice", "trici", "ante", "anti", "ente", "enti",
-                    "iere", "ieri", "iera", "ologo", "ologi", "ologa", "ologhe")
+                    "iere", "ieri", "iera", "ologo", "ologi", "ologa", "ologhe",
+                    "iani")  # followers named after a leader: "renziani", "draghiani"
 _NOT_PERSONS = frozenset({"ambiente", "presente", "precedente", "incidente", "continente", "corrente", "parente",
                           "accidente", "mente", "gente", "niente", "ente", "dente", "torrente", "fonte",
                           "pista", "lista", "vista", "conquista", "intervista", "rivista", "autista",
