@@ -228,7 +228,7 @@ def test_not_attributions(text):
     ("Il ministro si è detto convinto che la ripresa arriverà entro l’estate.", "Il ministro", "si è detto",
      "la ripresa arriverà entro l’estate"),
     ("La sindaca si chiede se valga la pena continuare.", "La sindaca", "si chiede", "se valga la pena continuare"),
-    ("La ministra si è detta pronta a discutere con i sindacati.", "La ministra", "si è detta", "a discutere con i sindacati"),
+    ("La ministra si è detta pronta a discutere con i sindacati.", "La ministra", "si è detta", "pronta a discutere con i sindacati"),
 ])
 def test_pronominal_cues_with_a_written_speaker(text, speaker, cue, content):
     row = one(text)
@@ -306,8 +306,63 @@ def test_secondo_cui_takes_the_antecedent():
 
 
 def test_relative_clause_apposition_before_the_cue():
-    row = one("Il direttore dell’ospedale, che da giorni chiede nuovi letti, ha avvertito che la situazione è critica.")
-    assert row["speaker"] == "Il direttore dell’ospedale" and row["content"] == "la situazione è critica"
+    df = extract_attributions("Il direttore dell’ospedale, che da giorni chiede nuovi letti, ha avvertito che la situazione è critica.")
+    rows = {r["content"]: r for r in df.to_dict("records")}
+    assert rows["la situazione è critica"]["speaker"] == "Il direttore dell’ospedale"
+    # the request in the relative clause is his too ("chiede nuovi letti": the object is what he asks for)
+    assert rows["nuovi letti"]["speaker"] == "Il direttore dell’ospedale" and rows["nuovi letti"]["stance"] == "asks"
+
+
+def test_objects_of_requests_and_announcements_are_reported():
+    rows = extract_attributions("Le Regioni, che hanno scritto al commissario chiedendo un intervento, attendono.").to_dict("records")
+    assert [(r["speaker"], r["content"]) for r in rows] == [("Le Regioni", "un intervento")]
+    row = one("L’azienda aveva chiesto aiuto al governo perché era quasi in bancarotta.")
+    assert row["speaker"] == "L’azienda" and row["content"] == "aiuto al governo"
+    assert extract_attributions("La ministra non ha ancora chiesto scusa per il video.").empty
+    assert extract_attributions("Il commissario ha respinto le critiche.").empty
+
+
+def test_reflexive_gerund_with_a_predicate():
+    df = extract_attributions("Il sindaco ha parlato a lungo, dicendosi pronto a dimettersi.")
+    assert [(r["speaker"], r["cue"], r["content"]) for r in df.to_dict("records")] == \
+        [("Il sindaco", "dicendosi", "pronto a dimettersi")]
+
+
+def test_opinion_verbs_need_a_speaker_and_a_che_clause():
+    row = one("Il ministro ritiene che la crisi sia finita.")
+    assert row["speaker"] == "Il ministro" and row["content"] == "la crisi sia finita"
+    assert extract_attributions("Il ministro pensa di partire domani.").empty
+    assert extract_attributions("Ritiene che la crisi sia finita.").empty
+
+
+def test_naming_verbs_keep_the_subject_as_speaker():
+    row = one("Lo storico dei presidenti americani Michael Beschloss ha definito Psaki «la prima addetta stampa seria».")
+    assert row["speaker"].endswith("Michael Beschloss") and row["content"] == "la prima addetta stampa seria"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Secondo quanto si apprende, il vertice è stato rinviato a lunedì.", None, "il vertice è stato rinviato a lunedì"),
+    ("Secondo quanto è stato ricostruito finora, la lite è nata per un parcheggio.", None, "la lite è nata per un parcheggio"),
+    ("A suo dire la riforma non basta a fermare la crisi.", None, "la riforma non basta a fermare la crisi"),
+    ("Insomma, per i renziani si tratterebbe di un verbale truccato.", "i renziani", "si tratterebbe di un verbale truccato"),
+    ("Per il ministro, la crisi è finita.", "il ministro", "la crisi è finita"),
+    ("Eppure, come ricorda il leghista, la crisi non è solo sanitaria.", "il leghista", "la crisi non è solo sanitaria"),
+])
+def test_sources_without_a_cue_verb(text, speaker, content):
+    row = one(text)
+    assert row["type"] == "according_to" and row["content"] == content
+    assert (row["speaker"] if row["speaker"] is not pd.NA else None) == speaker
+    if speaker is None:
+        assert row["speaker_type"] == "anonymous" or text.startswith("A suo")
+
+
+@pytest.mark.parametrize("text", [
+    "Per i bambini, la scuola è importante.",
+    "Per tutti noi è un giorno triste.",
+    "Secondo quanto previsto dal contratto, il turno dura otto ore.",
+])
+def test_per_and_secondo_quanto_that_are_not_sources(text):
+    assert extract_attributions(text).empty
 
 
 def test_animacy_rejects_things_as_speakers():

@@ -138,11 +138,13 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
             return None
         reflexive, passive = True, False  # "si è detto soddisfatto", "si è chiesto se"
         j -= 1
+    if form == "gerund" and pronominal and low[head].endswith("ndosi"):
+        reflexive = True  # "dicendosi pronto a …"
     first = j + 1
     if not has_aux and not modal and not clitic and not reflexive:
         prev = low[head - 1] if head - 1 >= sent.t0 else ""
-        if prev in _NOUN_MARKERS:
-            return None  # "la conferma", "una critica", "della nota"
+        if prev in _NOUN_MARKERS and not (form == "gerund" and prev not in DET):
+            return None  # "la conferma", "una critica", "della nota" (a gerund is never a noun: "ben oltre chiedendo")
         if form == "participle":
             # a bare participle is a cue only as a passive with its agent: "criticata dagli Stati Uniti"
             k = last + 1

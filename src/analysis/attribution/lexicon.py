@@ -147,6 +147,9 @@ def _speech_verbs() -> dict[str, SpeechVerb]:
         for f in extra.split(","):
             if f.strip():
                 forms.setdefault(f.strip(), guess_form_kind(f.strip()))
+        if reflexive.strip() == "si":
+            # the gerund with its enclitic pronoun: "dicendosi disponibile", "dichiarandosi contrario"
+            forms.update({f + "si": "gerund" for f, kind in list(forms.items()) if kind == "gerund" and f.endswith("ndo")})
         for form, kind in forms.items():
             if norm(form) not in table:
                 table[norm(form)] = verb

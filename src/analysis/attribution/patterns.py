@@ -299,7 +299,7 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
         if cue.reflexive and i == cue.last + 1 and np_tags(doc, i) == "WORD":
             # "si è detto convinto che", "si dice pronto a trattare"
             if i + 2 < hi and w not in ("che",) and low[i + 1] in ("a", "ad", "di", "d'") and _INFINITIVE_RE.search(low[i + 2]):
-                return _Marker("di", i + 1, inverted, channel)
+                return _Marker("di", i, inverted, channel)  # the predicate belongs to the content
             i += 1
             continue
         e = channel_at(doc, i, hi)
@@ -317,6 +317,11 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
                 return None
             i = k
             continue
+        if inverted is None and np_tags(doc, i) in ("NAME", "ROLE", "DET") and cue.lemma in _NAMING_LEMMAS:
+            np = right_np(doc, i, hi)  # "ha definito Psaki «…»": the object, then its description
+            if np is not None and np[1] < hi and (doc.tokens[np[1]].text in _OPENING or low[np[1]] == "come"):
+                i = np[1]
+                continue
         if inverted is None and np_tags(doc, i) in ("NAME", "ROLE", "DET") and cue.stance in ("accuses", "asks") \
                 and cue.lemma != "chiedere":
             np = right_np(doc, i, hi)  # "accusano il Piano di …", "invita i cittadini a …": the object
@@ -570,6 +575,28 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
 _OBJECT_STANCES = frozenset({"announces", "criticizes", "accuses", "asks", "promises", "confirms", "denies",
                              "proposes", "threatens", "hopes", "admits"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "?", "!", "…", "(", ")"})
+#: Other cues whose object is the report ("ha segnalato una nuova apertura").
+_OBJECT_LEMMAS = frozenset({"segnalare"})
+#: Cues whose object is someone else's words ("ha respinto le critiche"), not the speaker's report.
+_NOT_OBJECT_LEMMAS = frozenset({"respingere", "replicare", "rispondere"})
+#: Words that open a new clause after an object report.
+_OBJECT_STOPS = frozenset({"perché", "poiché", "mentre", "quando", "dopo", "ma", "però", "finché", "affinché", "che", "cui"})
+
+
+def _relative_antecedent(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo | None:
+    """"Italia viva, che aveva chiesto …", "le Regioni, che hanno già scritto al commissario chiedendo …"."""
+    for k in range(cue_first - 1, max(sent.t0, cue_first - 9), -1):
+        t = doc.tokens[k].text
+        if t in _CLAUSE_ENDS and t != ",":
+            return None
+        if doc.low[k] == "che" and k - 1 > sent.t0 and doc.tokens[k - 1].text == ",":
+            np = left_np(doc, k - 1, sent.t0)
+            if np is not None and can_speak(doc, *np):
+                return describe(doc, *np)
+            return None
+        if doc.low[k] == "che":
+            return None
+    return None
 
 
 def _clause_end(doc: Document, k: int, hi: int) -> int:
@@ -580,9 +607,19 @@ def _clause_end(doc: Document, k: int, hi: int) -> int:
 
 def _object_report(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]:
     """"La Casa Bianca annuncia l'avvio della campagna", "Il primo accusa il governo per …": the object is the content."""
-    if cue.stance not in _OBJECT_STANCES or cue.form not in ("finite", "gerund") or cue.passive:
+    if (cue.stance not in _OBJECT_STANCES and cue.lemma not in _OBJECT_LEMMAS) or cue.lemma in _NOT_OBJECT_LEMMAS:
         return []
-    speaker = _speaker_left(doc, sent, cue.first)
+    if cue.passive or not (cue.form in ("finite", "gerund") or (cue.form == "participle" and cue.has_aux)):
+        return []
+    if any(doc.low[k] == "non" for k in range(max(sent.t0, cue.first - 1), cue.head)):
+        return []  # "non ha ancora chiesto scusa"
+    speaker = _speaker_left(doc, sent, cue.first) or _relative_antecedent(doc, sent, cue.first)
+    if speaker is None and cue.form != "gerund" and not any(
+            doc.tokens[k].text in _CLAUSE_ENDS or doc.tokens[k].text in _DASHES or doc.low[k] in ("che", "cui", "e", "ed", "ma")
+            for k in range(sent.t0, cue.first)):
+        # one clause up to the cue: its subject ("Le colleghe presenti sul posto … hanno chiesto …")
+        np = sentence_subject(doc, sent, cue.first)
+        speaker = describe(doc, *np) if np is not None else None
     if speaker is None and cue.form == "gerund":
         np = sentence_subject(doc, sent, cue.first)
         speaker = describe(doc, *np) if np is not None else None
@@ -594,6 +631,10 @@ def _object_report(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]
     if k >= sent.t1 or np_tags(doc, k) not in ("DET", "WORD", "A", "PREP", "NUM") or doc.low[k] in ("che", "di", "a"):
         return []
     end = _clause_end(doc, k, sent.t1)
+    for m in range(k + 1, end):
+        if doc.low[m] in _OBJECT_STOPS and doc.quote_containing(doc.tokens[m].start) is None:
+            end = m  # "aveva chiesto aiuto al governo perché …": the object ends before a new clause
+            break
     if end - k < 2:
         return []
     content = _content(doc, doc.tokens[k].start, doc.tokens[end - 1].end)
@@ -1101,6 +1142,10 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 else:
                     found = _postposed(doc, sent, cue, seg_start, state) or _object_report(doc, sent, cue) \
                         or _predicate_report(doc, sent, cue)
+            if cue.lemma in OPINION_LEMMAS:
+                # "X ritiene che …" is a report of X's view; "pensa di partire", "crede nel progetto" are not
+                found = [r for r in found if r.speaker is not None and r.cue_lemma == cue.lemma
+                         and r.type != "according_to" and _after_che(doc, cue, r)]
             if cue.reflexive:
                 # "si chiede se", "si è detto pronto": only with a written speaker ("si dice che" is impersonal)
                 found = [r for r in found if r.speaker is not None or r.type == "direct"]
@@ -1120,6 +1165,20 @@ def find_attributions(doc: Document) -> list[Attribution]:
         rows += sent_rows
     rows += _continuations(doc, rows)
     return _link_sources(doc, rows)
+
+
+#: Cues whose object is named and then described ("ha definito Psaki «…»", "descrive il piano come …").
+_NAMING_LEMMAS = frozenset({"definire", "descrivere", "bollare", "chiamare"})
+#: Verbs of opinion: attributed only with a written speaker and a "che" clause.
+OPINION_LEMMAS = frozenset({"pensare", "credere", "ritenere"})
+
+
+def _after_che(doc: Document, cue: Cue, row: Attribution) -> bool:
+    """Is the content of ``row`` a "che" clause right after the cue (adverbs, time words or a comma between)?"""
+    k = cue.last + 1
+    while k < len(doc.tokens) and (doc.low[k] in ADVERBS or doc.low[k] in _TIME_WORDS or doc.tokens[k].text == ","):
+        k += 1
+    return k < len(doc.tokens) and doc.low[k] == "che" and row.content[0] >= doc.tokens[k].end
 
 
 def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:

@@ -398,6 +398,9 @@ def can_speak(doc: Document, i0: int, i1: int) -> bool:
         return True
     if np_tags(doc, i1 - 1) == "NAME" and all(np_tags(doc, x) not in ("DI", "DA", "A", "PREP") for x in range(i0, i1)):
         return True  # a name after descriptive words: "il nerboruto capataz Acerbo"
+    if i1 - i0 >= 3 and np_tags(doc, i1 - 1) == "NAME" and np_tags(doc, i1 - 2) == "NAME" \
+            and np_tags(doc, i1 - 3) not in ("DI", "DA", "A", "PREP", "NAME"):
+        return True  # a full name closing a description: "lo storico dei presidenti americani Michael Beschloss"
     # an adjective before the head: "un lunghissimo ritratto", "il nuovo sindaco"
     if k + 1 < i1 and np_tags(doc, k + 1) in ("WORD", "ROLE") and doc.tokens[k].text[:1].islower():
         return np_tags(doc, k + 1) == "ROLE" or _head_can_speak(doc.low[k + 1])
