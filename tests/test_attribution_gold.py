@@ -72,7 +72,7 @@ def test_realnews_floors(shared_data):
     if not checkthat_sentences(shared_data):
         pytest.skip("CheckThat! files absent")
     passages = load_realnews_gold(data_dir=shared_data)
-    assert len(passages) == 440
+    assert len(passages) == 600
     for p in passages:
         _check_spans(p.text, p.attributions)
 
@@ -84,14 +84,18 @@ def test_realnews_floors(shared_data):
     heldout = split("heldout")
     assert heldout.prf(0.3)[0] >= 0.90 and heldout.prf(0.3)[2] >= 0.79 and heldout.speaker_accuracy >= 0.90
     blind_a = split("blind_a")
-    assert blind_a.prf(0.3)[2] >= 0.87 and blind_a.speaker_accuracy >= 0.95
+    assert blind_a.prf(0.3)[2] >= 0.95 and blind_a.speaker_accuracy >= 0.95
     blind_b = split("blind_b")
-    assert blind_b.prf(0.3)[0] >= 0.88 and blind_b.prf(0.3)[2] >= 0.71 and blind_b.speaker_accuracy >= 0.80
-    blind_c = split("blind_c")  # never used to change the rules
-    assert blind_c.prf(0.3)[0] >= 0.95 and blind_c.prf(0.3)[2] >= 0.55 and blind_c.speaker_accuracy >= 0.80
+    assert blind_b.prf(0.3)[0] >= 0.88 and blind_b.prf(0.3)[2] >= 0.74 and blind_b.speaker_accuracy >= 0.80
+    blind_c = split("blind_c")  # scored once untouched (F1 0.57), then read for errors
+    assert blind_c.prf(0.3)[0] >= 0.93 and blind_c.prf(0.3)[2] >= 0.76 and blind_c.speaker_accuracy >= 0.83
+    blind_d = split("blind_d")  # never read: 0.49 before the last round of fixes
+    assert blind_d.prf(0.3)[0] >= 0.74 and blind_d.prf(0.3)[2] >= 0.51 and blind_d.speaker_accuracy >= 0.78
+    blind_e = split("blind_e")  # annotated after the last fix, never read
+    assert blind_e.prf(0.3)[2] >= 0.40
     everything = split(*REALNEWS_SPLITS)
-    assert everything.prf(0.3)[2] >= 0.75 and everything.speaker_accuracy >= 0.90
-    assert everything.negative_false_positives <= 5
+    assert everything.prf(0.3)[2] >= 0.73 and everything.speaker_accuracy >= 0.88
+    assert everything.negative_false_positives <= 10
 
 
 @pytest.mark.data

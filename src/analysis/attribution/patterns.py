@@ -282,6 +282,9 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
                 k += 1
             if k < hi and (_INFINITIVE_RE.search(low[k]) or low[k] in ("non", "essere", "aver", "esser")):
                 return _Marker("di", i, inverted, channel)
+            if cue.lemma == "parlare" and any(doc.tokens[t].text in _OPENING and doc.quote_opening_at(doc.tokens[t].start) is not None
+                                              for t in range(k, min(hi, k + 4))):
+                return _Marker("di", i + 1, inverted, channel)  # "parla di un “ulteriore incredibile ritardo”"
             np = right_np(doc, i + 1, hi)  # "diceva di Joe: «…»"
             if np is not None and np[1] < hi and doc.tokens[np[1]].text == ":":
                 i = np[1]
