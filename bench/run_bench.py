@@ -246,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dask-workers", type=int, default=2,
                     help="workers of the Dask comparison, run on the peak-memory corpus (0: skip)")
     ap.add_argument("--profile-words", type=int, default=200_000, help="words of the profiled run (0: skip)")
-    ap.add_argument("--partition-mb", type=float, default=1.0, help="seed text per partition, MB")
+    ap.add_argument("--partition-mb", type=float, default=1.0,
+                    help="seed text per partition, MB, for the local engine (Dask picks ~6 partitions per worker)")
     args = ap.parse_args(argv)
     part_bytes = int(args.partition_mb * 1_000_000)
 
@@ -297,8 +298,9 @@ def main(argv: list[str] | None = None) -> int:
                 n_words = write_seeds(build_articles(pool, args.memory_words, seed=3), seeds)
             else:
                 seeds, n_words = tmp / "seeds", words
-            common = ["run", str(seeds), "--no-progress", "--partition-mb", str(args.partition_mb)]
-            t_local, rss, _ = run_cli_measured([*common, "--out", str(tmp / "cli_local")])
+            common = ["run", str(seeds), "--no-progress"]
+            t_local, rss, _ = run_cli_measured([*common, "--out", str(tmp / "cli_local"),
+                                                "--partition-mb", str(args.partition_mb)])
             print(f"local engine, python -m analysis run on {n_words:,} words: {t_local:.1f} s "
                   f"({n_words / t_local:,.0f} words/s), peak RSS {rss:,.0f} MB (target <= 1024 MB for 5M words)")
             if args.dask_workers:

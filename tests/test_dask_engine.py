@@ -53,3 +53,12 @@ def test_scheduler_and_workers_together_is_an_error():
     with pytest.raises(ValueError, match="--workers"):
         with cluster_client(workers=2, scheduler="tcp://127.0.0.1:1"):
             pass
+
+
+def test_default_partitioning_gives_the_same_tables(seeds, tmp_path, client):
+    run_local(seeds, tmp_path / "local", progress=False)
+    summary = run_dask(seeds, tmp_path / "dask", client=client, progress=False)  # about 6 partitions per worker
+    assert summary.n_partitions >= 1
+    a, b = read_tables(tmp_path / "local"), read_tables(tmp_path / "dask")
+    for name in a:
+        pd.testing.assert_frame_equal(b[name], a[name], obj=name)

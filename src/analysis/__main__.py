@@ -54,8 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="dask: workers of the local cluster (default: one per core)")
     run.add_argument("--scheduler", default=None, metavar="ADDRESS",
                      help="dask: use the cluster at this scheduler address (e.g. tcp://host:8786)")
-    run.add_argument("--partition-mb", type=_positive_float, default=2.0, metavar="MB",
-                     help="seed text per partition in MB (changes speed and memory, never results; default 2)")
+    run.add_argument("--partition-mb", type=_positive_float, default=None, metavar="MB",
+                     help="seed text per partition in MB (changes speed and memory, never results; "
+                          "default 2, or about six partitions per worker with dask)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
 
@@ -65,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.engine == "local" and (args.workers is not None or args.scheduler):
         parser.error("--workers and --scheduler need --engine dask")
-    target = int(args.partition_mb * 1_000_000)
+    target = int(args.partition_mb * 1_000_000) if args.partition_mb else None
     try:
         if args.engine == "dask":
             from .dask_engine import run_dask
@@ -73,9 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             summary = run_dask(args.seeds, args.out, fmt=args.format, workers=args.workers,
                                scheduler=args.scheduler, target_bytes=target, progress=not args.no_progress)
         else:
-            from .batch import run_local
+            from .batch import DEFAULT_PARTITION_BYTES, run_local
 
-            summary = run_local(args.seeds, args.out, fmt=args.format, target_bytes=target,
+            summary = run_local(args.seeds, args.out, fmt=args.format, target_bytes=target or DEFAULT_PARTITION_BYTES,
                                 progress=not args.no_progress)
     except (AnalysisError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -64,6 +64,17 @@ def analyze_partition_to_parts(partition: Partition, parts_dir: str) -> dict[str
     return paths
 
 
+def _auto_partition_bytes(plan, n_workers: int) -> int:
+    """About six partitions per worker, between 100 kB and the local default."""
+    total = 0
+    for sf in plan.files:
+        try:
+            total += (plan.base / sf.rel).stat().st_size
+        except OSError:
+            pass
+    return int(min(DEFAULT_PARTITION_BYTES, max(100_000, total / (6 * n_workers))))
+
+
 def _load_parts(paths: dict[str, str]) -> PartitionResult:
     """A partition's tables back from disk; tables the client only copies stay Arrow tables."""
     return {name: pq.read_table(path) if name in _COPIED else pd.read_parquet(path) for name, path in paths.items()}
@@ -110,19 +121,21 @@ def cluster_client(*, workers: int | None = None, scheduler: str | None = None,
 
 def run_dask(
     seeds: str | Path, out_dir: str | Path, *, fmt: OutputFormat = "parquet", workers: int | None = None,
-    scheduler: str | None = None, client: object | None = None, target_bytes: int = DEFAULT_PARTITION_BYTES,
+    scheduler: str | None = None, client: object | None = None, target_bytes: int | None = None,
     progress: bool = True, processes: bool = True,
 ) -> RunSummary:
     """Analyse ``seeds`` with Dask into ``out_dir``; same tables as :func:`analysis.batch.run_local`.
 
     Pass an existing ``client`` to reuse a cluster; otherwise one is made with
-    :func:`cluster_client` from ``workers`` / ``scheduler``.
+    :func:`cluster_client` from ``workers`` / ``scheduler``. ``target_bytes``
+    (seed text per partition) defaults to about six partitions per worker,
+    at most :data:`~analysis.batch.DEFAULT_PARTITION_BYTES` each, so that
+    workers finish together.
     """
     import dask.bag as db
     from distributed import as_completed
 
     plan = plan_seeds(seeds)
-    partitions = plan_partitions(plan, target_bytes=target_bytes)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     parts_dir = out / f".parts-{uuid.uuid4().hex[:12]}"
@@ -131,6 +144,8 @@ def run_dask(
     assembler.add_rejected(plan.rejected)
 
     def work(c) -> RunSummary:
+        n_workers = max(1, len(c.scheduler_info().get("workers", {})) or workers or cpu_count())
+        partitions = plan_partitions(plan, target_bytes=target_bytes or _auto_partition_bytes(plan, n_workers))
         if not partitions:
             return assembler.close()
         bag = db.from_sequence(partitions, npartitions=len(partitions))
