@@ -72,7 +72,7 @@ def test_realnews_floors(shared_data):
     if not checkthat_sentences(shared_data):
         pytest.skip("CheckThat! files absent")
     passages = load_realnews_gold(data_dir=shared_data)
-    assert len(passages) == 600
+    assert len(passages) == 700
     for p in passages:
         _check_spans(p.text, p.attributions)
 

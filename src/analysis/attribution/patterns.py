@@ -677,8 +677,43 @@ def _inserted(doc: Document, sent: Sentence, cue: Cue, q: Quote, state: _State) 
         return []
     if speaker is None:
         speaker = state.last_speaker
-    return [Attribution(sent.sent_id, "direct", (q.start, q.end), speaker, _tok_span(doc, cue.first, cue.last + 1),
-                        cue.lemma, cue.stance, None, head=doc.tokens[cue.head].start)]
+    # one row for each part of the quotation, as for two quotations around the cue ("«…» – afferma X – «…»")
+    parts = [_trim(doc, q.start, doc.tokens[cue.first - 1].start), _trim(doc, doc.tokens[k].end, q.end)]
+    parts = [x for x in parts if x is not None and _words_in_span(doc, x) >= 2] or [(q.start, q.end)]
+    return [Attribution(sent.sent_id, "direct", part, speaker, _tok_span(doc, cue.first, cue.last + 1),
+                        cue.lemma, cue.stance, None, head=doc.tokens[cue.head].start) for part in parts]
+
+
+def _words_in_span(doc: Document, span: tuple[int, int]) -> int:
+    return len(doc.text[span[0]:span[1]].split())
+
+
+def _inserted_open(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Attribution]:
+    """"“Una tale idea è da rimuovere– prosegue il sindaco – in maniera …": a quotation opened at the sentence start
+    and left open (the paragraph goes on), a cue between dashes inside it."""
+    first = doc.tokens[sent.t0]
+    if first.text not in _OPENING or doc.quote_containing(first.end) is not None:
+        return []
+    if cue.first - 1 <= sent.t0 or doc.tokens[cue.first - 1].text not in _DASHES:
+        return []
+    if any(doc.tokens[m].text in _CLOSING and m != sent.t0 for m in range(sent.t0 + 1, cue.first)):
+        return []
+    k = cue.last + 1
+    np = right_np(doc, k, sent.t1)
+    if np is None or not can_speak(doc, *np):
+        return []
+    speaker, k = _with_apposition_right(doc, np, sent.t1)
+    if k >= sent.t1 or doc.tokens[k].text not in _DASHES:
+        return []
+    end = sent.end
+    for m in range(k + 1, sent.t1):
+        if doc.tokens[m].text in _CLOSING:
+            end = doc.tokens[m].start
+            break
+    parts = [_trim(doc, first.end, doc.tokens[cue.first - 1].start), _trim(doc, doc.tokens[k].end, end)]
+    return [Attribution(sent.sent_id, "direct", part, speaker, _tok_span(doc, cue.first, cue.last + 1),
+                        cue.lemma, cue.stance, None, head=doc.tokens[cue.head].start)
+            for part in parts if part is not None and _words_in_span(doc, part) >= 2]
 
 
 def _clitic(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Attribution]:
@@ -1137,7 +1172,10 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 found = _clitic(doc, sent, cue, state)
             else:
                 marker = _find_marker(doc, sent, cue)
-                if marker is not None:
+                opened = _inserted_open(doc, sent, cue, state)
+                if opened:
+                    found = opened
+                elif marker is not None:
                     found = _forward(doc, sent, cue, marker, nxt, sent_rows, state,
                                      tuple(r.cue[0] for r in according if r.cue is not None))
                 elif cue.clitic:

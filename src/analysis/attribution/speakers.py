@@ -402,7 +402,8 @@ def can_speak(doc: Document, i0: int, i1: int) -> bool:
             and np_tags(doc, i1 - 3) not in ("DI", "DA", "A", "PREP", "NAME"):
         return True  # a full name closing a description: "lo storico dei presidenti americani Michael Beschloss"
     # an adjective before the head: "un lunghissimo ritratto", "il nuovo sindaco"
-    if k + 1 < i1 and np_tags(doc, k + 1) in ("WORD", "ROLE") and doc.tokens[k].text[:1].islower():
+    if k + 1 < i1 and np_tags(doc, k + 1) in ("WORD", "ROLE", "NAME") and doc.tokens[k].text[:1].islower():
+        # a capitalised head is judged as a word: "il primo Cittadino di Cosenza", not "il nuovo Dpcm"
         return np_tags(doc, k + 1) == "ROLE" or _head_can_speak(doc.low[k + 1])
     return False
 

@@ -30,11 +30,17 @@ never read: the honest figure. Only complete attributions
   inside one sentence are annotated: content together with its cue or
   speaker (a quotation whose speaker and cue are both in another sentence is
   not; a cue whose subject is outside the sentence has a null speaker); the
-  writer's or a quoted speaker's own first-person statements are not.
+  writer's or a quoted speaker's own first-person statements are not. As in
+  the development set, a quotation interrupted by a cue between dashes
+  ("«…» – afferma X – «…»", or one quotation "«… – argomenta – …»") is two
+  attributions, one for each part.
 
 Protocol: a predicted attribution matches a gold one when its content covers
 at least 30% (and, stricter, 80%) of the gold content's characters; matching
-is one-to-one, best coverage first. Reported: precision, recall and F1 at both
+is one-to-one: among the gold attributions a prediction covers, one with the
+same cue (overlapping cue spans) is paired first, then the best coverage (when
+two gold attributions share content, e.g. "a suo dire e a dire del
+quotidiano", coverage alone would pair a prediction with the wrong one). Reported: precision, recall and F1 at both
 thresholds; on the pairs matched at 30%, speaker accuracy (predicted speaker
 span overlaps the gold one), type accuracy, stance accuracy; channel recall
 (gold channels whose attribution is matched with an overlapping predicted
@@ -184,10 +190,13 @@ def match(pred: list[dict], gold: list[dict], threshold: float) -> list[tuple[in
             g0, g1 = g["content"]["start"], g["content"]["end"]
             cov = _overlap(p["content_start"], p["content_end"], g0, g1) / max(1, g1 - g0)
             if cov >= threshold:
-                cands.append((cov, -abs(p["content_start"] - g0), i, j))
+                gc = g.get("cue")
+                same_cue = bool(gc and p.get("cue_start") is not None
+                                and _overlap(p["cue_start"], p["cue_end"], gc["start"], gc["end"]) > 0)
+                cands.append((same_cue, cov, -abs(p["content_start"] - g0), i, j))
     cands.sort(reverse=True)
     used_p, used_g, pairs = set(), set(), []
-    for _, _, i, j in cands:
+    for _, _, _, i, j in cands:
         if i not in used_p and j not in used_g:
             used_p.add(i)
             used_g.add(j)
