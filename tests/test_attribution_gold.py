@@ -95,7 +95,7 @@ def test_realnews_floors(shared_data):
     assert blind_e.prf(0.3)[2] >= 0.40
     everything = split(*REALNEWS_SPLITS)
     assert everything.prf(0.3)[2] >= 0.73 and everything.speaker_accuracy >= 0.88
-    assert everything.negative_false_positives <= 10
+    assert everything.negative_false_positives <= 16
 
 
 @pytest.mark.data
