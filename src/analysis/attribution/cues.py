@@ -36,6 +36,8 @@ _MODALS = frozenset({"vuole", "vogliono", "voleva", "volevano", "volle", "voluto
                      "tiene", "tengono", "teneva", "tenuto", "torna", "tornato", "tornata", "vorrebbe"})
 _MODAL_LINKS = frozenset({"a", "ad"})
 _CLITICS = frozenset({"lo", "l'", "la"})
+#: Endings of finite forms that are never nouns: "le chiedono", "gli diceva" (a clitic, not an article).
+_VERB_ENDINGS = ("ono", "ano", "ava", "eva", "iva", "avano", "evano", "ivano", "erebbe", "erebbero", "arono", "irono", "ettero")
 _NOUN_MARKERS = DET | DI | DA | A | PREP | frozenset({"quell'", "quest'", "nessuna", "ogni", "alcuna"})
 
 
@@ -143,7 +145,8 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
     first = j + 1
     if not has_aux and not modal and not clitic and not reflexive:
         prev = low[head - 1] if head - 1 >= sent.t0 else ""
-        if prev in _NOUN_MARKERS and not (form == "gerund" and prev not in DET):
+        verbal = form == "finite" and prev in ("le", "gli", "lo", "la") and low[head].endswith(_VERB_ENDINGS)
+        if prev in _NOUN_MARKERS and not (form == "gerund" and prev not in DET) and not verbal:
             return None  # "la conferma", "una critica", "della nota" (a gerund is never a noun: "ben oltre chiedendo")
         if form == "participle":
             # a bare participle is a cue only as a passive with its agent: "criticata dagli Stati Uniti"

@@ -228,6 +228,10 @@ def _speaker_left(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo 
                     and (np[0] == lo or doc.tokens[np[0] - 1].text in (",", ";", ":", "(") or doc.tokens[np[0] - 1].text in _DASHES
                          or doc.low[np[0] - 1] in ("e", "ed", "ma", "poi", "quando", "mentre", "perché", "se", "cui", "che")):
                 return describe(doc, *np)
+        if inner is not None and inner[0] - 1 > lo and doc.tokens[inner[0] - 1].text == "," and can_speak(doc, *inner) \
+                and any(np_tags(doc, m) == "NAME" for m in range(*inner)) and not _is_preceded_by_preposition(doc, inner, lo):
+            # "Il capo delle forze armate birmane, il generale Min Aung Hlaing, ha sostenuto": the named apposition
+            return describe(doc, *inner)
         return None
     np = left_np(doc, j, lo)
     if np is None or _is_preceded_by_preposition(doc, np, lo):
@@ -598,8 +602,17 @@ def _relative_antecedent(doc: Document, sent: Sentence, cue_first: int) -> Speak
                 return describe(doc, *np)
             return None
         if doc.low[k] == "che":
+            # no comma: "la paladina … Alexandria Ocasio-Cortez che chiede …", "critici che accusano il Piano …"
+            # only with nothing but adverbs and clitics between "che" and the cue
+            if k - 1 >= sent.t0 and all(doc.low[m] in ADVERBS or doc.low[m] in _CLITIC_WORDS for m in range(k + 1, cue_first)):
+                np = left_np(doc, k, sent.t0)
+                if np is not None and can_speak(doc, *np) and not _is_preceded_by_preposition(doc, np, sent.t0):
+                    return describe(doc, *np)
             return None
     return None
+
+
+_CLITIC_WORDS = frozenset({"mi", "ti", "ci", "vi", "gli", "le", "si", "ne", "lo", "la", "li"})
 
 
 def _clause_end(doc: Document, k: int, hi: int) -> int:
@@ -633,6 +646,8 @@ def _object_report(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]
         k += 1
     if k >= sent.t1 or np_tags(doc, k) not in ("DET", "WORD", "A", "PREP", "NUM") or doc.low[k] in ("che", "di", "a"):
         return []
+    if doc.low[k] in ("contro", "con", "insieme", "verso"):
+        return []  # "protestavano contro di lui": a complement, not a report
     end = _clause_end(doc, k, sent.t1)
     for m in range(k + 1, end):
         if doc.low[m] in _OBJECT_STOPS and doc.quote_containing(doc.tokens[m].start) is None:
@@ -1072,14 +1087,46 @@ def _colon(doc: Document, sent: Sentence, used: list[tuple[int, int]]) -> list[A
                 np[0] > sent.t0 and doc.tokens[np[0] - 1].text not in (",", ".", "(", "-", "–", "—")
                 and np_tags(doc, np[0] - 1) not in ("CONJ",)):
             # "Calenda sogna: «…»", "Jill chiamò la mamma: «…»": the subject and a short predicate
-            np = sentence_subject(doc, sent, i)
-            if np is None or not 1 <= i - np[1] <= 6 or not doc.tokens[np[1]].text[:1].islower():
-                continue
-            if any(np_tags(doc, k) == "PUNCT" or doc.low[k] in ("che", "e", "ed", "ma", "se", "cui") for k in range(np[1], i)):
+            np = _colon_subject(doc, sent, i, q)
+            if np is None:
                 continue
         rows.append(Attribution(sent.sent_id, "direct", (q.start, q.end), describe(doc, *np), None, None, None, None,
                                 head=None))
     return rows
+
+
+def _colon_subject(doc: Document, sent: Sentence, i: int, q: Quote) -> tuple[int, int] | None:
+    """The speaker of "X …: «…»" when the noun phrase is not right before the colon."""
+    np = sentence_subject(doc, sent, i)
+    if np is not None and 1 <= i - np[1] <= 6 and doc.tokens[np[1]].text[:1].islower() and not any(
+            np_tags(doc, k) == "PUNCT" or doc.low[k] in ("che", "e", "ed", "ma", "se", "cui") for k in range(np[1], i)):
+        return np
+    if quote_word_count(doc.text, q) < 3:
+        return None
+    # the clause before the colon: no other quotation, colon or sentence stop in it
+    lo = i - 1
+    while lo > sent.t0 and i - lo < 30 and doc.tokens[lo - 1].text not in (":", ";", ".", "?", "!") \
+            and not (doc.tokens[lo - 1].text in _CLOSING and doc.quote_closing_at(doc.tokens[lo - 1].start) is not None):
+        lo -= 1
+    if i - lo >= 30:
+        return None
+    # an agent next to the colon: "come quello dedicato a Letta da un utente: «…»"
+    k = i - 1
+    while k > lo and np_tags(doc, k) != "DA" and doc.tokens[k].text not in (",",):
+        k -= 1
+    if k > lo and np_tags(doc, k) == "DA":
+        np = right_np(doc, k, i)
+        if np is not None and np[1] == i and can_speak(doc, *np):
+            return np
+    # the named person opening the clause: "Travaglio, doppia pagina sul Fatto …: «…»",
+    # "Delusa anche Lela, che … si sarebbe aspettata altro: «…»"
+    for k in range(lo, min(i, lo + 4)):
+        if np_tags(doc, k) in ("NAME", "DET", "ROLE") and (k == lo or np_tags(doc, k - 1) not in ("DI", "DA", "A", "PREP", "DET")):
+            np = right_np(doc, k, i)
+            if np is not None and can_speak(doc, *np) and describe(doc, *np).type == "person" and np[1] < i \
+                    and doc.tokens[np[1]].text == ",":
+                return np
+    return None
 
 
 def _continuations(doc: Document, rows: list[Attribution]) -> list[Attribution]:
