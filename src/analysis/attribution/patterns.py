@@ -55,6 +55,13 @@ _TIME_WORDS = frozenset({
 _CLOSING = frozenset({"»", "”", '"', "’"})
 _OPENING = frozenset({"«", "“", '"', "‘", "„"})
 _INFINITIVE_RE = re.compile(r"(?:are|ere|ire|rre|rsi|rlo|rla|rli|rle|rne|rci|rvi|rgli|rmi|rti)$")
+_POSSESSIVES = frozenset({"suo", "sua", "suoi", "sue", "loro", "mio", "mia", "nostro", "nostra", "nostri", "nostre"})
+#: Nouns for someone's figures or claims after "secondo": the source is their owner ("secondo le stime di X").
+_ESTIMATE_NOUNS = frozenset({"stime", "stima", "dati", "calcoli", "previsioni", "previsione", "denunce", "denuncia",
+                             "ricostruzione", "analisi", "versione"})
+#: Heads after "secondo" that are no source at all ("vivere secondo la loro coscienza").
+_NOT_SOURCE_HEADS = frozenset({"coscienza", "coscienze", "convinzione", "convinzioni", "volontà", "logica", "schema",
+                               "copione", "tradizione", "consuetudine", "procedura", "procedure"})
 _NOT_SOURCES_AFTER_SECONDO = frozenset({
     "me", "te", "noi", "voi", "cui", "legge", "norma", "norme", "regole", "regola", "natura", "tradizione",
     "contratto", "accordo", "costituzione", "programma", "piano", "modalità", "criteri", "criterio",
@@ -832,6 +839,23 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
                               or doc.tokens[lead - 1].text in _OPENING):
         lead -= 1
     opens_clause = lead > sent.t0 and doc.low[lead - 1] in ("che", "cui", "e", "ma", "mentre", "perché", "poiché", "se")
+    in_brackets = lead - 1 > sent.t0 and doc.tokens[lead - 1].text == "(" and (
+        phrase_end >= sent.t1 or doc.tokens[_skip_parenthesis_end(doc, phrase_end, sent.t1)].text == ")")
+    if in_brackets:
+        # "picchiati dai poliziotti (secondo denunce di varie associazioni …)", "obiettivi poco ambiziosi (come hanno
+        # scritto molti giornali)": the bracket is about the words just before it, back to a clause break
+        b = lead - 1
+        k = b
+        while k > sent.t0 and b - k < 15 and doc.tokens[k - 1].text not in (")", ";", ":", ".", "?", "!"):
+            k -= 1
+        content = _content(doc, doc.tokens[k].start, doc.tokens[b].start)
+        if content is None or (speaker is None and not anonymous):
+            return []
+        row = Attribution(sent.sent_id, "according_to", content[1], speaker, cue_span, lemma, "reports", None, head=cue_span[0])
+        row.extra["parenthetical"] = True
+        if speaker is None:
+            row.extra["speaker_type"] = "anonymous"
+        return [row]
     if lead == sent.t0 or opens_clause:
         k = phrase_end
         c_start = doc.tokens[k].start if k < sent.t1 else sent.end
@@ -871,6 +895,13 @@ def _impersonal_report(doc: Document, j: int, hi: int) -> int | None:
         k += 1
     if k < hi and (low[k] in DA | DI | A or np_tags(doc, k) in ("NAME",)) :
         return None  # "si apprende da fonti di governo", "emerge dalle indagini": a source follows
+    return k
+
+
+def _skip_parenthesis_end(doc: Document, k: int, hi: int) -> int:
+    """The first token at or after ``k`` that is a bracket or sentence stop (``hi - 1`` at most)."""
+    while k < hi - 1 and doc.tokens[k].text not in (")", "(", ".", ";"):
+        k += 1
     return k
 
 
@@ -1020,6 +1051,22 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
         if np is None or lemma is None:
             i += 1
             continue
+        if lemma == "secondo":
+            h = _first_content(doc, np)
+            while h < np[1] - 1 and low[h] in _POSSESSIVES:
+                h += 1
+            if low[h] in _NOT_SOURCE_HEADS:
+                i += 1
+                continue
+            if (low[h] in _ESTIMATE_NOUNS or CHANNEL_NOUNS.get(low[h]) == "statement") and h + 1 < sent.t1 \
+                    and np_tags(doc, h + 1) == "DI":
+                # "secondo le stime di Marco Leonardi", "secondo denunce di varie associazioni": the owner speaks;
+                # "secondo le stime di crescita", "secondo la loro coscienza" name no source
+                owner = right_np(doc, h + 1, sent.t1)
+                if owner is None or not can_speak(doc, *owner):
+                    i += 1
+                    continue
+                np = owner
         if lemma != "per" and not (is_speakerlike(doc, *np) or low[np[0]] in SOURCE_NOUNS or low[_first_content(doc, np)] in SOURCE_NOUNS):
             i += 1
             continue
@@ -1284,6 +1331,8 @@ def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
             if inner:
                 drop.add(n)
             continue
+        if outer.extra.get("parenthetical"):
+            continue  # a bracketed source covers the words before it, not the reports around them
         if outer.type == "according_to" or (outer.speaker is not None and outer.speaker.type == "media" and outer.cue_lemma in REPORTING_LEMMAS):
             s, e = outer.content
             inner = [r for r in rows if r is not outer and r.head is not None and s <= r.head < e and r.type != "according_to"]
