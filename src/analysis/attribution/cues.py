@@ -148,6 +148,9 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
         verbal = form == "finite" and prev in ("le", "gli", "lo", "la") and low[head].endswith(_VERB_ENDINGS)
         if prev in _NOUN_MARKERS and not (form == "gerund" and prev not in DET) and not verbal:
             return None  # "la conferma", "una critica", "della nota" (a gerund is never a noun: "ben oltre chiedendo")
+        if form == "participle" and prev in ("e", "ed") and any(low[m] in _AUX_HAVE for m in range(sent.t0, head - 1)):
+            # "Biden ha reintegrato …, e annunciato che …": the auxiliary of a coordinated participle is shared
+            return Cue(head, head, last, verb, form, True, False, False, False)
         if form == "participle":
             # a bare participle is a cue only as a passive with its agent: "criticata dagli Stati Uniti"
             k = last + 1

@@ -324,7 +324,8 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
         if np_tags(doc, i) in ("A",):
             # an indirect object: "ha detto ai collaboratori", "ha spiegato a Putin"
             k = i + 1
-            while k < hi and k - i <= 7 and (np_tags(doc, k) in ("DET", "WORD", "NAME", "ROLE", "ADJ") or (
+            while k < hi and k - i <= 7 and (np_tags(doc, k) in ("DET", "WORD", "NAME", "ROLE", "ADJ")
+                                             or low[k] in ("ogni", "tutti", "tutte", "ciascun", "ciascuno", "ciascuna") or (
                     np_tags(doc, k) == "DI" and not (k + 1 < hi and (_INFINITIVE_RE.search(low[k + 1]) or low[k + 1] in ("aver", "esser"))))):
                 k += 1  # "a uno scettico Elon Musk" (stops before "di essere stato …")
             if k == i + 1:
@@ -613,8 +614,10 @@ def _relative_antecedent(doc: Document, sent: Sentence, cue_first: int) -> Speak
             # only with nothing but adverbs and clitics between "che" and the cue
             if k - 1 >= sent.t0 and all(doc.low[m] in ADVERBS or doc.low[m] in _CLITIC_WORDS for m in range(k + 1, cue_first)):
                 np = left_np(doc, k, sent.t0)
-                if np is not None and can_speak(doc, *np) and not _is_preceded_by_preposition(doc, np, sent.t0):
-                    return describe(doc, *np)
+                if np is not None and can_speak(doc, *np) and (
+                        not _is_preceded_by_preposition(doc, np, sent.t0)
+                        or (np_tags(doc, np[0] - 1) == "DI" and describe(doc, *np).type == "person")):
+                    return describe(doc, *np)  # "la vicenda del segretario di Rifondazione che prima minaccia …"
             return None
     return None
 
@@ -1229,7 +1232,13 @@ def find_attributions(doc: Document) -> list[Attribution]:
             if q is None or not q.opened:
                 cues.append(c)  # cues in a quotation that opened before the text are the text's own
             else:
-                sent_rows += _inserted(doc, sent, c, q, state)
+                inserted = _inserted(doc, sent, c, q, state)
+                sent_rows += inserted
+                if not inserted and not q.closed and doc.tokens[c.first - 1].text not in _DASHES \
+                        and len(doc.text[q.start:doc.tokens[c.first].start].split()) >= 3 \
+                        and (_speaker_left(doc, sent, c.first) or sentence_subject(doc, sent, c.first)) is not None:
+                    # a quotation mark never closed ("\"A seguito delle …, AIFA precisa che …"): read the cue as usual
+                    cues.append(c)
         seg_start = sent.start
         according = _according(doc, sent, state, cues)
         claimed = {r.head for r in according}
