@@ -631,7 +631,7 @@ def _clause_end(doc: Document, k: int, hi: int) -> int:
     return k
 
 
-def _object_report(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]:
+def _object_report(doc: Document, sent: Sentence, cue: Cue, state: _State | None = None) -> list[Attribution]:
     """"La Casa Bianca annuncia l'avvio della campagna", "Il primo accusa il governo per …": the object is the content."""
     if (cue.stance not in _OBJECT_STANCES and cue.lemma not in _OBJECT_LEMMAS) or cue.lemma in _NOT_OBJECT_LEMMAS:
         return []
@@ -649,8 +649,12 @@ def _object_report(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]
     if speaker is None and cue.form == "gerund":
         np = sentence_subject(doc, sent, cue.first)
         speaker = describe(doc, *np) if np is not None else None
-    if speaker is None:
+    null_subject = speaker is None and cue.first == sent.t0 and cue.form in ("finite", "participle") \
+        and doc.tokens[cue.first].text[:1].isupper()
+    if speaker is None and not null_subject:
         return []
+    if null_subject and state is not None:
+        speaker = state.last_speaker  # "Ha altresì confermato il sostegno …": the subject of an earlier sentence
     k = _skip_adverbs(doc, cue.last + 1, sent.t1)
     while k < sent.t1 and doc.low[k] in _TIME_WORDS:
         k += 1
@@ -1284,7 +1288,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 elif cue.clitic:
                     found = _clitic(doc, sent, cue, state)
                 else:
-                    found = _postposed(doc, sent, cue, seg_start, state) or _object_report(doc, sent, cue) \
+                    found = _postposed(doc, sent, cue, seg_start, state) or _object_report(doc, sent, cue, state) \
                         or _predicate_report(doc, sent, cue)
             if cue.lemma in OPINION_LEMMAS:
                 # "X ritiene che …" is a report of X's view; "pensa di partire", "crede nel progetto" are not
