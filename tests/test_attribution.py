@@ -382,3 +382,77 @@ def test_code_page_slips_still_match_cues():
 ])
 def test_more_non_attributions(text):
     assert extract_attributions(text).empty
+
+
+def _rows(text: str) -> list[dict]:
+    return extract_attributions(text).to_dict("records")
+
+
+def test_cue_between_dashes_splits_one_quotation_in_two():
+    text = "«Il bilancio non regge – avverte la sindaca di Pesaro – e servono tagli subito»."
+    rows = _rows(text)
+    assert [r["content"] for r in rows] == ["Il bilancio non regge", "e servono tagli subito"]
+    assert {r["speaker"] for r in rows} == {"la sindaca di Pesaro"}
+
+
+def test_cue_between_dashes_in_a_quotation_left_open():
+    text = "“La scuola deve riaprire– prosegue il primo Cittadino di Arezzo – senza altri rinvii."
+    rows = _rows(text)
+    assert [r["content"] for r in rows] == ["La scuola deve riaprire", "senza altri rinvii"]
+    assert rows[0]["speaker"] == "il primo Cittadino di Arezzo"
+
+
+def test_relative_che_without_comma_names_the_speaker():
+    r = one("Il congresso ha ascoltato la deputata Maria Rossi che chiede al governo un piano per le scuole.")
+    assert r["speaker"] == "la deputata Maria Rossi" and r["cue"] == "chiede"
+    assert r["content"].endswith("un piano per le scuole")
+
+
+def test_named_apposition_speaks_when_the_head_is_a_description():
+    r = one("Il capo delle forze armate locali, il generale Mario Bianchi, ha sostenuto che il voto era truccato.")
+    assert "Mario Bianchi" in r["speaker"]
+    assert r["content"] == "il voto era truccato"
+
+
+def test_clitic_before_a_plural_cue_is_not_an_article():
+    r = one("I sindaci della provincia, pertanto, le chiedono di prorogare i contratti degli infermieri.")
+    assert r["speaker"] == "I sindaci della provincia" and r["cue"] == "le chiedono"
+
+
+def test_colon_quote_with_the_person_opening_the_clause():
+    r = one('Rossi, due pagine sul giornale contro la ministra: "Dimettiti subito per favore".')
+    assert r["type"] == "direct" and r["speaker"] == "Rossi" and r["content"].startswith("Dimettiti")
+    r = one('Non sono mancati gli sfottò, come quello dedicato al sindaco da un utente: "Hai già fatto le valigie?".')
+    assert r["speaker"] == "un utente"
+
+
+def test_bracketed_according_to_covers_the_words_before_it():
+    rows = _rows("I lavori sono fermi da mesi (secondo le denunce di molti residenti) e nessuno interviene.")
+    assert len(rows) == 1 and rows[0]["type"] == "according_to"
+    assert rows[0]["speaker"] == "molti residenti" and rows[0]["content"] == "I lavori sono fermi da mesi"
+
+
+@pytest.mark.parametrize("text", [
+    "Molti credenti vogliono vivere secondo la loro coscienza e non secondo le mode.",
+    "La spesa crescerà secondo le stime di crescita pubblicate ieri.",
+    "Due donne che protestavano contro di lui sono state allontanate.",
+])
+def test_secondo_and_complements_that_are_not_sources(text):
+    assert extract_attributions(text).empty
+
+
+def test_coordinated_participle_shares_the_auxiliary():
+    rows = _rows("Il presidente ha firmato il decreto, e annunciato che a maggio arriveranno nuovi fondi.")
+    assert any(r["cue"] == "annunciato" and r["speaker"] == "Il presidente"
+               and r["content"] == "a maggio arriveranno nuovi fondi" for r in rows)
+
+
+def test_cue_inside_a_quotation_mark_never_closed():
+    r = one('"Dopo le verifiche della notte, l\'Aifa precisa che il vaccino resta sicuro.')
+    assert r["speaker"] == "l'Aifa" and r["content"].rstrip(".") == "il vaccino resta sicuro"
+
+
+def test_sentence_initial_cue_without_subject_reports_its_object():
+    df = extract_attributions("Il sindaco ha detto che la città è pronta. Ha poi confermato il sostegno alle famiglie in difficoltà.")
+    row = df[df["cue"].str.contains("confermato")].iloc[0]
+    assert row["content"] == "il sostegno alle famiglie in difficoltà" and row["speaker"] == "Il sindaco"

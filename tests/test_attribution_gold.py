@@ -105,3 +105,14 @@ def test_blind_sample_selection_is_reproducible(shared_data):
     stored = [d["sentence_id"] for d in map(json.loads, (GOLD_DIR / "attribution_realnews.jsonl").read_text(encoding="utf-8").splitlines())
               if d["split"].startswith("blind")]
     assert blind_sample(len(stored), data_dir=shared_data) == stored
+
+
+def test_match_pairs_the_same_cue_first():
+    """Two gold attributions share content; the prediction goes to the one with its cue, not the best coverage."""
+    from analysis.evaluation.attribution import match
+    gold = [{"content": {"start": 0, "end": 40}, "cue": {"start": 50, "end": 55}},
+            {"content": {"start": 0, "end": 30}, "cue": {"start": 60, "end": 65}}]
+    pred = [{"content_start": 0, "content_end": 30, "cue_start": 50, "cue_end": 55}]
+    assert match(pred, gold, 0.3) == [(0, 0)]
+    pred[0]["cue_start"], pred[0]["cue_end"] = 70, 75  # no shared cue: best coverage
+    assert match(pred, gold, 0.3) == [(0, 1)]
