@@ -456,3 +456,15 @@ def test_sentence_initial_cue_without_subject_reports_its_object():
     df = extract_attributions("Il sindaco ha detto che la città è pronta. Ha poi confermato il sostegno alle famiglie in difficoltà.")
     row = df[df["cue"].str.contains("confermato")].iloc[0]
     assert row["content"] == "il sostegno alle famiglie in difficoltà" and row["speaker"] == "Il sindaco"
+
+
+def test_cleft_with_the_speaker_after_the_copula():
+    r = one("A chiedere che la scuola riapra c'è anche la ministra Rossi.")
+    assert r["speaker"] == "la ministra Rossi" and r["content"] == "la scuola riapra"
+    r = one("A denunciare il ritardo dei fondi sono stati i sindaci della valle.")
+    assert r["speaker"] == "i sindaci della valle" and r["content"] == "il ritardo dei fondi"
+
+
+def test_a_quanto_with_a_cue_and_a_source():
+    r = one("Il decreto, a quanto riferiscono fonti di governo, arriverà in aula la prossima settimana.")
+    assert r["type"] == "according_to" and r["speaker"].startswith("fonti di governo")

@@ -110,6 +110,9 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
             j -= 1
     elif j >= sent.t0 and form == "infinitive":
         k = j - 1 if low[j] in _MODAL_LINKS else j
+        if j == sent.t0 and low[j] in ("a", "ad"):
+            # a cleft: "A chiedere che si faccia presto c'è anche Salvini", "A riferirlo sono stati i genitori"
+            return Cue(head, head, last, verb, form, False, False, False, False)
         if k >= sent.t0 and low[k] in _MODALS:
             modal = True
             j = k - 1

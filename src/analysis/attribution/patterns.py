@@ -905,6 +905,37 @@ def _impersonal_report(doc: Document, j: int, hi: int) -> int | None:
     return k
 
 
+_COPULAS = frozenset({"è", "c'è", "sono", "fu", "furono", "era", "erano", "sarebbe", "sarebbero", "sarà", "saranno"})
+
+
+def _cleft(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]:
+    """"A chiedere che si faccia presto c'è anche Matteo Salvini": the speaker follows the copula."""
+    m = cue.last + 1
+    while m < sent.t1 and m - cue.last <= 30 and doc.low[m] not in _COPULAS:
+        m += 1
+    if m >= sent.t1 or doc.low[m] not in _COPULAS or m == cue.last + 1:
+        return []
+    k = m + 1
+    while k < sent.t1 and (doc.low[k] in _BE_PARTICIPLES or doc.low[k] in ADVERBS or doc.low[k] in ("ci",)):
+        k += 1
+    np = right_np(doc, k, sent.t1)
+    if np is None or not can_speak(doc, *np):
+        return []
+    c0 = cue.last + 1
+    if doc.low[c0] == "che":
+        c0 += 1
+    end = m - 1 if doc.low[m - 1] not in ("c'", "ci") else m - 2  # "c'è"
+    content = _content(doc, doc.tokens[c0].start, doc.tokens[end].end) if c0 <= end else None
+    if content is None:
+        return []
+    speaker, _ = _with_apposition_right(doc, np, sent.t1)
+    return [Attribution(sent.sent_id, content[0], content[1], speaker, _tok_span(doc, cue.first - 1, cue.last + 1),
+                        cue.lemma, cue.stance, None, head=doc.tokens[cue.head].start)]
+
+
+_BE_PARTICIPLES = frozenset({"stato", "stata", "stati", "state"})
+
+
 def _skip_parenthesis_end(doc: Document, k: int, hi: int) -> int:
     """The first token at or after ``k`` that is a bracket or sentence stop (``hi - 1`` at most)."""
     while k < hi - 1 and doc.tokens[k].text not in (")", "(", ".", ";"):
@@ -996,6 +1027,17 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
             np = right_np(doc, j, sent.t1)
             if np is not None and np[0] > j + 1 and np_tags(doc, j) not in ("DA", "DI"):
                 np = None
+        elif w == "a" and i + 2 < sent.t1 and low[i + 1] == "quanto" and any(c.first == i + 2 for c in cues):
+            # "che a quanto riferiscono fonti vicine alla trattativa troverebbe …": like "secondo quanto"
+            cue_here = next(c for c in cues if c.first == i + 2)
+            np, _, _ = _speaker_after(doc, cue_here.last + 1, sent.t1)
+            if np is not None and (can_speak(doc, *np) or is_speakerlike(doc, *np)):
+                info, after = _with_apposition_right(doc, np, sent.t1)
+                rows += _according_content(doc, sent, i, after, info, _tok_span(doc, i, cue_here.last + 1), "a quanto")
+                i = max(after, i + 1)
+                continue
+            i += 1
+            continue
         elif w == "stando" and i + 1 < sent.t1 and low[i + 1] in A:
             lemma = "stando a"
             cue_end = i + 2
@@ -1272,6 +1314,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 continue
             nxt = cues[n + 1] if n + 1 < len(cues) else None
             found: list[Attribution] = []
+            if cue.form == "infinitive" and cue.first - 1 == sent.t0 and doc.low[sent.t0] in ("a", "ad"):
+                sent_rows += _cleft(doc, sent, cue)
+                continue
             if cue.passive:
                 found = _passive(doc, sent, cue, state)
             elif cue.clitic and doc.low[cue.first] in ("lo", "l'"):
