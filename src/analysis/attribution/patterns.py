@@ -669,6 +669,8 @@ def _object_report(doc: Document, sent: Sentence, cue: Cue, state: _State | None
             break
     if end - k < 2:
         return []
+    if end < sent.t1 and doc.tokens[end].text == ":" and end + 1 >= sent.t1:
+        return []  # "Un portavoce ha commentato quanto è accaduto:": the words follow in the next sentence
     content = _content(doc, doc.tokens[k].start, doc.tokens[end - 1].end)
     if content is None:
         return []
@@ -903,6 +905,13 @@ def _impersonal_report(doc: Document, j: int, hi: int) -> int | None:
     if k < hi and (low[k] in DA | DI | A or np_tags(doc, k) in ("NAME",)) :
         return None  # "si apprende da fonti di governo", "emerge dalle indagini": a source follows
     return k
+
+
+def _introduced_clause(doc: Document, start: int) -> bool:
+    """Does the content at ``start`` open with, or follow, "che" / "di" (a reported clause, not an object)?"""
+    before = doc.text[max(0, start - 5):start].split()
+    after = doc.text[start:start + 4].split()
+    return bool((before and before[-1].lower() in ("che", "di")) or (after and after[0].lower() in ("di", "d'")))
 
 
 _COPULAS = frozenset({"è", "c'è", "sono", "fu", "furono", "era", "erano", "sarebbe", "sarebbero", "sarà", "saranno"})
@@ -1339,6 +1348,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 # "X ritiene che …" is a report of X's view; "pensa di partire", "crede nel progetto" are not
                 found = [r for r in found if r.speaker is not None and r.cue_lemma == cue.lemma
                          and r.type != "according_to" and _after_che(doc, cue, r)]
+            # "ha commentato quanto è accaduto:" at the end of a sentence: the words follow in the next one
+            found = [r for r in found if r.type == "direct" or doc.text[r.content[1]:sent.end].strip() != ":"
+                     or _introduced_clause(doc, r.content[0])]
             if cue.reflexive:
                 # "si chiede se", "si è detto pronto": only with a written speaker ("si dice che" is impersonal)
                 found = [r for r in found if r.speaker is not None or r.type == "direct"]
