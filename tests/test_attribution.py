@@ -468,3 +468,14 @@ def test_cleft_with_the_speaker_after_the_copula():
 def test_a_quanto_with_a_cue_and_a_source():
     r = one("Il decreto, a quanto riferiscono fonti di governo, arriverà in aula la prossima settimana.")
     assert r["type"] == "according_to" and r["speaker"].startswith("fonti di governo")
+
+
+def test_according_to_between_dashes():
+    rows = _rows('Mario Rossi vuole difendere l\'assessore che - a suo dire - "resta al suo posto".')
+    assert len(rows) == 1 and rows[0]["content"] == "resta al suo posto" and rows[0]["speaker"] == "Mario Rossi"
+    rows = _rows("Il ministro dell'Economia - secondo l'agenzia Reuters - sarebbe pronto a lasciare l'incarico.")
+    assert len(rows) == 1 and rows[0]["content"].startswith("Il ministro") and rows[0]["content"].rstrip(".").endswith("l'incarico")
+
+
+def test_object_ending_at_a_final_colon_is_no_report():
+    assert extract_attributions("Un portavoce della società ha commentato quanto è accaduto a Roma:").empty

@@ -850,6 +850,25 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
     opens_clause = lead > sent.t0 and doc.low[lead - 1] in ("che", "cui", "e", "ma", "mentre", "perché", "poiché", "se")
     in_brackets = lead - 1 > sent.t0 and doc.tokens[lead - 1].text == "(" and (
         phrase_end >= sent.t1 or doc.tokens[_skip_parenthesis_end(doc, phrase_end, sent.t1)].text == ")")
+    # a phrase set between dashes: "Bonafede che - a suo dire - «resta alla Giustizia»", "Il ministro - secondo
+    # quanto apprende l'Ansa - sarebbe in pressing …"
+    open_dash = next((m for m in range(phrase_start - 1, max(sent.t0, phrase_start - 7) - 1, -1)
+                      if doc.tokens[m].text in _DASHES or doc.tokens[m].text in (",", ";", ":", "(", ")")), None)
+    close_dash = next((m for m in range(phrase_end, min(sent.t1, phrase_end + 12))
+                       if doc.tokens[m].text in _DASHES or doc.tokens[m].text in (",", ";", ":", "(", ")", ".")), None)
+    if open_dash is not None and close_dash is not None and open_dash > sent.t0 and doc.tokens[open_dash].text in _DASHES \
+            and doc.tokens[close_dash].text in _DASHES:
+        if doc.low[open_dash - 1] in ("che", "perché", "se", "e", "ma", "cui", "poiché"):
+            content = _content(doc, doc.tokens[close_dash].end, sent.end)
+        else:
+            content = _content(doc, sent.start, sent.end)
+        if content is None or (speaker is None and not anonymous):
+            return []
+        row = Attribution(sent.sent_id, "according_to", content[1], speaker, cue_span, lemma, "reports", None, head=cue_span[0])
+        row.extra["parenthetical"] = True
+        if speaker is None:
+            row.extra["speaker_type"] = "anonymous"
+        return [row]
     if in_brackets:
         # "picchiati dai poliziotti (secondo denunce di varie associazioni …)", "obiettivi poco ambiziosi (come hanno
         # scritto molti giornali)": the bracket is about the words just before it, back to a clause break
@@ -1055,6 +1074,9 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
                 and low[i + 2] in ("dire", "giudizio", "parere", "avviso", "detta"):
             # "a suo dire", "a loro avviso": the owner is the last speaker, or unnamed in this sentence
             speaker = state.last_speaker
+            if speaker is None and low[i + 1] in ("suo", "sua"):
+                subj = sentence_subject(doc, sent, i)  # "Vito Crimi vuole … che - a suo dire - …"
+                speaker = describe(doc, *subj) if subj is not None and describe(doc, *subj).type == "person" else None
             rows += _according_content(doc, sent, i, i + 3, speaker, _tok_span(doc, i, i + 3),
                                        f"a {low[i + 1]} {low[i + 2]}", anonymous=speaker is None)
             i += 3
