@@ -85,17 +85,19 @@ def test_realnews_floors(shared_data):
     assert heldout.prf(0.3)[0] >= 0.90 and heldout.prf(0.3)[2] >= 0.79 and heldout.speaker_accuracy >= 0.90
     blind_a = split("blind_a")
     assert blind_a.prf(0.3)[2] >= 0.95 and blind_a.speaker_accuracy >= 0.95
-    blind_b = split("blind_b")
-    assert blind_b.prf(0.3)[0] >= 0.88 and blind_b.prf(0.3)[2] >= 0.74 and blind_b.speaker_accuracy >= 0.80
+    blind_b = split("blind_b")  # read for errors in every round (development data)
+    assert blind_b.prf(0.3)[0] >= 0.90 and blind_b.prf(0.3)[2] >= 0.82 and blind_b.speaker_accuracy >= 0.90
     blind_c = split("blind_c")  # scored once untouched (F1 0.57), then read for errors
-    assert blind_c.prf(0.3)[0] >= 0.93 and blind_c.prf(0.3)[2] >= 0.76 and blind_c.speaker_accuracy >= 0.83
-    blind_d = split("blind_d")  # never read: 0.49 before the last round of fixes
-    assert blind_d.prf(0.3)[0] >= 0.74 and blind_d.prf(0.3)[2] >= 0.51 and blind_d.speaker_accuracy >= 0.78
-    blind_e = split("blind_e")  # annotated after the last fix, never read
-    assert blind_e.prf(0.3)[2] >= 0.40
+    assert blind_c.prf(0.3)[0] >= 0.94 and blind_c.prf(0.3)[2] >= 0.84 and blind_c.speaker_accuracy >= 0.90
+    blind_d = split("blind_d")  # 0.49 and 0.53 when unread; read for errors since
+    assert blind_d.prf(0.3)[0] >= 0.91 and blind_d.prf(0.3)[2] >= 0.78 and blind_d.speaker_accuracy >= 0.94
+    blind_e = split("blind_e")  # 0.43 when unread; read for errors since
+    assert blind_e.prf(0.3)[2] >= 0.55
+    blind_f = split("blind_f")  # never read: 0.71 before the last round of fixes, 0.70 after
+    assert blind_f.prf(0.3)[2] >= 0.68 and blind_f.speaker_accuracy >= 0.84
     everything = split(*REALNEWS_SPLITS)
-    assert everything.prf(0.3)[2] >= 0.73 and everything.speaker_accuracy >= 0.88
-    assert everything.negative_false_positives <= 16
+    assert everything.prf(0.3)[2] >= 0.80 and everything.speaker_accuracy >= 0.92
+    assert everything.negative_false_positives <= 15
 
 
 @pytest.mark.data
