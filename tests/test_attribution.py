@@ -479,3 +479,20 @@ def test_according_to_between_dashes():
 
 def test_object_ending_at_a_final_colon_is_no_report():
     assert extract_attributions("Un portavoce della società ha commentato quanto è accaduto a Roma:").empty
+
+
+def test_inserted_source_after_a_subordinator_is_about_what_follows():
+    r = one("Il bilancio è pesante, anche se, sottolinea il sindaco, la città ha retto bene all'alluvione.")
+    assert r["speaker"] == "il sindaco" and r["content"].rstrip(".") == "la città ha retto bene all'alluvione"
+    # the cut sentence: the words after the cue are not here, so nothing is reported
+    assert extract_attributions("Nessuno si è fatto male anche se, sottolinea il sindaco, ").empty
+    r = one("Resta un rischio per le imprese che, secondo le stime di Carlo Neri, nei prossimi mesi ridurranno gli organici.")
+    assert r["type"] == "according_to" and r["speaker"].startswith("Carlo Neri")
+    assert r["content"].rstrip(".") == "nei prossimi mesi ridurranno gli organici"
+    r = one("Ma che in quel caso, come riporta il Giornale di Vicenza, ha spinto i vigili a chiudere la piazza.")
+    assert r["content"].rstrip(".") == "ha spinto i vigili a chiudere la piazza"
+
+
+def test_according_to_closing_a_cut_sentence_after_a_conjunction_is_none():
+    assert extract_attributions("Finora i controlli sono stati fatti solo nelle scuole e secondo il professor Bianchi").empty
+    assert extract_attributions("I lavori finiranno a maggio giacché, come sottolinea l'assessore Verdi").empty

@@ -72,7 +72,7 @@ def test_realnews_floors(shared_data):
     if not checkthat_sentences(shared_data):
         pytest.skip("CheckThat! files absent")
     passages = load_realnews_gold(data_dir=shared_data)
-    assert len(passages) == 700
+    assert len(passages) == 800
     for p in passages:
         _check_spans(p.text, p.attributions)
 
@@ -93,10 +93,12 @@ def test_realnews_floors(shared_data):
     assert blind_d.prf(0.3)[0] >= 0.91 and blind_d.prf(0.3)[2] >= 0.78 and blind_d.speaker_accuracy >= 0.94
     blind_e = split("blind_e")  # 0.43 when unread; read for errors since
     assert blind_e.prf(0.3)[2] >= 0.55
-    blind_f = split("blind_f")  # never read: 0.71 before the last round of fixes, 0.70 after
-    assert blind_f.prf(0.3)[2] >= 0.68 and blind_f.speaker_accuracy >= 0.84
+    blind_f = split("blind_f")  # 0.71 and 0.70 when unread; read for errors since
+    assert blind_f.prf(0.3)[2] >= 0.73 and blind_f.speaker_accuracy >= 0.85
+    blind_g = split("blind_g")  # never read: 0.65 before the last round of fixes
+    assert blind_g.prf(0.3)[2] >= 0.63 and blind_g.speaker_accuracy >= 0.73
     everything = split(*REALNEWS_SPLITS)
-    assert everything.prf(0.3)[2] >= 0.80 and everything.speaker_accuracy >= 0.92
+    assert everything.prf(0.3)[2] >= 0.80 and everything.speaker_accuracy >= 0.90
     assert everything.negative_false_positives <= 15
 
 

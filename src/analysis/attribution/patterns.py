@@ -487,6 +487,32 @@ def _words_in(doc: Document, span: tuple[int, int] | None) -> int:
     return 0 if span is None else sum(1 for w in doc.text[span[0]:span[1]].split() if any(c.isalnum() for c in w))
 
 
+#: Words that open a subordinate or relative clause: an inserted source right after one of them ("anche se,
+#: sottolinea il sindaco, …", "che, secondo le stime di X, …") is about the words that follow it.
+_SUBORDINATORS = frozenset({"che", "se", "perché", "poiché", "giacché", "siccome", "quando", "mentre", "cui", "dove"})
+
+
+def _after_subordinator(doc: Document, sent: Sentence, lead: int) -> bool:
+    """Is the inserted phrase at ``lead`` (after a comma) preceded by a clause opening it interrupts?
+
+    "… anche se, sottolinea il sindaco, …", "un effetto … che, secondo le stime di X, determinerà …",
+    "Ma che in questo caso, come riporta La Stampa, ha portato …" (a short lead opened by "che").
+    """
+    if lead - 2 < sent.t0 or doc.tokens[lead - 1].text != ",":
+        return False
+    if doc.low[lead - 2] in _SUBORDINATORS:
+        return True
+    k = lead - 2
+    while k > sent.t0 and lead - k <= 7 and doc.tokens[k - 1].text not in (",", ";", ":", "(", ".") \
+            and doc.tokens[k - 1].text not in _DASHES:
+        k -= 1
+    if lead - k > 7:
+        return False
+    while k < lead - 2 and doc.low[k] in ("e", "ed", "ma", "però"):
+        k += 1
+    return doc.low[k] == "che" and k < lead - 2
+
+
 def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _State) -> list[Attribution]:
     """"«…», ha detto X", "“…” – aggiunge X –", "CLAUSE, ha dichiarato X, ruolo, all'agenzia TASS",
     and the parenthetical "Per questo – ha concluso X – sarà importante …" (content on both sides)."""
@@ -557,6 +583,8 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
             rest = _content(doc, doc.tokens[k].start, c_end)
             if rest is not None and _words_in(doc, rest[1]) < 4:
                 rest = None
+    if ptxt == "," and _after_subordinator(doc, sent, cue.first) and (before is None or before[0] == "indirect"):
+        before = None  # "anche se, sottolinea il sindaco, …": the report is what follows the cue, if anything
     if before is not None and before[0] == "indirect" and (_words_in(doc, before[1]) < 3 or speaker is None):
         before = None  # an unquoted clause before a cue with no speaker at all ("Il ricordo di X, ha concluso")
     if before is None and rest is None:
@@ -888,6 +916,13 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
         k = phrase_end
         c_start = doc.tokens[k].start if k < sent.t1 else sent.end
         content = _content(doc, c_start, sent.end)
+    elif _after_subordinator(doc, sent, lead):
+        # "… che, secondo le stime di X, determinerà …": the source is about the clause it interrupts, which
+        # goes on after it; nothing after it (a sentence cut there) is no attribution
+        content = _content(doc, doc.tokens[phrase_end].start, sent.end) if phrase_end < sent.t1 else None
+    elif phrase_start > sent.t0 and doc.low[phrase_start - 1] in ("e", "ed", "ma") and (
+            phrase_end >= sent.t1 or _content(doc, doc.tokens[phrase_end].start, sent.end) is None):
+        return []  # "… e secondo la professoressa X" closing a cut sentence: what it sources is not here
     else:
         content = _content(doc, sent.start, doc.tokens[phrase_start].start)
         after = _content(doc, doc.tokens[phrase_end].start, sent.end) if phrase_end < sent.t1 else None
