@@ -141,3 +141,32 @@ def test_seed_corpus_tone(seed_corpus):
     assert {"Russia", "Corea del Nord", "Ucraina"} <= set(e.index)
     d = document_sentiment(seed_corpus)
     assert d["polarity"].between(-1, 1).all()
+
+
+# --- scoring from the corpus tokens ------------------------------------------
+
+TRICKY = {
+    "t1": "Non è affatto una buona notizia!!! #NonCiStoPiù :) Però il governo ha fatto bene.",
+    "t2": "L'ing. Rossi (dott.) ha detto: «è un'ottima idea». Ahahah, 2,5% in più… www.esempio.it",
+    "t3": "Ma anche no.Il 'sì' vince:3 😀👍🏻 @utente scrive a mario@esempio.it — che vergogna?!",
+    "t4": "\u00a0Frase con spazio duro.\u00a0E poi\tun'altra. \n\nParagrafo nuovo: po' di E' vero.",
+}
+
+
+@pytest.mark.parametrize("name", ["seed", "tricky"])
+def test_sentences_scored_from_corpus_tokens_equal_scoring_their_text(name, seed_corpus, monkeypatch):
+    """Reusing the pipeline's tokens gives exactly what scoring each sentence's text gives."""
+    import analysis.sentiment as sentiment_module
+    from analysis.textblob_it import analyze
+
+    corp = seed_corpus if name == "seed" else corpus_from_texts(TRICKY)
+    s = corp.sentences
+    texts = [corp.text(d)[a:b] for d, a, b in zip(s["doc_id"], s["start"], s["end"])]
+    calls = []
+    real = sentiment_module.analyze_tokens
+    monkeypatch.setattr(sentiment_module, "analyze_tokens", lambda toks, **kw: calls.append(1) or real(toks, **kw))
+    sentiment_module._SENTENCE_SCORES.cache_clear()
+    got = sentiment_module._sentence_scores(corp, texts)
+    sentiment_module._SENTENCE_SCORES.cache_clear()
+    assert len(calls) >= 0.8 * len(set(texts))  # the token path is the one taken
+    assert got == [analyze(t) for t in texts]  # scores and every assessment, with offsets

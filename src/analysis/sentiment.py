@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 import pandas as pd
 
 from .paths import DATA_DIR
-from .textblob_it.analyzer import Analysis, analyze
+from .textblob_it.analyzer import Analysis, analyze, analyze_tokens
+from .tokenization import Token
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -53,6 +54,76 @@ def score_text(text: str) -> Analysis:
     return analyze(text)
 
 
+class _ScoreCache:
+    """Scores of sentence texts, at most ``maxsize`` (the oldest go first)."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._scores: dict[str, Analysis] = {}
+
+    def get(self, text: str) -> Analysis | None:
+        return self._scores.get(text)
+
+    def put(self, text: str, result: Analysis) -> None:
+        if len(self._scores) >= self.maxsize:
+            del self._scores[next(iter(self._scores))]
+        self._scores[text] = result
+
+    def cache_clear(self) -> None:
+        self._scores.clear()
+
+
+_SENTENCE_SCORES = _ScoreCache(50_000)
+#: Characters that may separate two sentences without changing how the
+#: tokenizer reads the first or last token of either (its look-arounds see
+#: whitespace there exactly as they see the start or end of a string).
+_SEPARATORS = frozenset(" \t\n\r\f\v\u00a0\u2009\u202f\u3000")
+_TOKEN_NEEDED = ("doc_id", "sent_id", "start", "end", "text", "kind")
+
+
+def _sentence_scores(corpus: "Corpus", texts: list[str]) -> list[Analysis]:
+    """:func:`score_text` of every sentence text, reusing the corpus tokens.
+
+    A sentence's tokens in ``corpus.tokens`` are those ``tokenize`` finds in
+    the sentence text alone whenever the sentence is bounded by whitespace
+    or the document's edges (the pipeline tokenizes whole paragraphs); then
+    :func:`analysis.textblob_it.analyzer.analyze_tokens` scores them without
+    tokenizing again and gives the same result. Any other sentence is scored
+    from its text.
+    """
+    s, tok = corpus.sentences, corpus.tokens
+    if tok is None or any(c not in tok.columns for c in _TOKEN_NEEDED):
+        return [score_text(t) for t in texts]
+    docs, sids = tok["doc_id"].tolist(), tok["sent_id"].tolist()
+    starts, ends = tok["start"].tolist(), tok["end"].tolist()
+    forms, kinds = tok["text"].tolist(), tok["kind"].tolist()
+    rows: dict[tuple[str, int], tuple[int, int] | None] = {}
+    lo, n = 0, len(docs)
+    for j in range(1, n + 1):
+        if j == n or sids[j] != sids[lo] or docs[j] != docs[lo]:
+            key = (docs[lo], sids[lo])
+            rows[key] = None if key in rows else (lo, j)  # not consecutive: do not trust
+            lo = j
+    new = tuple.__new__
+    out: list[Analysis] = []
+    for d, sid, a, b, piece in zip(s["doc_id"].tolist(), s["sent_id"].tolist(), s["start"].tolist(),
+                                   s["end"].tolist(), texts):
+        result = _SENTENCE_SCORES.get(piece)
+        if result is None:
+            span = rows.get((d, sid))
+            doc = corpus.text(d)
+            if (span is not None and (a == 0 or doc[a - 1] in _SEPARATORS)
+                    and (b == len(doc) or doc[b] in _SEPARATORS)
+                    and starts[span[0]] >= a and ends[span[1] - 1] <= b):
+                result = analyze_tokens([new(Token, (starts[j] - a, ends[j] - a, forms[j], kinds[j]))
+                                         for j in range(*span)])
+            else:
+                result = analyze(piece)
+            _SENTENCE_SCORES.put(piece, result)
+        out.append(result)
+    return out
+
+
 def _require_corpus(corpus) -> None:
     for name in ("documents", "sentences", "paragraphs"):
         if not hasattr(corpus, name):
@@ -74,7 +145,7 @@ def sentence_sentiment(corpus: "Corpus") -> pd.DataFrame:
     _require_corpus(corpus)
     s = corpus.sentences
     texts = [corpus.text(d)[a:b] for d, a, b in zip(s["doc_id"], s["start"], s["end"])]
-    scores = [score_text(t) for t in texts]
+    scores = _sentence_scores(corpus, texts)
     out = pd.DataFrame({
         "doc_id": s["doc_id"].astype("string").to_numpy(),
         "sent_id": s["sent_id"].astype("int64").to_numpy(),

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from textblob.base import CONTINUOUS, BaseSentimentAnalyzer
 
@@ -48,7 +48,7 @@ from ..wordlists import read_word_list
 from .lexicon import Entry, Lexicon, load_lexicon, normalise
 
 __all__ = [
-    "PatternAnalyzer", "Sentiment", "SentimentAssessments", "Assessment", "Analysis", "analyze",
+    "PatternAnalyzer", "Sentiment", "SentimentAssessments", "Assessment", "Analysis", "analyze", "analyze_tokens",
     "NEGATION_SCOPE", "NEGATION_FACTOR", "STRONG_NEGATION_FACTOR", "CONTRAST_BEFORE",
     "CONTRAST_AFTER", "EXCLAMATION_BOOST", "SUBJECTIVITY_HALF", "POLARITY_DAMPING", "LAUGHTER",
     "FIRST_PLURAL_CUE", "NUMBER_CUE", "SUBJECTIVITY_LENGTH", "SUBJECTIVITY_LENGTH_POWER",
@@ -169,9 +169,32 @@ def _cues() -> dict[tuple[str, ...], float]:
     return out
 
 
-def _match(words: list[str], i: int, table, max_len: int = 4) -> int:
-    """Length of the longest key of ``table`` starting at ``words[i]`` (0 if none)."""
-    for n in range(min(max_len, len(words) - i), 0, -1):
+def first_word_index(keys) -> dict[str, int]:
+    """First word of each key (a tuple of words) → length of the longest key starting with it."""
+    index: dict[str, int] = {}
+    for key in keys:
+        if key and len(key) > index.get(key[0], 0):
+            index[key[0]] = len(key)
+    return index
+
+
+@lru_cache(maxsize=None)
+def _first_index(name: str) -> dict[str, int]:
+    """:func:`first_word_index` of the phrase list or table called ``name``."""
+    tables = {"negations": _negations, "cues": _cues}
+    return first_word_index(tables[name]() if name in tables else _phrases(name))
+
+
+def _match(words: list[str], i: int, table, first: dict[str, int], max_len: int = 4) -> int:
+    """Length of the longest key of ``table`` starting at ``words[i]`` (0 if none).
+
+    ``first`` is the table's :func:`first_word_index`: most words start no key
+    and return at once.
+    """
+    longest = first.get(words[i])
+    if not longest:
+        return 0
+    for n in range(min(longest, max_len, len(words) - i), 0, -1):
         if tuple(words[i : i + n]) in table:
             return n
     return 0
@@ -246,6 +269,9 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
     negations, exceptions = _negations(), _phrases("negation_exceptions.txt")
     contrast, boundaries = _phrases("contrast.txt"), _phrases("clause_boundaries.txt")
     emoticons, cues = _emoticons(), _cues()
+    cues_first, exceptions_first = _first_index("cues"), _first_index("negation_exceptions.txt")
+    negations_first, contrast_first = _first_index("negations"), _first_index("contrast.txt")
+    boundaries_first, phrases_first = _first_index("clause_boundaries.txt"), lexicon.phrase_first
     sent = [part for t in sent for part in (split_hashtag(t) if t.kind == "handle" else (t,))]
     words = [_word_of(t) if t.kind in _WORDLIKE else t.text for t in sent]
     first_word = next((k for k, t in enumerate(sent) if t.kind in _WORDLIKE), 0)
@@ -258,7 +284,7 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
     while i < n:
         tok, w = sent[i], words[i]
         # subjectivity cues (phrases of words, or "?", "!")
-        k = _match(words, i, cues)
+        k = _match(words, i, cues, cues_first)
         if k:
             cue = tuple(words[i : i + k])
             cues_out.append(Assessment(tok.start, sent[i + k - 1].end, " ".join(cue), 0.0, cues[cue], 1.0, 0.0, ("cue",)))
@@ -292,12 +318,12 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
             i += 1
             continue
         # words that begin with a negation word but do not negate ("non solo")
-        k = _match(words, i, exceptions)
+        k = _match(words, i, exceptions, exceptions_first)
         if k:
             i += k
             continue
-        k = _match(words, i, negations)
-        if k and lexicon.phrases and _match(words, i, lexicon.phrases, lexicon.max_phrase_len) > k:
+        k = _match(words, i, negations, negations_first)
+        if k and lexicon.phrases and _match(words, i, lexicon.phrases, phrases_first, lexicon.max_phrase_len) > k:
             k = 0  # a lexicon phrase that starts with a negation word: "non vedo l'ora"
         if k:
             kind = negations[tuple(words[i : i + k])]
@@ -316,14 +342,14 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
                 neg_raising = True  # "non credo che ..." carries the negation over "che"
             i += k
             continue
-        k = _match(words, i, contrast)
+        k = _match(words, i, contrast, contrast_first)
         if k and not (i + k < n and words[i + k] in _ADDITIVE):  # "non solo ... ma anche" adds
             contrast_at = len(out)
             weight = CONTRAST_AFTER
             neg_left, mod_left = 0, 0
             i += k
             continue
-        k = _match(words, i, boundaries)
+        k = _match(words, i, boundaries, boundaries_first)
         if k:
             if neg_left and neg_raising:
                 neg_raising = False
@@ -333,7 +359,7 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
             continue
         # lexicon: longest phrase first, then the single word
         entry: Entry | None = None
-        k = _match(words, i, lexicon.phrases, lexicon.max_phrase_len) if lexicon.phrases else 0
+        k = _match(words, i, lexicon.phrases, phrases_first, lexicon.max_phrase_len) if lexicon.phrases else 0
         if k > 1:
             entry = lexicon.phrases[tuple(words[i : i + k])]
         else:
@@ -396,10 +422,19 @@ def analyze(text: str, *, lexicon: Lexicon | None = None) -> Analysis:
     """
     if not isinstance(text, str):
         raise TypeError(f"analyze() expects a str, got {type(text).__name__}")
+    return analyze_tokens(tokenize(text), lexicon=lexicon)
+
+
+def analyze_tokens(tokens: Sequence[Token], *, lexicon: Lexicon | None = None) -> Analysis:
+    """:func:`analyze` of a text already tokenized: ``tokens`` must be exactly
+    ``tokenize(text)`` (offsets into ``text``); the result is then identical.
+
+    Lets callers that hold the tokens (``analysis.sentiment`` reads them from
+    the corpus tokens table) skip tokenizing the text a second time.
+    """
     lexicon = lexicon if lexicon is not None else load_lexicon()
     assessed: list[Assessment] = []
     cues: list[Assessment] = []
-    tokens = tokenize(text)
     for sent in _sentences(tokens):
         _score_sentence(sent, lexicon, assessed, cues)
     polar = [a for a in assessed if a.polarity != 0.0]

@@ -163,6 +163,11 @@ class Lexicon:
             tuple(form.split()): e for form, e in self.entries.items() if " " in form
         }
         self.max_phrase_len = max((len(k) for k in self.phrases), default=1)
+        # first word of each phrase → longest phrase starting with it (fast rejection)
+        self.phrase_first: dict[str, int] = {}
+        for key in self.phrases:
+            if key and len(key) > self.phrase_first.get(key[0], 0):
+                self.phrase_first[key[0]] = len(key)
         self._cache: dict[tuple[str, str, bool], Entry | None] = {}
 
     def __len__(self) -> int:
