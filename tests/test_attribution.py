@@ -496,3 +496,21 @@ def test_inserted_source_after_a_subordinator_is_about_what_follows():
 def test_according_to_closing_a_cut_sentence_after_a_conjunction_is_none():
     assert extract_attributions("Finora i controlli sono stati fatti solo nelle scuole e secondo il professor Bianchi").empty
     assert extract_attributions("I lavori finiranno a maggio giacché, come sottolinea l'assessore Verdi").empty
+
+
+def test_inserted_si_legge_with_no_named_source_reports_the_sentence():
+    r = one('Il progetto, si legge ancora nella nota, "non si ferma" e "andrà avanti con nuovi ricorsi".')
+    assert r["type"] == "mixed" and pd.isna(r["speaker"])
+    assert r["content"].startswith("Il progetto") and r["content"].endswith('nuovi ricorsi"')
+    # a quotation after the phrase names no source: "per la firma" is no speaker
+    assert "la firma" not in set(extract_attributions('La lotta, si legge nella nota, "per la firma digitale non si ferma".')["speaker"].dropna())
+
+
+def test_rows_that_report_nothing_are_dropped():
+    assert extract_attributions("Il sindaco ha fatto promesse, come il nuovo ponte, smentite dai fatti.").empty
+    assert extract_attributions("Il corteo si è svolto, benché il prefetto avesse negato ai manifestanti il permesso di sfilare.").empty
+    assert extract_attributions("A raccontare quanto accaduto è stata la stessa vittima.").empty
+    assert extract_attributions("Voglio ricordare – scrive il segretario del partito, dottor Mario Gialli").empty
+    # the real reports of the same verbs stay
+    assert one("Il sindaco ha negato di aver ricevuto pressioni.")["content"] == "di aver ricevuto pressioni"
+    assert one("Le accuse sono state smentite dal ministero.")["content"] == "Le accuse"

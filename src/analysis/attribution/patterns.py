@@ -1143,9 +1143,22 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
             if e > k:
                 channel = (k, e)
                 k = e
-            while k < sent.t1 and low[k] not in DI | DA and k - i < 8:
-                k += 1
-            np = right_np(doc, k, sent.t1) if k < sent.t1 else None
+            while k < sent.t1 and low[k] not in DI | DA and k - i < 8 and doc.tokens[k].text not in _CLAUSE_ENDS \
+                    and doc.tokens[k].text not in _OPENING and doc.tokens[k].text not in _DASHES:
+                k += 1  # the source stays in the phrase: ", si legge nella nota, «per la firma …»" names none
+            np = right_np(doc, k, sent.t1) if k < sent.t1 and low[k] in DI | DA else None
+            close = next((m for m in range(i + 2, min(sent.t1, i + 9)) if doc.tokens[m].text == ","), None)
+            if np is None and i > sent.t0 and doc.tokens[i - 1].text == "," and close is not None \
+                    and all(doc.tokens[m].text not in _OPENING for m in range(i + 2, close)):
+                # "La battaglia, si legge ancora nella nota, «non si ferma»": an inserted phrase with no named
+                # source reports the whole sentence around it
+                content = _content(doc, sent.start, sent.end)
+                if content is not None:
+                    row = Attribution(sent.sent_id, content[0], content[1], None, _tok_span(doc, i, i + 2), lemma,
+                                      "reports", _tok_span(doc, *channel) if channel else None, head=doc.tokens[i].start)
+                    rows.append(row)
+                    i = close
+                    continue
             if np is not None:
                 phrase_end = np[1]
                 info = describe(doc, *np)
@@ -1424,9 +1437,42 @@ def find_attributions(doc: Document) -> list[Attribution]:
         for r in sent_rows:
             if r.speaker is not None and r.type != "according_to" and r.cue is None:
                 state.last_speaker = r.speaker
-        rows += sent_rows
+        rows += [r for r in sent_rows if _plausible(doc, r)]
     rows += _continuations(doc, rows)
     return _link_sources(doc, rows)
+
+
+#: Agents that state nothing: "allusioni smentite dai fatti", "ipotesi confermata dai dati".
+_NOT_AGENT_HEADS = frozenset({"fatti", "fatto", "dati", "numeri", "cifre", "risultati", "immagini", "prove", "evidenze",
+                              "eventi", "circostanze", "esami", "analisi", "test", "tamponi"})
+#: What one can be denied rather than a statement one denies: "negare ai manifestanti il permesso di riunirsi".
+_GRANTED_NOUNS = frozenset({"permesso", "autorizzazione", "accesso", "visto", "licenza", "asilo", "cittadinanza",
+                            "ingresso", "possibilità", "diritto", "consenso"})
+#: A content that only points at events ("A rivelare quanto accaduto è stato X"): no statement is reported.
+_EVENT_REFERENCE = re.compile(r"^(?:quanto|ciò che|quello che|cosa|che cosa)\s+(?:è\s+|era\s+|e'\s+)?(?:stato\s+|stata\s+)?"
+                              r"(?:accaduto|successo|avvenuto|capitato)$", re.I)
+
+
+def _plausible(doc: Document, r: Attribution) -> bool:
+    """Filter rows that a pattern matched but that report nothing (general checks on the row's spans)."""
+    text = doc.text
+    content = text[r.content[0]:r.content[1]].strip().rstrip(".")
+    if _EVENT_REFERENCE.match(content):
+        return False
+    if r.speaker is not None and r.type != "according_to":
+        head = text[r.speaker.start:r.speaker.end].split()
+        if head and head[-1].lower() in _NOT_AGENT_HEADS and r.cue is not None and r.cue[0] < r.speaker.start:
+            return False  # a passive agent that is a thing, not a speaker
+    if r.cue_lemma == "negare" and r.cue is not None and r.cue[1] <= r.content[0]:
+        between = re.findall(r"\w+", text[r.cue[1]:r.content[0]].lower())
+        if any(w in _GRANTED_NOUNS for w in between):
+            return False
+    if r.speaker is not None and 0 <= r.content[0] - r.speaker.end <= 3 and r.content[0] > r.speaker.start \
+            and text[r.speaker.end:r.content[0]].strip() in (",", ""):
+        words = re.findall(r"\w+", content)
+        if 0 < len(words) <= 5 and all(w[0].isupper() or len(w) <= 4 for w in words):
+            return False  # "– scrive il presidente, mons José Gómez": the speaker's name, not a report
+    return True
 
 
 #: Cues whose object is named and then described ("ha definito Psaki «…»", "descrive il piano come …").
