@@ -514,3 +514,10 @@ def test_rows_that_report_nothing_are_dropped():
     # the real reports of the same verbs stay
     assert one("Il sindaco ha negato di aver ricevuto pressioni.")["content"] == "di aver ricevuto pressioni"
     assert one("Le accuse sono state smentite dal ministero.")["content"] == "Le accuse"
+
+
+def test_object_with_a_quoted_fragment_is_a_mixed_report_for_any_cue():
+    r = one("Il ministro ha sottolineato il «ruolo decisivo» delle regioni.")
+    assert r["type"] == "mixed" and r["speaker"] == "Il ministro" and r["content"].rstrip(".") == "il «ruolo decisivo» delle regioni"
+    # a one-word capitalised title in quotes is no quoted fragment
+    assert extract_attributions("Il sindaco ha ricordato il «Presente» in piazza.").empty

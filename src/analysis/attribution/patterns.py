@@ -659,11 +659,31 @@ def _clause_end(doc: Document, k: int, hi: int) -> int:
     return k
 
 
+def _quoted_object(doc: Document, sent: Sentence, cue: Cue) -> bool:
+    """Does a determiner-led object with a quotation inside its first words follow the cue ("il «tono …» del …")?"""
+    k = _skip_adverbs(doc, cue.last + 1, sent.t1)
+    if k >= sent.t1 or np_tags(doc, k) != "DET":
+        return False
+    for m in range(k + 1, min(sent.t1, k + 5)):
+        t = doc.tokens[m].text
+        if t in _CLAUSE_ENDS or doc.low[m] in ("che", "di"):
+            return False
+        if t in _OPENING:
+            q = doc.quote_opening_at(doc.tokens[m].start)
+            # two words or more, not a capitalised title ("ha ricordato il «Presente»")
+            return q is not None and 2 <= quote_word_count(doc.text, q) <= 8 and not doc.text[q.start:q.start + 1].isupper()
+    return False
+
+
 def _object_report(doc: Document, sent: Sentence, cue: Cue, state: _State | None = None) -> list[Attribution]:
     """"La Casa Bianca annuncia l'avvio della campagna", "Il primo accusa il governo per …": the object is the content."""
-    if (cue.stance not in _OBJECT_STANCES and cue.lemma not in _OBJECT_LEMMAS) or cue.lemma in _NOT_OBJECT_LEMMAS:
+    # any cue whose object opens with a quoted fragment reports it: "ha sottolineato il «tono neofascista» del
+    # discorso", "si sono affrettati a sottolineare il «…»" (a mixed quotation as object)
+    quoted = _quoted_object(doc, sent, cue)
+    if not quoted and ((cue.stance not in _OBJECT_STANCES and cue.lemma not in _OBJECT_LEMMAS) or cue.lemma in _NOT_OBJECT_LEMMAS):
         return []
-    if cue.passive or not (cue.form in ("finite", "gerund") or (cue.form == "participle" and cue.has_aux)):
+    if cue.passive or not (cue.form in ("finite", "gerund") or (cue.form == "participle" and cue.has_aux)
+                           or (quoted and cue.form == "infinitive" and cue.first > sent.t0 and doc.low[cue.first - 1] in ("a", "di"))):
         return []
     if any(doc.low[k] == "non" for k in range(max(sent.t0, cue.first - 1), cue.head)):
         return []  # "non ha ancora chiesto scusa"
@@ -674,7 +694,7 @@ def _object_report(doc: Document, sent: Sentence, cue: Cue, state: _State | None
         # one clause up to the cue: its subject ("Le colleghe presenti sul posto … hanno chiesto …")
         np = sentence_subject(doc, sent, cue.first)
         speaker = describe(doc, *np) if np is not None else None
-    if speaker is None and cue.form == "gerund":
+    if speaker is None and (cue.form == "gerund" or (quoted and cue.form == "infinitive")):
         np = sentence_subject(doc, sent, cue.first)
         speaker = describe(doc, *np) if np is not None else None
     null_subject = speaker is None and cue.first == sent.t0 and cue.form in ("finite", "participle") \
