@@ -521,3 +521,10 @@ def test_object_with_a_quoted_fragment_is_a_mixed_report_for_any_cue():
     assert r["type"] == "mixed" and r["speaker"] == "Il ministro" and r["content"].rstrip(".") == "il «ruolo decisivo» delle regioni"
     # a one-word capitalised title in quotes is no quoted fragment
     assert extract_attributions("Il sindaco ha ricordato il «Presente» in piazza.").empty
+
+
+def test_cue_with_no_subject_after_a_colon_is_said_by_the_person_before_it():
+    r = one("In piazza è arrivato anche Paolo Verdi: ha sostenuto che la protesta andrà avanti.")
+    assert r["speaker"] == "Paolo Verdi" and r["content"].rstrip(".") == "la protesta andrà avanti"
+    r = one("La situazione è chiara: ha spiegato che il governo cadrà.")
+    assert pd.isna(r["speaker"])

@@ -1457,9 +1457,29 @@ def find_attributions(doc: Document) -> list[Attribution]:
         for r in sent_rows:
             if r.speaker is not None and r.type != "according_to" and r.cue is None:
                 state.last_speaker = r.speaker
+        for r in sent_rows:
+            if r.speaker is None and r.cue is not None and r.type != "according_to":
+                r.speaker = _speaker_before_colon(doc, sent, doc.token_index(r.cue[0]))
         rows += [r for r in sent_rows if _plausible(doc, r)]
     rows += _continuations(doc, rows)
     return _link_sources(doc, rows)
+
+
+_AUXILIARIES = frozenset({"ha", "hanno", "aveva", "avevano", "avrebbe", "avrebbero", "è", "sono", "era", "erano"})
+
+
+def _speaker_before_colon(doc: Document, sent: Sentence, i: int) -> SpeakerInfo | None:
+    """"È giunto anche Davide Casaleggio: ha sostenuto che …": a cue with no subject opening the clause after a
+    colon is said by the person named just before the colon."""
+    k = i
+    while k > sent.t0 and (doc.low[k - 1] in _AUXILIARIES or doc.low[k - 1] in ADVERBS or doc.low[k - 1] in ("poi", "anche")):
+        k -= 1
+    if k - 1 <= sent.t0 or doc.tokens[k - 1].text != ":":
+        return None
+    np = left_np(doc, k - 1, sent.t0)
+    if np is None or not can_speak(doc, *np) or np_tags(doc, np[1] - 1) not in ("NAME", "ROLE"):
+        return None
+    return describe(doc, *np)
 
 
 #: Agents that state nothing: "allusioni smentite dai fatti", "ipotesi confermata dai dati".
