@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+import numpy as np
 import pandas as pd
 
-from .terms import TermUnit, check_unit, content_mask, merge_case_variants, running_word_mask, token_labels
+from .terms import TermUnit, capitalised_mask, check_unit, content_mask, merge_case_variants, running_word_mask, token_labels
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -46,20 +47,27 @@ def _iter_ngrams(corpus: "Corpus", n: int, by: TermUnit, keep_numbers: bool) -> 
     tokens = corpus.tokens
     if tokens.empty:
         return
-    content = content_mask(tokens, keep_numbers=keep_numbers).to_numpy()
-    usable = running_word_mask(tokens).to_numpy()  # no punctuation inside a phrase
-    labels = token_labels(tokens, by).to_numpy()
-    doc = tokens["doc_id"].astype("string").to_numpy()
+    if "is_name" not in tokens.columns:  # computed once, not by each mask below
+        tokens = tokens.assign(is_name=capitalised_mask(tokens))
+    content = content_mask(tokens, keep_numbers=keep_numbers).to_numpy(dtype=bool)
+    usable = running_word_mask(tokens).to_numpy(dtype=bool)  # no punctuation inside a phrase
+    labels = token_labels(tokens, by).tolist()
+    doc = tokens["doc_id"].astype("string").tolist()
+    doc_code = pd.factorize(tokens["doc_id"].astype("string"))[0]
     sent = tokens["sent_id"].to_numpy()
-    start = tokens["start"].to_numpy()
-    end = tokens["end"].to_numpy()
-    for i in range(len(tokens) - n + 1):
-        j = i + n - 1
-        if not (content[i] and content[j]) or doc[i] != doc[j] or sent[i] != sent[j]:
-            continue
-        if not usable[i : j + 1].all():
-            continue
-        yield str(doc[i]), int(start[i]), int(end[j]), _join([str(x) for x in labels[i : j + 1]])
+    start = tokens["start"].tolist()
+    end = tokens["end"].tolist()
+    # window i covers tokens i .. i+n-1: content at both ends, one sentence,
+    # and no token that is not a running word (prefix sums count those)
+    last = len(tokens) - n + 1
+    if last <= 0:
+        return
+    ok = content[:last] & content[n - 1 :]
+    ok &= (doc_code[:last] == doc_code[n - 1 :]) & (sent[:last] == sent[n - 1 :])
+    unusable = np.concatenate(([0], np.cumsum(~usable)))
+    ok &= unusable[n : n + last] == unusable[:last]
+    for i in np.flatnonzero(ok).tolist():
+        yield str(doc[i]), int(start[i]), int(end[i + n - 1]), _join([str(x) for x in labels[i : i + n]])
 
 
 def ngram_spans(corpus: "Corpus", *, n: int = 2, by: TermUnit = "form", keep_numbers: bool = False) -> pd.DataFrame:
