@@ -528,3 +528,8 @@ def test_cue_with_no_subject_after_a_colon_is_said_by_the_person_before_it():
     assert r["speaker"] == "Paolo Verdi" and r["content"].rstrip(".") == "la protesta andrà avanti"
     r = one("La situazione è chiara: ha spiegato che il governo cadrà.")
     assert pd.isna(r["speaker"])
+
+
+def test_postposed_speaker_followed_by_a_gerund_keeps_the_quotation():
+    df = extract_attributions("«Basta», ha detto il ministro Giorgetti lasciando la sala.")
+    assert df["content"].tolist() == ["Basta"] and df["speaker"].tolist() == ["il ministro Giorgetti"]

@@ -559,8 +559,8 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
             pass  # the apposition ended with a comma: a new clause follows ("…, responsabile legale, aggiungendo che")
         elif k < hi and doc.tokens[k].text not in (",", ".", ";", ":", "!", "?", "…", ")") and doc.tokens[k].text not in _DASHES \
                 and doc.tokens[k].text not in _OPENING and low[k] not in ("e", "ed", "mentre", "ma", "in", "nel", "nella", "durante") \
-                and np_tags(doc, k) not in ("A", "DA", "PREP"):
-            return []  # "ha chiesto un incontro al ministro": an object, not a speaker
+                and np_tags(doc, k) not in ("A", "DA", "PREP") and not doc.low[k].endswith(("ando", "endo")):
+            return []  # "ha chiesto un incontro al ministro": an object, not a speaker ("annunciando …" goes on)
     elif np is not None:
         return []  # an object that cannot speak: "…, continua la guerra"
     elif j < hi and doc.tokens[j].text not in (",", ".", ";", ":", "!", "?", "…", ")") and doc.tokens[j].text not in _DASHES \
