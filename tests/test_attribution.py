@@ -533,3 +533,10 @@ def test_cue_with_no_subject_after_a_colon_is_said_by_the_person_before_it():
 def test_postposed_speaker_followed_by_a_gerund_keeps_the_quotation():
     df = extract_attributions("«Basta», ha detto il ministro Giorgetti lasciando la sala.")
     assert df["content"].tolist() == ["Basta"] and df["speaker"].tolist() == ["il ministro Giorgetti"]
+
+
+def test_according_to_content_boundaries():
+    r = one("Il sindaco di Como - secondo quanto apprende l'Ansa - sarebbe pronto a dimettersi.")
+    assert r["speaker"] == "l'Ansa" and r["content"].startswith("Il sindaco") and r["content"].rstrip(".").endswith("dimettersi")
+    r = one("Resta il nodo dei fondi che, secondo le stime di Lia Neri, consigliera del ministro, mancheranno a giugno.")
+    assert r["content"].rstrip(".") == "mancheranno a giugno" and r["speaker"].startswith("Lia Neri")

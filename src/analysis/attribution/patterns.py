@@ -939,7 +939,16 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
     elif _after_subordinator(doc, sent, lead):
         # "… che, secondo le stime di X, determinerà …": the source is about the clause it interrupts, which
         # goes on after it; nothing after it (a sentence cut there) is no attribution
-        content = _content(doc, doc.tokens[phrase_end].start, sent.end) if phrase_end < sent.t1 else None
+        k = phrase_end
+        if k + 1 < sent.t1 and doc.tokens[k].text == ",":
+            # an apposition of the source ("secondo le stime di X, consigliere del ministro, …") is not content
+            m = k + 1
+            while m < sent.t1 and np_tags(doc, m) == "DET":
+                m += 1
+            close = next((t for t in range(k + 1, min(sent.t1, k + 10)) if doc.tokens[t].text == ","), None)
+            if m < sent.t1 and np_tags(doc, m) == "ROLE" and close is not None:
+                k = close
+        content = _content(doc, doc.tokens[k].start, sent.end) if k < sent.t1 else None
     elif phrase_start > sent.t0 and doc.low[phrase_start - 1] in ("e", "ed", "ma") and (
             phrase_end >= sent.t1 or _content(doc, doc.tokens[phrase_end].start, sent.end) is None):
         return []  # "… e secondo la professoressa X" closing a cut sentence: what it sources is not here
@@ -1093,7 +1102,8 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
                     i = anon
                     continue
                 j += 1
-                if j in cue_heads or (j < sent.t1 and low[j] in ("ha", "è", "hanno", "si", "emerso", "emerge", "appreso")):
+                if j in cue_heads or (j < sent.t1 and low[j] in ("ha", "è", "hanno", "si", "emerso", "emerge", "appreso",
+                                                             "apprende", "apprendono")):
                     # "secondo quanto riporta/ha riferito X": the cue belongs to this phrase
                     while j < sent.t1 and np_tags(doc, j) not in ("DET", "NAME", "DA", "DI") and j - i < 6:
                         j += 1
