@@ -90,16 +90,16 @@ def test_realnews_floors(shared_data):
     blind_c = split("blind_c")  # scored once untouched (F1 0.57), then read for errors
     assert blind_c.prf(0.3)[0] >= 0.94 and blind_c.prf(0.3)[2] >= 0.84 and blind_c.speaker_accuracy >= 0.90
     blind_d = split("blind_d")  # 0.49 and 0.53 when unread; read for errors since
-    assert blind_d.prf(0.3)[0] >= 0.91 and blind_d.prf(0.3)[2] >= 0.78 and blind_d.speaker_accuracy >= 0.94
+    assert blind_d.prf(0.3)[0] >= 0.91 and blind_d.prf(0.3)[2] >= 0.80 and blind_d.speaker_accuracy >= 0.94
     blind_e = split("blind_e")  # 0.43 when unread; read for errors since
     assert blind_e.prf(0.3)[2] >= 0.55
-    blind_f = split("blind_f")  # 0.71 and 0.70 when unread; read for errors since
-    assert blind_f.prf(0.3)[2] >= 0.73 and blind_f.speaker_accuracy >= 0.85
-    blind_g = split("blind_g")  # never read: 0.65 before the last round of fixes
-    assert blind_g.prf(0.3)[2] >= 0.63 and blind_g.speaker_accuracy >= 0.73
+    blind_f = split("blind_f")  # 0.71 and 0.70 when unread; read for errors since (0.80 after)
+    assert blind_f.prf(0.3)[0] >= 0.84 and blind_f.prf(0.3)[2] >= 0.78 and blind_f.speaker_accuracy >= 0.88
+    blind_g = split("blind_g")  # never read: 0.65 before the last round of fixes, 0.69 after
+    assert blind_g.prf(0.3)[0] >= 0.78 and blind_g.prf(0.3)[2] >= 0.67 and blind_g.speaker_accuracy >= 0.74
     everything = split(*REALNEWS_SPLITS)
-    assert everything.prf(0.3)[2] >= 0.80 and everything.speaker_accuracy >= 0.90
-    assert everything.negative_false_positives <= 15
+    assert everything.prf(0.3)[0] >= 0.90 and everything.prf(0.3)[2] >= 0.81 and everything.speaker_accuracy >= 0.91
+    assert everything.negative_false_positives <= 12
 
 
 @pytest.mark.data
