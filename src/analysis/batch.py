@@ -464,7 +464,7 @@ def _raw_counts(doc_ids: list[str], labels: list[str], key_of: Callable[[str], s
     """
     counts = Counter(labels)
     keys = {label: key_of(label) for label in counts}
-    key_docs = Counter(key for _, key in {(d, keys[label]) for d, label in zip(doc_ids, labels)})
+    key_docs = Counter(key for _, key in {(d, keys[label]) for d, label in set(zip(doc_ids, labels))})
     first: set[str] = set()
     docs_col = []
     for label in counts:

@@ -24,6 +24,8 @@ inside a sentence (*i due Paesi*, *gli Stati*) is a name or a noun; with
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from typing import Iterable, Literal
 
@@ -80,9 +82,8 @@ def sentence_initial_mask(tokens: pd.DataFrame) -> pd.Series:
     if tokens.empty:
         return pd.Series([], dtype=bool, index=tokens.index)
     punct = tokens["is_punct"].to_numpy(dtype=bool)
-    doc = tokens["doc_id"].astype(str).to_numpy(dtype=object)
+    doc = pd.factorize(tokens["doc_id"].astype(str))[0]
     sent = tokens["sent_id"].to_numpy()
-    text = tokens["text"].astype(str).to_numpy(dtype=object)
     new_sentence = np.ones(len(tokens), dtype=bool)
     new_sentence[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
     sentence_no = np.cumsum(new_sentence)
@@ -90,9 +91,43 @@ def sentence_initial_mask(tokens: pd.DataFrame) -> pd.Series:
     words_so_far = pd.Series(words).groupby(sentence_no).cumsum().to_numpy()
     first_word = ~punct & (words_so_far == 1)
     prev_opener = np.zeros(len(tokens), dtype=bool)
-    prev_opener[1:] = np.isin(text[:-1], list(OPENERS))
+    prev_opener[1:] = tokens["text"].astype(str).isin(OPENERS).to_numpy(dtype=bool)[:-1]
     after_opener = ~punct & ~new_sentence & prev_opener
     return pd.Series(first_word | after_opener, index=tokens.index, dtype=bool)
+
+
+def _starts_upper(text: pd.Series) -> np.ndarray:
+    """``str(t)[:1].isupper()`` for every value, as a boolean array.
+
+    For a string column the test runs once per distinct first character, not
+    once per token.
+    """
+    if isinstance(text.dtype, pd.StringDtype):
+        first = text.str.slice(0, 1)  # NA stays NA (``str(NA)`` is "<NA>": not upper)
+        codes, uniques = pd.factorize(first, use_na_sentinel=True)
+        upper = np.array([str(u).isupper() for u in uniques] + [False], dtype=bool)
+        return upper[codes]
+    form = text.astype(str).to_numpy(dtype=object)
+    return np.array([f[:1].isupper() for f in form], dtype=bool)
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _has_word_character(text: pd.Series) -> pd.Series:
+    """True where the text contains a letter, digit or underscore (``\\w``); tested once per distinct text."""
+    text = text.astype("string").fillna("")
+    codes, uniques = pd.factorize(text)
+    found = np.array([_WORD_CHARACTER.search(u) is not None for u in uniques] + [False], dtype=bool)
+    return pd.Series(found[codes], index=text.index)
+
+
+def _is_kind(tokens: pd.DataFrame, kinds: tuple[str, ...]) -> np.ndarray:
+    """Boolean array: the token's ``kind`` is one of ``kinds``."""
+    col = tokens["kind"]
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.isin(kinds).to_numpy(dtype=bool)
+    return _kinds(tokens).isin(kinds).to_numpy(dtype=bool)
 
 
 def capitalised_mask(tokens: pd.DataFrame) -> pd.Series:
@@ -101,8 +136,7 @@ def capitalised_mask(tokens: pd.DataFrame) -> pd.Series:
     A capital at the start of a sentence only counts when the pipeline keeps
     the word as a proper noun (*Putin ha detto*, not *Secondo l’agenzia*).
     """
-    form = tokens["text"].astype(str).to_numpy(dtype=object)
-    capital = np.array([f[:1].isupper() for f in form], dtype=bool) & _kinds(tokens).isin(_NAME_KINDS).to_numpy(dtype=bool)
+    capital = _starts_upper(tokens["text"]) & _is_kind(tokens, _NAME_KINDS)
     if {"doc_id", "sent_id"} <= set(tokens.columns):
         initial = sentence_initial_mask(tokens).to_numpy(dtype=bool)
     else:
@@ -120,17 +154,17 @@ def _capitalised(tokens: pd.DataFrame) -> pd.Series:
 
 def content_mask(tokens: pd.DataFrame, *, keep_numbers: bool = False) -> pd.Series:
     """Boolean mask of the content tokens of a ``tokens`` table (see module doc)."""
-    kinds = _kinds(tokens)
-    allowed = set(CONTENT_KINDS) | ({"number"} if keep_numbers else set())
-    ok_kind = kinds.isin(allowed)
+    allowed = tuple(CONTENT_KINDS) + (("number",) if keep_numbers else ())
+    ok_kind = pd.Series(_is_kind(tokens, allowed), index=tokens.index)
     not_stop = ~tokens["is_stop"].astype(bool) | _capitalised(tokens)
-    has_letter = tokens["text"].astype("string").fillna("").str.contains(r"\w", regex=True)
+    has_letter = _has_word_character(tokens["text"])
     return (ok_kind & ~tokens["is_punct"].astype(bool) & not_stop & has_letter).astype(bool)
 
 
 def running_word_mask(tokens: pd.DataFrame) -> pd.Series:
     """Tokens that count as running words (every token but punctuation, symbols, URLs…)."""
-    return (~_kinds(tokens).isin(_NON_WORD_KINDS) & ~tokens["is_punct"].astype(bool)).astype(bool)
+    non_word = pd.Series(_is_kind(tokens, tuple(_NON_WORD_KINDS)), index=tokens.index)
+    return (~non_word & ~tokens["is_punct"].astype(bool)).astype(bool)
 
 
 def token_labels(tokens: pd.DataFrame, by: TermUnit = "lemma") -> pd.Series:
