@@ -232,6 +232,8 @@ def _joined_emoticon(sent: list[Token], i: int, emoticons: dict[str, tuple[float
     (":3", "^^", "*_*", tweets' HTML-escaped "&lt;3"); their number, or 0."""
     if sent[i].kind not in ("punct", "symbol", "number", "word") or len(sent[i].text) > 2:
         return 0
+    if i + 1 >= len(sent) or sent[i].end != sent[i + 1].start:  # every group needs this pair to touch
+        return 0
     for k in range(min(4, len(sent) - i), 1, -1):
         group = sent[i : i + k]
         if all(a.end == b.start for a, b in zip(group, group[1:])):
@@ -284,7 +286,7 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
     while i < n:
         tok, w = sent[i], words[i]
         # subjectivity cues (phrases of words, or "?", "!")
-        k = _match(words, i, cues, cues_first)
+        k = _match(words, i, cues, cues_first) if w in cues_first else 0
         if k:
             cue = tuple(words[i : i + k])
             cues_out.append(Assessment(tok.start, sent[i + k - 1].end, " ".join(cue), 0.0, cues[cue], 1.0, 0.0, ("cue",)))
@@ -318,11 +320,11 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
             i += 1
             continue
         # words that begin with a negation word but do not negate ("non solo")
-        k = _match(words, i, exceptions, exceptions_first)
+        k = _match(words, i, exceptions, exceptions_first) if w in exceptions_first else 0
         if k:
             i += k
             continue
-        k = _match(words, i, negations, negations_first)
+        k = _match(words, i, negations, negations_first) if w in negations_first else 0
         if k and lexicon.phrases and _match(words, i, lexicon.phrases, phrases_first, lexicon.max_phrase_len) > k:
             k = 0  # a lexicon phrase that starts with a negation word: "non vedo l'ora"
         if k:
@@ -342,14 +344,14 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
                 neg_raising = True  # "non credo che ..." carries the negation over "che"
             i += k
             continue
-        k = _match(words, i, contrast, contrast_first)
+        k = _match(words, i, contrast, contrast_first) if w in contrast_first else 0
         if k and not (i + k < n and words[i + k] in _ADDITIVE):  # "non solo ... ma anche" adds
             contrast_at = len(out)
             weight = CONTRAST_AFTER
             neg_left, mod_left = 0, 0
             i += k
             continue
-        k = _match(words, i, boundaries, boundaries_first)
+        k = _match(words, i, boundaries, boundaries_first) if w in boundaries_first else 0
         if k:
             if neg_left and neg_raising:
                 neg_raising = False
@@ -359,7 +361,7 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
             continue
         # lexicon: longest phrase first, then the single word
         entry: Entry | None = None
-        k = _match(words, i, lexicon.phrases, phrases_first, lexicon.max_phrase_len) if lexicon.phrases else 0
+        k = _match(words, i, lexicon.phrases, phrases_first, lexicon.max_phrase_len) if w in phrases_first else 0
         if k > 1:
             entry = lexicon.phrases[tuple(words[i : i + k])]
         else:
