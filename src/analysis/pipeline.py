@@ -100,7 +100,8 @@ def process_text(text: str) -> ProcessedText:
     T["text"] = forms
     T["lemma"] = lemmas
     T["kind"] = kinds
-    T["is_stop"] = [f.lower().replace("\u2019", "'") in STOP_WORDS or lem in STOP_LEMMAS for f, lem in zip(forms, lemmas)]
+    stop_forms = {f for f in set(forms) if f.lower().replace("\u2019", "'") in STOP_WORDS}  # once per distinct form
+    T["is_stop"] = [f in stop_forms or lem in STOP_LEMMAS for f, lem in zip(forms, lemmas)]
     T["is_punct"] = [k == "punct" for k in kinds]
     T["is_alpha"] = [f.isalpha() for f in forms]
     T["is_digit"] = [k == "number" for k in kinds]
