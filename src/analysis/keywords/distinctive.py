@@ -16,7 +16,6 @@ import warnings
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .terms import TermUnit, check_unit, labelled_tokens
 
@@ -65,6 +64,8 @@ def tfidf(corpus: "Corpus", *, by: TermUnit = "lemma", top_n: int | None = 10, k
             SingleDocumentWarning,
             stacklevel=2,
         )
+    from sklearn.feature_extraction.text import TfidfVectorizer  # imported on use: scikit-learn loads SciPy
+
     vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False)
     weights = vectorizer.fit_transform(docs.tolist()).tocoo()
     vocab = vectorizer.get_feature_names_out()

@@ -15,10 +15,24 @@ are TextBlob's own, English/NLTK ones — use ``TextBlobIT`` for those).
 """
 from __future__ import annotations
 
-from .analyzer import Analysis, Assessment, PatternAnalyzer, Sentiment, analyze
-from .blob import SentenceIT, TextBlobIT
+from .analyzer import Analysis, Assessment, Sentiment, analyze
 from .lexicon import Entry, Lexicon, load_lexicon
-from .tokenizers import ItalianSentenceTokenizer, ItalianWordTokenizer
+
+# These need TextBlob, which imports NLTK and SciPy (~1 s, ~100 MB): loaded on
+# first use, so that scoring text (analysis.sentiment, the batch workers) does
+# not pay for them.
+_LAZY = {
+    "PatternAnalyzer": "pattern_analyzer", "TextBlobIT": "blob", "SentenceIT": "blob",
+    "ItalianWordTokenizer": "tokenizers", "ItalianSentenceTokenizer": "tokenizers",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "TextBlobIT", "SentenceIT", "PatternAnalyzer", "Sentiment", "analyze", "Analysis", "Assessment",

@@ -40,8 +40,6 @@ from collections import namedtuple
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
-from textblob.base import CONTINUOUS, BaseSentimentAnalyzer
-
 from ..paths import DATA_DIR
 from ..tokenization import Token, tokenize
 from ..wordlists import read_word_list
@@ -462,39 +460,11 @@ def analyze_tokens(tokens: Sequence[Token], *, lexicon: Lexicon | None = None) -
     return Analysis(round(polarity, 6), round(subjectivity, 6), everything)
 
 
-class PatternAnalyzer(BaseSentimentAnalyzer):
-    """Italian sentiment analyzer for TextBlob (continuous).
+def __getattr__(name: str):
+    # PatternAnalyzer subclasses TextBlob's analyzer base: importing TextBlob
+    # pulls in NLTK and SciPy (~1 s, ~100 MB), which scoring text never needs.
+    if name == "PatternAnalyzer":
+        from .pattern_analyzer import PatternAnalyzer
 
-    ``analyze(text)`` returns ``Sentiment(polarity, subjectivity)``;
-    ``analyze(text, keep_assessments=True)`` returns
-    ``Sentiment(polarity, subjectivity, assessments)`` where each assessment
-    is ``(words, polarity, subjectivity, rules)`` like TextBlob's English
-    analyzer (``words`` a list of the words, ``rules`` a tuple naming what
-    changed the lexicon score, or None). Use with ``TextBlobIT`` or
-    ``Blobber(analyzer=PatternAnalyzer())``.
-    """
-
-    kind = CONTINUOUS
-    RETURN_TYPE = Sentiment
-
-    def __init__(self, *, lexicon: Lexicon | None = None):
-        super().__init__()
-        self._lexicon = lexicon
-
-    @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = load_lexicon()
-        return self._lexicon
-
-    def train(self) -> None:  # nothing to train: a lexicon
-        self._trained = True
-
-    def analyze(self, text, keep_assessments: bool = False):
-        if not isinstance(text, str):
-            text = str(text)  # TextBlob passes str; a blob or Word is str-like
-        result = analyze(text, lexicon=self.lexicon)
-        if keep_assessments:
-            rows = [(a.text.split(), a.polarity, a.subjectivity, a.rules or None) for a in result.assessments]
-            return SentimentAssessments(result.polarity, result.subjectivity, rows)
-        return Sentiment(result.polarity, result.subjectivity)
+        return PatternAnalyzer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

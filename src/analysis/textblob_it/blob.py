@@ -12,7 +12,7 @@ from __future__ import annotations
 from textblob.blob import Sentence, TextBlob, WordList
 from textblob.decorators import cached_property
 
-from .analyzer import PatternAnalyzer
+from .pattern_analyzer import PatternAnalyzer
 from .tokenizers import ItalianSentenceTokenizer, ItalianWordTokenizer
 
 __all__ = ["TextBlobIT", "SentenceIT"]

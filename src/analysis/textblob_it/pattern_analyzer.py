@@ -1,0 +1,51 @@
+"""``PatternAnalyzer``: the Italian analyzer (:func:`analysis.textblob_it.analyze`) for TextBlob.
+
+Kept apart from :mod:`analysis.textblob_it.analyzer` so that scoring text
+does not import TextBlob (and with it NLTK and SciPy).
+"""
+from __future__ import annotations
+
+from textblob.base import CONTINUOUS, BaseSentimentAnalyzer
+
+from .analyzer import Sentiment, SentimentAssessments, analyze
+from .lexicon import Lexicon, load_lexicon
+
+__all__ = ["PatternAnalyzer"]
+
+
+class PatternAnalyzer(BaseSentimentAnalyzer):
+    """Italian sentiment analyzer for TextBlob (continuous).
+
+    ``analyze(text)`` returns ``Sentiment(polarity, subjectivity)``;
+    ``analyze(text, keep_assessments=True)`` returns
+    ``Sentiment(polarity, subjectivity, assessments)`` where each assessment
+    is ``(words, polarity, subjectivity, rules)`` like TextBlob's English
+    analyzer (``words`` a list of the words, ``rules`` a tuple naming what
+    changed the lexicon score, or None). Use with ``TextBlobIT`` or
+    ``Blobber(analyzer=PatternAnalyzer())``.
+    """
+
+    kind = CONTINUOUS
+    RETURN_TYPE = Sentiment
+
+    def __init__(self, *, lexicon: Lexicon | None = None):
+        super().__init__()
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon()
+        return self._lexicon
+
+    def train(self) -> None:  # nothing to train: a lexicon
+        self._trained = True
+
+    def analyze(self, text, keep_assessments: bool = False):
+        if not isinstance(text, str):
+            text = str(text)  # TextBlob passes str; a blob or Word is str-like
+        result = analyze(text, lexicon=self.lexicon)
+        if keep_assessments:
+            rows = [(a.text.split(), a.polarity, a.subjectivity, a.rules or None) for a in result.assessments]
+            return SentimentAssessments(result.polarity, result.subjectivity, rows)
+        return Sentiment(result.polarity, result.subjectivity)
