@@ -3,7 +3,7 @@
 #   make test                           unit tests + every notebook executed on seeds/
 #   make lab                            JupyterLab on notebooks/
 #   make eval                           measure accuracy on ../shared/data (when present)
-#   make run SEEDS=dir OUT=dir          batch analysis of a seeds folder into tables
+#   make run SEEDS=dir OUT=dir          batch analysis of a seeds folder into tables (OUT default: tables/)
 #   make bench                          speed and memory benchmark (bench/)
 #   make chromium                       install Debian's Chromium for the browser test (as root)
 
@@ -58,7 +58,7 @@ eval: $(VENV)/.installed
 	$(PY) -m analysis.evaluation
 
 run: $(VENV)/.installed
-	$(PY) -m analysis run "$(SEEDS)" --out "$(OUT)" --format $(FORMAT) --engine $(ENGINE)
+	$(PY) -m analysis run "$(SEEDS)" --out "$(if $(filter file default,$(origin OUT)),tables,$(OUT))" --format $(FORMAT) --engine $(ENGINE)
 
 bench: $(VENV)/.installed-bench
 	$(PY) bench/run_bench.py
