@@ -540,3 +540,13 @@ def test_according_to_content_boundaries():
     assert r["speaker"] == "l'Ansa" and r["content"].startswith("Il sindaco") and r["content"].rstrip(".").endswith("dimettersi")
     r = one("Resta il nodo dei fondi che, secondo le stime di Lia Neri, consigliera del ministro, mancheranno a giugno.")
     assert r["content"].rstrip(".") == "mancheranno a giugno" and r["speaker"].startswith("Lia Neri")
+
+
+def test_unnamed_quotation_after_si_legge_or_si_apprende_is_direct():
+    r = one("In una nota, si legge: “Il comitato ha posto tre condizioni sul metodo. ")
+    assert r["type"] == "direct" and pd.isna(r["speaker"]) and r["cue"] == "si legge"
+    assert r["content"].startswith("Il comitato") and r["content"].rstrip(". ").endswith("metodo")
+    r = one("Poco dopo si apprende che «il consigliere ha deciso di lasciare».")
+    assert r["type"] == "direct" and r["content"] == "il consigliere ha deciso di lasciare"
+    # a quoted word inside a reported clause is not taken as a whole quotation
+    assert extract_attributions("Si legge che il «piano» è pronto.").query("type == 'direct'").empty

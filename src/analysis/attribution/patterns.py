@@ -1204,6 +1204,15 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
                                             head=doc.tokens[i].start))
                 i = phrase_end
                 continue
+            q = _unnamed_quote_after(doc, sent, k)
+            if q is not None:
+                # "In una nota si legge: «…»", "si apprende che «…»": a quotation with no named source
+                content = _content(doc, q, sent.end)
+                if content is not None:
+                    rows.append(Attribution(sent.sent_id, content[0], content[1], None, _tok_span(doc, i, i + 2), lemma,
+                                            "reports", _tok_span(doc, *channel) if channel else None,
+                                            head=doc.tokens[i].start))
+                    break
             i += 1
             continue
         if np is None or lemma is None:
@@ -1232,6 +1241,24 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
         rows += _according_content(doc, sent, start, phrase_end, describe(doc, *np), _tok_span(doc, i, cue_end), lemma)
         i = phrase_end
     return rows
+
+
+def _unnamed_quote_after(doc: Document, sent: Sentence, k: int) -> int | None:
+    """Start of a quotation opening right after "si legge:" / "si apprende che" (at token ``k``), else None.
+
+    Only a colon or "che" may stand between; the quotation must open there and run to the end of the
+    sentence (or stay open), so "si legge che il «piano» è pronto" is not taken here.
+    """
+    if k < sent.t1 and doc.tokens[k].text in (":", "che"):
+        k += 1
+    if k >= sent.t1 or doc.tokens[k].text not in _OPENING:
+        return None
+    start = doc.tokens[k].start
+    for q in doc.quotes_overlapping(start, sent.end):
+        if q.open == start:
+            tail = doc.text[q.close:sent.end] if q.close <= sent.end else ""
+            return start if not any(c.isalnum() for c in tail) else None
+    return start  # the quotation stays open past the sentence
 
 
 def _according_relative(doc: Document, sent: Sentence, i: int, c0: int, cues: list[Cue]) -> list[Attribution]:
