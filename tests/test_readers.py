@@ -250,3 +250,29 @@ def test_other_suffixes_of_the_same_formats(tmp_path, name, content, doc_id):
     corpus = load_corpus(write_files(tmp_path, {name: content}))
     assert corpus.documents["doc_id"].tolist() == [doc_id]
     assert corpus.text(doc_id).startswith("Il governo")
+
+
+# --- the per-file API ----------------------------------------------------------
+
+def test_plan_and_read_file_give_what_read_seeds_gives(tmp_path):
+    from analysis.readers import plan_seeds, read_file
+
+    root = write_files(tmp_path, {
+        "a.txt": ARTICLE, "a.meta.yaml": "title: Primo\n", "b.md": ARTICLE, "b.txt": ARTICLE,
+        "README.md": "note", "README.meta.yaml": "title: x\n", "orphan.meta.yaml": "title: y\n",
+        "sub/c.txt": ARTICLE, ".hidden.txt": ARTICLE, "d.bin": "x",
+    })
+    docs, rejected, _ = read_seeds(root)
+    plan = plan_seeds(root)
+    assert [f.base_id for f in plan.files if f.rel.endswith(".txt")] == ["a", "b.txt", "sub/c"]
+    assert next(f for f in plan.files if f.rel == "a.txt").sidecar == "a.meta.yaml"
+    got_docs, got_rejected, used = [], list(plan.rejected), set()
+    for f in plan.files:
+        d, r = read_file(plan.base, f, used_ids=used)
+        got_docs += d
+        got_rejected += r
+    assert got_docs == docs
+    assert sorted(got_rejected) == sorted(rejected)
+    # a README is not an article, so its sidecar has none beside it
+    assert any(p == "README.meta.yaml" for p, _ in rejected)
+    assert {p for p, _ in rejected} >= {"README.md", "orphan.meta.yaml", ".hidden.txt", "d.bin"}

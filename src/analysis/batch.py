@@ -59,7 +59,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence
 
 import pandas as pd
@@ -67,9 +67,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import readers
+from .readers import SeedFile, SeedPlan, plan_seeds
 from .corpus import DOCUMENT_COLUMNS, Corpus, RawDocument, build_corpus
-from .errors import AnalysisError, InputRejected, SeedsNotFoundError
-from .formats import MULTI_RECORD_SUFFIXES, READERS, SUPPORTED_SUFFIXES, Rejection
+from .errors import AnalysisError
 
 __all__ = [
     "OutputFormat",
@@ -110,20 +110,6 @@ DEFAULT_PARTITION_BYTES = 2_000_000
 # --------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class SeedFile:
-    """One article file of the seeds folder, as the loader would read it.
-
-    ``rel`` is its path relative to the seeds base folder, ``base_id`` the
-    doc_id the loader gives it (records of a multi-record file get
-    ``base_id#key``), ``sidecar`` the relative path of its metadata sidecar.
-    """
-
-    rel: str
-    base_id: str
-    sidecar: str | None = None
-
-
-@dataclass(frozen=True)
 class Partition:
     """A group of seed files analysed together.
 
@@ -135,69 +121,6 @@ class Partition:
     index: int
     base: str
     files: tuple[SeedFile, ...]
-
-
-@dataclass
-class SeedPlan:
-    """The seeds folder listed once: article files in order, and rows rejected while listing."""
-
-    base: Path
-    files: list[SeedFile]
-    rejected: list[tuple[str, str]]
-
-
-def plan_seeds(seeds: str | Path) -> SeedPlan:
-    """List ``seeds`` with the loader's folder rules (:func:`analysis.readers.read_seeds`).
-
-    The folder-level decisions (hidden files, symlinks, sidecars, doc_ids of
-    files that differ only by suffix) need the whole listing; reading each
-    file does not, which is what lets partitions be read independently.
-    """
-    # The loader has no public per-file API yet: this mirrors the listing part
-    # of read_seeds with its own helpers; tests/test_batch.py checks that the
-    # tables equal load_corpus's, so a divergence fails there.
-    root = readers._resolve(seeds)
-    if not root.exists():
-        raise SeedsNotFoundError(f"{seeds}: no such seeds folder or file")
-    if root.is_file():
-        listing = [(root, root.name, None)]
-        base = root.parent
-    else:
-        listing = list(readers.iter_seed_files(root))
-        base = root
-    rejected: list[tuple[str, str]] = []
-    articles: list[str] = []
-    sidecars: dict[str, str] = {}
-    for _file, rel, problem in listing:
-        if problem:
-            rejected.append((rel, problem))
-        elif (stem := readers._sidecar_of(rel)) is not None:
-            sidecars[stem] = rel
-        else:
-            articles.append(rel)
-    if root.is_file():
-        for suffix in readers.SIDECAR_SUFFIXES:
-            side = root.with_name(PurePosixPath(root.name).stem + suffix)
-            if side.is_file():
-                sidecars[PurePosixPath(root.name).stem] = side.name
-
-    def stem_of(rel: str) -> str:
-        p = PurePosixPath(rel)
-        return str(p.with_suffix("")) if p.suffix else rel
-
-    base_counts = Counter(stem_of(rel) for rel in articles if PurePosixPath(rel).suffix.lower() in READERS)
-    files = []
-    used: set[str] = set()
-    for rel in articles:
-        stem = stem_of(rel)
-        if stem in sidecars:
-            used.add(stem)
-        files.append(SeedFile(rel, stem if base_counts[stem] == 1 else rel, sidecars.get(stem)))
-    for stem, rel in sorted(sidecars.items()):
-        if stem not in used:
-            rejected.append((rel, f"{rel}: metadata sidecar with no article beside it "
-                                  f"(expected {PurePosixPath(stem).name}.txt/.md/...)"))
-    return SeedPlan(base, files, rejected)
 
 
 def plan_partitions(seeds: str | Path | SeedPlan, *, target_bytes: int = DEFAULT_PARTITION_BYTES) -> list[Partition]:
@@ -228,42 +151,15 @@ def plan_partitions(seeds: str | Path | SeedPlan, *, target_bytes: int = DEFAULT
 
 
 def read_partition(partition: Partition, *, max_bytes: int | None = None) -> tuple[list[RawDocument], list[tuple[str, str]]]:
-    """Documents and rejections of one partition's files, with the loader's format readers."""
-    base = Path(partition.base)
+    """Documents and rejections of one partition's files (:func:`analysis.readers.read_file`)."""
     max_bytes = max_bytes or readers.DEFAULT_MAX_BYTES
     docs: list[RawDocument] = []
     rejected: list[tuple[str, str]] = []
     used_ids: set[str] = set()  # a file never spans two partitions, and ids of different files differ
-    for sf in partition.files:
-        # Mirrors the per-file loop of readers.read_seeds (see plan_seeds).
-        rel = sf.rel
-        suffix = PurePosixPath(rel).suffix.lower()
-        if readers._is_readme(PurePosixPath(rel).name):
-            rejected.append((rel, f"{rel}: README file (notes about the folder), not read as an article"))
-            continue
-        reader = READERS.get(suffix)
-        if reader is None:
-            what = f"unsupported file type '{suffix}'" if suffix else "no file extension"
-            rejected.append((rel, f"{rel}: {what} (readable: {', '.join(SUPPORTED_SUFFIXES)})"))
-            continue
-        side_meta: dict[str, Any] = {}
-        side_warnings: list[str] = []
-        if sf.sidecar is not None:
-            side_meta, side_warnings = readers._read_sidecar(base / sf.sidecar, sf.sidecar)
-        declared = side_meta.pop("encoding", None)
-        multi = suffix in MULTI_RECORD_SUFFIXES
-        try:
-            for item in reader(base / rel, rel, max_bytes=max_bytes, declared_encoding=str(declared) if declared else None):
-                if isinstance(item, Rejection):
-                    rejected.append((item.path, item.reason))
-                    continue
-                docs.append(readers._raw_document(item, rel, sf.base_id, side_meta, side_warnings, multi, used_ids))
-        except InputRejected as exc:
-            rejected.append((rel, str(exc)))
-        except OSError as exc:
-            rejected.append((rel, f"{rel}: could not be read ({exc.strerror or exc})"))
-        except Exception as exc:  # as the loader: bad data never raises
-            rejected.append((rel, f"{rel}: could not be read ({type(exc).__name__}: {exc})"))
+    for seed_file in partition.files:
+        file_docs, file_rejected = readers.read_file(partition.base, seed_file, max_bytes=max_bytes, used_ids=used_ids)
+        docs.extend(file_docs)
+        rejected.extend(file_rejected)
     return docs, rejected
 
 

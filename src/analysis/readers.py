@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
@@ -52,7 +53,10 @@ from .formats.base import clean_metadata
 from .frontmatter import parse_yaml_mapping
 from .paths import PROJECT_ROOT
 
-__all__ = ["read_seeds", "iter_seed_files", "SIDECAR_SUFFIX", "SIDECAR_SUFFIXES", "DEFAULT_MAX_BYTES"]
+__all__ = [
+    "read_seeds", "plan_seeds", "read_file", "SeedPlan", "SeedFile", "iter_seed_files",
+    "SIDECAR_SUFFIX", "SIDECAR_SUFFIXES", "DEFAULT_MAX_BYTES",
+]
 
 SIDECAR_SUFFIX = ".meta.yaml"
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
@@ -139,6 +143,133 @@ def _is_readme(name: str) -> bool:
     return name.lower().split(".", 1)[0] == "readme"
 
 
+@dataclass(frozen=True)
+class SeedFile:
+    """One article file of a seeds folder, as :func:`read_file` reads it.
+
+    ``rel`` is its path relative to the plan's base folder, ``base_id`` the
+    doc_id it gets (records of a multi-record file get ``base_id#key``),
+    ``sidecar`` the relative path of its metadata sidecar, or None.
+    """
+
+    rel: str
+    base_id: str
+    sidecar: str | None = None
+
+
+@dataclass
+class SeedPlan:
+    """A seeds folder listed once (:func:`plan_seeds`).
+
+    ``base`` is the folder the relative paths are taken from (the seeds
+    folder, or its parent when the seeds path is one file); ``files`` the
+    article files in reading order; ``rejected`` the ``(path, reason)`` rows
+    decided while listing (hidden files, bad symlinks, unused sidecars).
+    """
+
+    base: Path
+    files: list[SeedFile]
+    rejected: list[tuple[str, str]]
+
+
+def plan_seeds(path: str | Path) -> SeedPlan:
+    """List ``path`` (a folder or one file) with the folder rules of the module docstring.
+
+    The folder-level decisions (hidden files, symlinks, sidecars, doc_ids of
+    files that differ only by suffix) need the whole listing; reading one file
+    (:func:`read_file`) does not, so files can be read in any grouping.
+    Raises :class:`SeedsNotFoundError` when ``path`` does not exist.
+    """
+    root = _resolve(path)
+    if not root.exists():
+        raise SeedsNotFoundError(f"{path}: no such seeds folder or file")
+    if root.is_file():
+        listing = [(root, root.name, None)]
+        base = root.parent
+    else:
+        listing = list(iter_seed_files(root))
+        base = root
+    rejected: list[tuple[str, str]] = []
+    articles: list[str] = []
+    sidecars: dict[str, str] = {}
+    for _file, rel, problem in listing:
+        if problem:
+            rejected.append((rel, problem))
+        elif (stem := _sidecar_of(rel)) is not None:
+            sidecars[stem] = rel
+        else:
+            articles.append(rel)
+    if root.is_file():  # a single file given directly: its sidecar sits beside it
+        for suffix in SIDECAR_SUFFIXES:
+            side = root.with_name(PurePosixPath(root.name).stem + suffix)
+            if side.is_file():
+                sidecars[PurePosixPath(root.name).stem] = side.name
+
+    base_counts = Counter(_stem_of(rel) for rel in articles if PurePosixPath(rel).suffix.lower() in READERS)
+    files: list[SeedFile] = []
+    used: set[str] = set()
+    for rel in articles:
+        stem = _stem_of(rel)
+        if stem in sidecars and not _is_readme(PurePosixPath(rel).name):
+            used.add(stem)  # even when the article itself is rejected when read
+        files.append(SeedFile(rel, stem if base_counts[stem] == 1 else rel, sidecars.get(stem)))
+    for stem, rel in sorted(sidecars.items()):
+        if stem not in used:
+            rejected.append((rel, f"{rel}: metadata sidecar with no article beside it "
+                                  f"(expected {PurePosixPath(stem).name}.txt/.md/...)"))
+    return SeedPlan(base, files, rejected)
+
+
+def _stem_of(rel: str) -> str:
+    p = PurePosixPath(rel)
+    return str(p.with_suffix("")) if p.suffix else rel
+
+
+def read_file(
+    base: str | Path, seed_file: SeedFile, *, max_bytes: int = DEFAULT_MAX_BYTES, used_ids: set[str] | None = None,
+) -> tuple[list[RawDocument], list[tuple[str, str]]]:
+    """Documents and ``(path, reason)`` rejections of one file of a :class:`SeedPlan`.
+
+    ``base`` is the plan's base folder. ``used_ids`` collects the doc_ids
+    given so far (pass the same set for files read together; a doc_id already
+    in it gets a ``~2`` suffix and a warning). Bad data never raises: it is
+    rejected with the reason.
+    """
+    base = Path(base)
+    rel = seed_file.rel
+    used_ids = set() if used_ids is None else used_ids
+    suffix = PurePosixPath(rel).suffix.lower()
+    if _is_readme(PurePosixPath(rel).name):
+        return [], [(rel, f"{rel}: README file (notes about the folder), not read as an article")]
+    reader = READERS.get(suffix)
+    if reader is None:
+        what = f"unsupported file type '{suffix}'" if suffix else "no file extension"
+        return [], [(rel, f"{rel}: {what} (readable: {', '.join(SUPPORTED_SUFFIXES)})")]
+    docs: list[RawDocument] = []
+    rejected: list[tuple[str, str]] = []
+    side_meta: dict[str, Any] = {}
+    side_warnings: list[str] = []
+    if seed_file.sidecar is not None:
+        side_meta, side_warnings = _read_sidecar(base / seed_file.sidecar, seed_file.sidecar)
+    declared_encoding = side_meta.pop("encoding", None)
+    multi = suffix in MULTI_RECORD_SUFFIXES
+    try:
+        items = reader(base / rel, rel, max_bytes=max_bytes,
+                       declared_encoding=str(declared_encoding) if declared_encoding else None)
+        for item in items:
+            if isinstance(item, Rejection):
+                rejected.append((item.path, item.reason))
+                continue
+            docs.append(_raw_document(item, rel, seed_file.base_id, side_meta, side_warnings, multi, used_ids))
+    except InputRejected as exc:
+        rejected.append((rel, str(exc)))
+    except OSError as exc:
+        rejected.append((rel, f"{rel}: could not be read ({exc.strerror or exc})"))
+    except Exception as exc:  # the loader's promise: bad data never raises out of load_corpus
+        rejected.append((rel, f"{rel}: could not be read ({type(exc).__name__}: {exc})"))
+    return docs, rejected
+
+
 def read_seeds(
     path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[list[RawDocument], list[tuple[str, str]], Path]:
@@ -147,78 +278,19 @@ def read_seeds(
     Returns ``(documents, rejected, root)``; see the module docstring for the
     rules. Raises :class:`SeedsNotFoundError` when ``path`` does not exist and
     ``ValueError`` for a ``max_bytes`` that is not a positive integer.
+    :func:`plan_seeds` then :func:`read_file` on each file, in order.
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
         raise ValueError(f"max_bytes must be a positive number of bytes, got {max_bytes!r}")
     root = _resolve(path)
-    if not root.exists():
-        raise SeedsNotFoundError(f"{path}: no such seeds folder or file")
-    if root.is_file():
-        listing = [(root, root.name, None)]
-    else:
-        listing = list(iter_seed_files(root))
+    plan = plan_seeds(path)
     docs: list[RawDocument] = []
-    rejected: list[tuple[str, str]] = []
-
-    articles: list[tuple[Path, str]] = []
-    sidecars: dict[str, tuple[Path, str]] = {}
-    for file, rel, problem in listing:
-        if problem:
-            rejected.append((rel, problem))
-        elif (stem := _sidecar_of(rel)) is not None:
-            sidecars[stem] = (file, rel)
-        else:
-            articles.append((file, rel))
-    if root.is_file():  # a single file given directly: its sidecar sits beside it
-        for suffix in SIDECAR_SUFFIXES:
-            side = root.with_name(PurePosixPath(root.name).stem + suffix)
-            if side.is_file():
-                sidecars[PurePosixPath(root.name).stem] = (side, side.name)
-
-    def stem_of(rel: str) -> str:
-        p = PurePosixPath(rel)
-        return str(p.with_suffix("")) if p.suffix else rel
-
-    base_counts = Counter(stem_of(rel) for _, rel in articles if PurePosixPath(rel).suffix.lower() in READERS)
-    used_sidecars: set[str] = set()
+    rejected = list(plan.rejected)
     used_ids: set[str] = set()
-    for file, rel in articles:
-        name = PurePosixPath(rel).name
-        suffix = PurePosixPath(rel).suffix.lower()
-        if _is_readme(name):
-            rejected.append((rel, f"{rel}: README file (notes about the folder), not read as an article"))
-            continue
-        stem = stem_of(rel)
-        if stem in sidecars:
-            used_sidecars.add(stem)  # even when the article itself is rejected below
-        reader = READERS.get(suffix)
-        if reader is None:
-            what = f"unsupported file type '{suffix}'" if suffix else "no file extension"
-            rejected.append((rel, f"{rel}: {what} (readable: {', '.join(SUPPORTED_SUFFIXES)})"))
-            continue
-        side_meta: dict[str, Any] = {}
-        side_warnings: list[str] = []
-        if stem in sidecars:
-            side_meta, side_warnings = _read_sidecar(*sidecars[stem])
-        declared_encoding = side_meta.pop("encoding", None)
-        base_id = stem if base_counts[stem] == 1 else rel
-        multi = suffix in MULTI_RECORD_SUFFIXES
-        try:
-            items = reader(file, rel, max_bytes=max_bytes, declared_encoding=str(declared_encoding) if declared_encoding else None)
-            for item in items:
-                if isinstance(item, Rejection):
-                    rejected.append((item.path, item.reason))
-                    continue
-                docs.append(_raw_document(item, rel, base_id, side_meta, side_warnings, multi, used_ids))
-        except InputRejected as exc:
-            rejected.append((rel, str(exc)))
-        except OSError as exc:
-            rejected.append((rel, f"{rel}: could not be read ({exc.strerror or exc})"))
-        except Exception as exc:  # the loader's promise: bad data never raises out of load_corpus
-            rejected.append((rel, f"{rel}: could not be read ({type(exc).__name__}: {exc})"))
-    for stem, (_, rel) in sorted(sidecars.items()):
-        if stem not in used_sidecars:
-            rejected.append((rel, f"{rel}: metadata sidecar with no article beside it (expected {PurePosixPath(stem).name}.txt/.md/...)"))
+    for seed_file in plan.files:
+        file_docs, file_rejected = read_file(plan.base, seed_file, max_bytes=max_bytes, used_ids=used_ids)
+        docs.extend(file_docs)
+        rejected.extend(file_rejected)
     rejected.sort(key=lambda r: r[0])
     return docs, rejected, root
 
