@@ -550,3 +550,20 @@ def test_unnamed_quotation_after_si_legge_or_si_apprende_is_direct():
     assert r["type"] == "direct" and r["content"] == "il consigliere ha deciso di lasciare"
     # a quoted word inside a reported clause is not taken as a whole quotation
     assert extract_attributions("Si legge che il «piano» è pronto.").query("type == 'direct'").empty
+
+
+def test_indefinite_pronoun_subjects_speak_and_split_the_reports():
+    df = extract_attributions("Qualcuno racconta che la coppia litigava e altri affermano che sentivano le urla.")
+    assert df["speaker"].tolist() == ["Qualcuno", "altri"]
+    assert (df["speaker_type"] == "anonymous").all()
+    assert df["content"].tolist() == ["la coppia litigava", "sentivano le urla"]
+    assert pd.isna(one("Gli altri documenti dicono che la scuola chiuderà.")["speaker"])
+
+
+def test_gerund_cue_speaks_for_the_relative_antecedent_or_passive_agent_not_the_object():
+    r = one("In serata è arrivato l'addio di Emilio Neri, che lascia il gruppo del partito, "
+            "affermando che i colleghi «hanno perso la bussola».")
+    assert r["speaker"] == "Emilio Neri"
+    r = one("La notizia è stata data dalla Regione ai sindaci spiegando che il ritardo è dovuto ai corrieri.")
+    assert r["speaker"] == "Regione" and r["content"].rstrip(".") == "il ritardo è dovuto ai corrieri"
+    assert one("Il ministro ha incontrato i sindacati, spiegando che il piano è pronto.")["speaker"] == "Il ministro"

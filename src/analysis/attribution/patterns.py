@@ -201,10 +201,48 @@ def _skip_det(doc: Document, i: int, hi: int) -> int:
     return i
 
 
+#: Indefinite pronouns that speak when they are the whole subject of a cue (listed as anonymous sources too).
+_INDEFINITE_SPEAKERS = frozenset({"qualcuno", "altri", "alcuni", "molti", "tanti"})
+
+
+def _gerund_subject(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo | None:
+    """The subject of the clause a gerund cue hangs on, when it is not the noun phrase just before the cue.
+
+    "X, che lascia il gruppo, affermando che …" → X (the antecedent of the relative clause, not its
+    object); "La comunicazione è stata data dalla Pfizer … spiegando che …" → the passive agent.
+    Only within the gerund's own sentence, up to a strong stop; None when neither pattern is there.
+    """
+    low = doc.low
+    if cue_first - 1 < sent.t0 or doc.tokens[cue_first - 1].text != ",":
+        if not any(low[k] in _BE_PARTICIPLES for k in range(max(sent.t0, cue_first - 12), cue_first)):
+            return None
+    for k in range(cue_first - 1, sent.t0, -1):
+        t = doc.tokens[k].text
+        if t in (";", ":", ".") or t in _OPENING or t in _CLOSING:
+            return None
+        if low[k] == "che" and doc.tokens[k - 1].text == "," and k + 1 < cue_first - 1:
+            np = left_np(doc, k - 1, sent.t0)
+            if np is not None and not can_speak(doc, *np):
+                # "l'addio di Emilio Neri, che …": the person in the complement
+                d = max((m for m in range(*np) if np_tags(doc, m) == "DI"), default=None)
+                np = (d + 1, np[1]) if d is not None and d + 1 < np[1] else None
+            if np is not None and can_speak(doc, *np):
+                return describe(doc, *np)
+            return None
+        if np_tags(doc, k) == "DA" and k - 2 >= sent.t0 and (low[k - 2] in _BE_PARTICIPLES or low[k - 3] in _BE_PARTICIPLES):
+            np = right_np(doc, k, cue_first)
+            if np is not None and can_speak(doc, *np):
+                return describe(doc, *np)  # "è stata data dalla Pfizer … spiegando"
+    return None
+
+
 def _speaker_left(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo | None:
     """The subject written before the cue, with an apposition on either side."""
     lo = sent.t0
     j = cue_first
+    if j - 1 >= lo and doc.low[j - 1] in _INDEFINITE_SPEAKERS and (
+            j - 1 == lo or doc.tokens[j - 2].text in (",", ";", ":") or doc.low[j - 2] in ("e", "ed", "ma", "mentre", "poi")):
+        return describe(doc, j - 1, j)  # "Qualcuno racconta che …, altri affermano che …"
     if j - 1 >= lo and doc.tokens[j - 1].text == ",":
         inner = left_np(doc, j - 1, lo)
         if inner is not None and inner[0] - 1 >= lo and doc.tokens[inner[0] - 1].text == ",":
@@ -368,6 +406,10 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
     lo = sent.t0
     # speaker
     speaker: SpeakerInfo | None = _speaker_left(doc, sent, cue.first)
+    if cue.form == "gerund":
+        gs = _gerund_subject(doc, sent, cue.first)
+        if gs is not None:
+            speaker = gs
     if speaker is None and marker.inverted is not None:
         speaker, _ = _with_apposition_right(doc, marker.inverted, marker.index)
     if speaker is None:
@@ -418,6 +460,8 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
             np = left_np(doc, k, m + 1)
             if np is not None and np_tags(doc, np[0]) in ("DET", "NAME", "ROLE"):
                 k = np[0]
+            elif k - 1 > m and low[k - 1] in _INDEFINITE_SPEAKERS:
+                k -= 1  # "… e altri affermano che …"
             k0 = k
             while k - 1 > m and (low[k - 1] in ("e", "ed", "ma", "mentre", "invece", "poi") or doc.tokens[k - 1].text in (",", ";")):
                 k -= 1
