@@ -567,3 +567,14 @@ def test_gerund_cue_speaks_for_the_relative_antecedent_or_passive_agent_not_the_
     r = one("La notizia è stata data dalla Regione ai sindaci spiegando che il ritardo è dovuto ai corrieri.")
     assert r["speaker"] == "Regione" and r["content"].rstrip(".") == "il ritardo è dovuto ai corrieri"
     assert one("Il ministro ha incontrato i sindacati, spiegando che il piano è pronto.")["speaker"] == "Il ministro"
+
+
+def test_speaker_behind_a_fronted_complement_and_an_inserted_adjunct():
+    r = one("Di lei Rossi, nella sua autobiografia del 2007, Promesse mantenute, ha scritto: «Mi ha ridato la vita».")
+    assert r["speaker"] == "Rossi" and r["content"] == "Mi ha ridato la vita"
+    assert one("Di lei Rossi, nel suo libro, ha scritto che gli ha ridato la vita.")["speaker"] == "Rossi"
+
+
+def test_relative_antecedent_through_an_adverb_and_a_named_complement():
+    r = one("Di tutt'altro avviso sarebbe la delegazione di Azione, che subito ha voluto chiarire come «non condivide il piano».")
+    assert r["speaker"] == "Azione" and r["cue"] == "ha voluto chiarire"

@@ -205,6 +205,18 @@ def _skip_det(doc: Document, i: int, hi: int) -> int:
 _INDEFINITE_SPEAKERS = frozenset({"qualcuno", "altri", "alcuni", "molti", "tanti"})
 
 
+def _speaking_np(doc: Document, np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``np`` if it can speak, else the named complement closing it ("l'addio di Emilio Neri",
+    "la delegazione di Italia viva"), else None."""
+    if np is None or can_speak(doc, *np):
+        return np
+    d = max((m for m in range(*np) if np_tags(doc, m) == "DI"), default=None)
+    if d is None or d + 1 >= np[1] or np_tags(doc, d + 1) != "NAME":
+        return None
+    sub = (d + 1, np[1])
+    return sub if can_speak(doc, *sub) else None
+
+
 def _gerund_subject(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo | None:
     """The subject of the clause a gerund cue hangs on, when it is not the noun phrase just before the cue.
 
@@ -221,12 +233,8 @@ def _gerund_subject(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInf
         if t in (";", ":", ".") or t in _OPENING or t in _CLOSING:
             return None
         if low[k] == "che" and doc.tokens[k - 1].text == "," and k + 1 < cue_first - 1:
-            np = left_np(doc, k - 1, sent.t0)
-            if np is not None and not can_speak(doc, *np):
-                # "l'addio di Emilio Neri, che …": the person in the complement
-                d = max((m for m in range(*np) if np_tags(doc, m) == "DI"), default=None)
-                np = (d + 1, np[1]) if d is not None and d + 1 < np[1] else None
-            if np is not None and can_speak(doc, *np):
+            np = _speaking_np(doc, left_np(doc, k - 1, sent.t0))
+            if np is not None:
                 return describe(doc, *np)
             return None
         if np_tags(doc, k) == "DA" and k - 2 >= sent.t0 and (low[k - 2] in _BE_PARTICIPLES or low[k - 3] in _BE_PARTICIPLES):
@@ -413,15 +421,18 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
     if speaker is None and marker.inverted is not None:
         speaker, _ = _with_apposition_right(doc, marker.inverted, marker.index)
     if speaker is None:
-        prev = low[cue.first - 1] if cue.first - 1 >= lo else ""
-        prev2 = low[cue.first - 2] if cue.first - 2 >= lo else ""
+        p = cue.first - 1
+        while p > lo and low[p] in ADVERBS and low[p - 1] in ("che", ","):
+            p -= 1  # "che subito ha voluto chiarire"
+        prev = low[p] if p >= lo else ""
+        prev2 = low[p - 1] if p - 1 >= lo else ""
         if prev in ("che",) or (prev in ("quale",) and prev2 in DET):
             # "Serray, che aveva dichiarato …", "il segretario Nicola Zingaretti che ha annunciato …"
-            k = cue.first - 1 if prev == "che" else cue.first - 2
+            k = p if prev == "che" else p - 1
             if k - 1 >= lo and doc.tokens[k - 1].text == ",":
                 k -= 1
-            np = left_np(doc, k, lo)
-            if np is not None and can_speak(doc, *np):  # the antecedent may sit in a phrase: "al posto di Serray, che …"
+            np = _speaking_np(doc, left_np(doc, k, lo))
+            if np is not None:  # the antecedent may sit in a phrase: "al posto di Serray, che …"
                 speaker = describe(doc, *np)
     if speaker is None:
         prev = low[cue.first - 1] if cue.first - 1 >= lo else ""
@@ -440,7 +451,7 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
             speaker = state.last_speaker
         if speaker is None and prev in ("e", "ed", ""):
             speaker = state.last_speaker
-        if speaker is None and cue.form == "finite" and not cue.reflexive:
+        if speaker is None and (cue.form == "finite" or cue.form == "participle" and cue.has_aux) and not cue.reflexive:
             # a clause without its own subject: the subject of the sentence ("X, …, fa un tweet … e dice: «…»")
             np = sentence_subject(doc, sent, cue.first)
             speaker = describe(doc, *np) if np is not None else state.last_speaker
