@@ -578,3 +578,12 @@ def test_speaker_behind_a_fronted_complement_and_an_inserted_adjunct():
 def test_relative_antecedent_through_an_adverb_and_a_named_complement():
     r = one("Di tutt'altro avviso sarebbe la delegazione di Azione, che subito ha voluto chiarire come «non condivide il piano».")
     assert r["speaker"] == "Azione" and r["cue"] == "ha voluto chiarire"
+
+
+def test_infinitive_cue_with_a_quoted_object_reports_it_for_the_governing_subject():
+    r = one("Il sindaco ha deciso di criticare il «piano inutile» della Regione.")
+    assert r["type"] == "mixed" and r["speaker"] == "Il sindaco" and r["cue"] == "criticare"
+    assert r["content"] == "il «piano inutile» della Regione"
+    # no quotation, or a title with no subject to speak it: no report
+    assert extract_attributions("Il sindaco ha deciso di criticare il piano della Regione.").empty
+    assert extract_attributions("Ha cominciato a raccontare la «Divina Commedia» ai bambini.").empty

@@ -91,6 +91,19 @@ def find_cues(doc: Document, sent: Sentence) -> list[Cue]:
     return cues
 
 
+_QUOTE_OPENINGS = frozenset({"«", "“", '"'})
+
+
+def _quoted_object_follows(doc: Document, sent: Sentence, k: int) -> bool:
+    """A determiner then a quotation of two words or more right after token ``k`` ("il «tono neofascista»")."""
+    if k < sent.t1 and doc.low[k] in DET:
+        k += 1
+    if k >= sent.t1 or doc.tokens[k].text not in _QUOTE_OPENINGS:
+        return False
+    q = doc.quote_opening_at(doc.tokens[k].start)
+    return q is not None and len(doc.text[q.start:q.end].split()) >= 2
+
+
 def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: SpeechVerb, form: FormKind) -> Cue | None:
     low = doc.low
     j = head - 1
@@ -118,6 +131,10 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
             j = k - 1
             if j >= sent.t0 and low[j] in _AUX_HAVE | _AUX_BE:
                 j -= 1
+        elif low[j] in ("a", "ad", "di") and _quoted_object_follows(doc, sent, last + 1):
+            # "si sono affrettati a sottolineare il «tono neofascista» del discorso": an infinitive whose
+            # object opens with a quotation reports it (the speaker is the subject of the governing verb)
+            return Cue(head, head, last, verb, form, False, False, False, False)
         else:
             return None
     elif j >= sent.t0 and form in ("finite", "gerund") and low[j] in ("si", "s'"):
