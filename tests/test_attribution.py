@@ -587,3 +587,10 @@ def test_infinitive_cue_with_a_quoted_object_reports_it_for_the_governing_subjec
     # no quotation, or a title with no subject to speak it: no report
     assert extract_attributions("Il sindaco ha deciso di criticare il piano della Regione.").empty
     assert extract_attributions("Ha cominciato a raccontare la «Divina Commedia» ai bambini.").empty
+
+
+def test_forecast_and_preannouncement_verbs_are_cues():
+    r = one("Il ministro ha preannunciato che il decreto arriverà lunedì.")
+    assert r["cue_lemma"] == "preannunciare" and r["stance"] == "announces" and r["speaker"] == "Il ministro"
+    r = one("Gli analisti pronosticano che i prezzi saliranno ancora.")
+    assert r["cue_lemma"] == "pronosticare" and r["content"].rstrip(".") == "i prezzi saliranno ancora"
