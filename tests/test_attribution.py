@@ -594,3 +594,25 @@ def test_forecast_and_preannouncement_verbs_are_cues():
     assert r["cue_lemma"] == "preannunciare" and r["stance"] == "announces" and r["speaker"] == "Il ministro"
     r = one("Gli analisti pronosticano che i prezzi saliranno ancora.")
     assert r["cue_lemma"] == "pronosticare" and r["content"].rstrip(".") == "i prezzi saliranno ancora"
+
+
+def test_according_to_phrase_before_a_quotation_sources_the_quotation():
+    r = one("E deve ritenersi, dunque, secondo il giudice, «l'assenza del presupposto della richiesta di tutela».")
+    assert r["speaker"] == "il giudice" and r["content"] == "l'assenza del presupposto della richiesta di tutela"
+    assert one("Il ponte resterà chiuso fino a giugno, secondo il sindaco.")["content"] == "Il ponte resterà chiuso fino a giugno"
+
+
+def test_according_to_phrase_between_subject_and_predicate_sources_the_whole_sentence():
+    r = one("Rossi, come riporta la stampa locale, è stato fermato ieri sera.")
+    assert r["type"] == "according_to" and r["speaker"] == "la stampa locale"
+    assert r["content"].startswith("Rossi") and r["content"].endswith("ieri sera")
+    r = one("Stamattina, secondo gli investigatori, Baglione era uscito di casa.")
+    assert r["content"] == "Baglione era uscito di casa"
+
+
+def test_report_opening_with_an_according_to_phrase_keeps_its_content_and_nests_the_source():
+    df = extract_attributions("Il Tempo ha scritto che, secondo la ricostruzione della Procura, i due erano entrati nel cortile.")
+    outer = df[df["cue_lemma"] == "scrivere"].iloc[0]
+    assert outer["speaker"] == "Il Tempo" and outer["content"].rstrip(".").endswith("entrati nel cortile")
+    inner = df[df["type"] == "according_to"].iloc[0]
+    assert inner["content"].rstrip(".") == "i due erano entrati nel cortile"

@@ -480,8 +480,9 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
                 c_end_tok = k
     c_end = doc.tokens[c_end_tok - 1].end if c_end_tok > m else sent.end
     for a0 in according_starts:
-        if c_start < a0 < c_end and doc.quote_containing(a0) is None:
-            c_end = a0  # "…, secondo il Washington Post"
+        if c_start < a0 < c_end and doc.quote_containing(a0) is None \
+                and any(ch.isalnum() for ch in doc.text[c_start:a0]):
+            c_end = a0  # "…, secondo il Washington Post" (not "ha scritto che, secondo la Procura, …")
     c_end = _extend_over_quote(doc, c_end, c_start)
     channel = marker.channel
     # a statement channel written after the content: "… in una dichiarazione rilasciata ai media"
@@ -943,6 +944,12 @@ def _passive(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Att
     return rows
 
 
+def _subject_np_before(doc: Document, sent: Sentence, comma: int) -> bool:
+    """The sentence opens with a speaking noun phrase that ends at ``comma`` ("Rossi, come riporta …, è …")."""
+    np = left_np(doc, comma, sent.t0)
+    return np is not None and np[0] == sent.t0 and can_speak(doc, *np) and doc.low[sent.t0] not in _TIME_WORDS
+
+
 def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_end: int, speaker: SpeakerInfo | None,
                        cue_span: tuple[int, int], lemma: str | None, *, anonymous: bool = False) -> list[Attribution]:
     """Content of an according-to phrase: what follows it at the start of a sentence, else what precedes."""
@@ -1004,6 +1011,10 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
             if m < sent.t1 and np_tags(doc, m) == "ROLE" and close is not None:
                 k = close
         content = _content(doc, doc.tokens[k].start, sent.end) if k < sent.t1 else None
+    elif phrase_start - 1 > sent.t0 and doc.tokens[phrase_start - 1].text == "," and phrase_end < sent.t1 \
+            and doc.tokens[phrase_end].text == "," and _subject_np_before(doc, sent, phrase_start - 1):
+        # "Rossi, come riporta la stampa locale, è stato fermato": the phrase splits subject and predicate
+        content = _content(doc, sent.start, sent.end)
     elif phrase_start > sent.t0 and doc.low[phrase_start - 1] in ("e", "ed", "ma") and (
             phrase_end >= sent.t1 or _content(doc, doc.tokens[phrase_end].start, sent.end) is None):
         return []  # "… e secondo la professoressa X" closing a cut sentence: what it sources is not here
@@ -1012,6 +1023,9 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
         after = _content(doc, doc.tokens[phrase_end].start, sent.end) if phrase_end < sent.t1 else None
         if after is not None and (content is None or (_words_in(doc, content[1]) < 4 and _words_in(doc, after[1]) >= 4)):
             content = after  # "Stamattina, secondo gli investigatori, Baglione era uscito …"
+        elif after is not None and after[0] == "direct" and phrase_start > sent.t0 \
+                and doc.tokens[phrase_start - 1].text == "," and doc.tokens[phrase_end].text == ",":
+            content = after  # "E deve ritenersi, dunque, secondo il giudice, «l'insussistenza …»": the quotation
     if content is None or (speaker is None and not anonymous):
         return []
     _, span = content
