@@ -616,3 +616,11 @@ def test_report_opening_with_an_according_to_phrase_keeps_its_content_and_nests_
     assert outer["speaker"] == "Il Tempo" and outer["content"].rstrip(".").endswith("entrati nel cortile")
     inner = df[df["type"] == "according_to"].iloc[0]
     assert inner["content"].rstrip(".") == "i due erano entrati nel cortile"
+
+
+def test_quotation_then_colon_then_subject_and_cue():
+    r = one("«Le scuole rischiano di restare al buio»: il presidente della Provincia scrive al premier.")
+    assert r["type"] == "direct" and r["speaker"] == "il presidente della Provincia"
+    assert r["content"] == "Le scuole rischiano di restare al buio" and r["cue"] == "scrive"
+    # a title, or a cue with its own object, is not spoken
+    assert extract_attributions("«Il nuovo Padrino di Roma»: il regista racconta il suo film.").empty

@@ -569,6 +569,40 @@ def _after_subordinator(doc: Document, sent: Sentence, lead: int) -> bool:
     return doc.low[k] == "che" and k < lead - 2
 
 
+def _quote_colon_subject(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]:
+    """"«Le scuole rischiano di restare al buio»: il presidente della Provincia scrive a Draghi".
+
+    A sentence opening with a quotation, then a colon, then a subject and a finite cue with nothing
+    reported after it (no "che", colon or quotation): the subject speaks the quotation.
+    """
+    if cue.form not in ("finite", "participle") or cue.passive or sent.t1 - sent.t0 < 4:
+        return []
+    first = doc.tokens[sent.t0]
+    q = doc.quote_opening_at(first.start) if first.text in _OPENING else None
+    if q is None or not q.closed or q.close > doc.tokens[cue.first].start:
+        return []
+    k = next((m for m in range(sent.t0, cue.first) if doc.tokens[m].start >= q.close), None)
+    if k is None or doc.tokens[k].text != ":" or len(doc.text[q.start:q.end].split()) < 3:
+        return []  # "«Il Padrino»: …" is a title
+    speaker = _speaker_left(doc, sent, cue.first)
+    if speaker is None or speaker.start < doc.tokens[k].end:
+        return []
+    if doc.text[doc.tokens[k].end:speaker.start].strip():
+        return []  # only the subject between the colon and the cue
+    for m in range(cue.last + 1, sent.t1):
+        t = doc.tokens[m].text
+        if doc.low[m] == "che" or t in (":",) or t in _OPENING:
+            return []
+    nxt = cue.last + 1
+    if nxt < sent.t1 and np_tags(doc, nxt) not in ("A", "DA", "PREP", "PUNCT") and doc.low[nxt] not in ADVERBS:
+        return []  # "il regista racconta il suo film": the cue has its own object
+    span = _trim(doc, q.start, q.end)
+    if span is None:
+        return []
+    return [Attribution(sent.sent_id, "direct", span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma,
+                        cue.stance, None, head=doc.tokens[cue.head].start)]
+
+
 def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _State) -> list[Attribution]:
     """"«…», ha detto X", "“…” – aggiunge X –", "CLAUSE, ha dichiarato X, ruolo, all'agenzia TASS",
     and the parenthetical "Per questo – ha concluso X – sarà importante …" (content on both sides)."""
@@ -1538,7 +1572,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 elif cue.clitic:
                     found = _clitic(doc, sent, cue, state)
                 else:
-                    found = _postposed(doc, sent, cue, seg_start, state) or _object_report(doc, sent, cue, state) \
+                    found = _quote_colon_subject(doc, sent, cue) \
+                        or _postposed(doc, sent, cue, seg_start, state) or _object_report(doc, sent, cue, state) \
                         or _predicate_report(doc, sent, cue)
             if cue.lemma in OPINION_LEMMAS:
                 # "X ritiene che …" is a report of X's view; "pensa di partire", "crede nel progetto" are not
