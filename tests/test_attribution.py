@@ -624,3 +624,15 @@ def test_quotation_then_colon_then_subject_and_cue():
     assert r["content"] == "Le scuole rischiano di restare al buio" and r["cue"] == "scrive"
     # a title, or a cue with its own object, is not spoken
     assert extract_attributions("«Il nuovo Padrino di Roma»: il regista racconta il suo film.").empty
+
+
+def test_quotation_in_the_sentence_after_a_cue_and_colon():
+    r = one("Il sindaco di Como ha spiegato:\n\n“La strada resterà chiusa fino a giugno.")
+    assert r["type"] == "direct" and r["speaker"] == "Il sindaco di Como" and r["cue"] == "ha spiegato"
+    assert r["content"] == "La strada resterà chiusa fino a giugno"
+    r = one("Il comunicato della Regione è netto. Si legge:\n«Nessuna proroga sarà concessa».")
+    assert r["cue"] == "Si legge" and pd.isna(r["speaker"]) and r["content"] == "Nessuna proroga sarà concessa"
+    r = one("Il ministro ha parlato ai giornalisti. Quindi ha aggiunto:\n«Il piano è pronto. Lo presenteremo lunedì».")
+    assert r["content"] == "Il piano è pronto. Lo presenteremo lunedì"
+    # a list or a title after a colon is not a quotation
+    assert extract_attributions("Ecco il programma:\n«Il Padrino» alle 21.").empty

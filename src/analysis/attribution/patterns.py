@@ -1508,7 +1508,11 @@ def find_attributions(doc: Document) -> list[Attribution]:
     """Every attribution of a document, nested sourcing linked (``via_ref``)."""
     state = _State()
     rows: list[Attribution] = []
+    pending: tuple[tuple[int, int], str, str, SpeakerInfo | None] | None = None
     for sent in doc.sentences:
+        if pending is not None:
+            rows += _quote_after_colon_cue(doc, sent, pending)
+            pending = None
         all_cues = find_cues(doc, sent)
         cues = []
         sent_rows: list[Attribution] = []
@@ -1602,8 +1606,47 @@ def find_attributions(doc: Document) -> list[Attribution]:
             if r.speaker is None and r.cue is not None and r.type != "according_to":
                 r.speaker = _speaker_before_colon(doc, sent, doc.token_index(r.cue[0]))
         rows += [r for r in sent_rows if _plausible(doc, r)]
+        pending = _colon_cue_at_end(doc, sent, cues, sent_rows, state)
     rows += _continuations(doc, rows)
     return _link_sources(doc, rows)
+
+
+def _colon_cue_at_end(doc: Document, sent: Sentence, cues: list[Cue], sent_rows: list[Attribution],
+                      state: _State) -> tuple[tuple[int, int], str, str, SpeakerInfo | None] | None:
+    """A sentence ending with a cue and a colon ("Quindi ha aggiunto:", "Il ministro ha spiegato:", "Si legge:")
+    whose words are in the next sentence: (cue span, lemma, stance, speaker), else None."""
+    if sent.t1 - 1 <= sent.t0 or doc.tokens[sent.t1 - 1].text != ":":
+        return None
+    k = sent.t1 - 2
+    while k > sent.t0 and doc.low[k] in ADVERBS:
+        k -= 1
+    if doc.low[k] == "legge" and doc.low[k - 1] == "si":
+        return _tok_span(doc, k - 1, k + 1), "si legge", "reports", None
+    cue = next((c for c in cues if c.last == k and not c.passive), None)
+    if cue is None or any(r.cue is not None and r.cue[0] == doc.tokens[cue.first].start for r in sent_rows):
+        return None
+    speaker = _speaker_left(doc, sent, cue.first) or _relative_antecedent(doc, sent, cue.first)
+    if speaker is None and cue.form in ("finite", "participle") and not cue.reflexive:
+        np = sentence_subject(doc, sent, cue.first)
+        speaker = describe(doc, *np) if np is not None else state.last_speaker
+    return _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance, speaker
+
+
+def _quote_after_colon_cue(doc: Document, sent: Sentence,
+                           pending: tuple[tuple[int, int], str, str, SpeakerInfo | None]) -> list[Attribution]:
+    """The quotation opening the sentence after a "…ha aggiunto:" sentence is what the cue reports."""
+    first = doc.tokens[sent.t0]
+    if first.text not in _OPENING:
+        return []
+    q = doc.quote_opening_at(first.start)
+    if q is None:
+        return []
+    end = q.end if q.closed else sent.end
+    span = _trim(doc, q.start, end)
+    if span is None:
+        return []
+    cue_span, lemma, stance, speaker = pending
+    return [Attribution(sent.sent_id, "direct", span, speaker, cue_span, lemma, stance, None, head=cue_span[0])]
 
 
 _AUXILIARIES = frozenset({"ha", "hanno", "aveva", "avevano", "avrebbe", "avrebbero", "è", "sono", "era", "erano"})
