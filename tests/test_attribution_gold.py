@@ -97,8 +97,8 @@ def test_realnews_floors(shared_data):
     assert blind_f.prf(0.3)[0] >= 0.84 and blind_f.prf(0.3)[2] >= 0.80 and blind_f.speaker_accuracy >= 0.95
     blind_g = split("blind_g")  # 0.65 and 0.69 when unread; read for errors since
     assert blind_g.prf(0.3)[0] >= 0.86 and blind_g.prf(0.3)[2] >= 0.81 and blind_g.speaker_accuracy >= 0.93
-    blind_h = split("blind_h")  # never read: 0.61 before the last round of fixes
-    assert blind_h.prf(0.3)[0] >= 0.60 and blind_h.prf(0.3)[2] >= 0.59 and blind_h.speaker_accuracy >= 0.71
+    blind_h = split("blind_h")  # never read: 0.61 before the last round of fixes and 0.61 after
+    assert blind_h.prf(0.3)[0] >= 0.60 and blind_h.prf(0.3)[2] >= 0.59 and blind_h.speaker_accuracy >= 0.78
     everything = split(*REALNEWS_SPLITS)
     assert everything.prf(0.3)[0] >= 0.88 and everything.prf(0.3)[2] >= 0.81 and everything.speaker_accuracy >= 0.94
     assert everything.negative_false_positives <= 19
