@@ -29,21 +29,21 @@ def test_auxiliary_lemmas_count_only_with_a_lemma():
 
 
 def test_data_file_is_the_source_and_is_clean():
-    path = DATA_DIR / "stopwords_it.txt"
-    assert read_word_list("stopwords_it.txt") == STOP_WORDS
+    path = DATA_DIR / "stopwords.txt"
+    assert read_word_list("stopwords.txt") == STOP_WORDS
     entries = [line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()]
     entries = [e for e in entries if e]
     assert all(e == e.lower() and " " not in e for e in entries)
-    assert len(entries) == len(set(entries)), "duplicate entries in stopwords_it.txt"
+    assert len(entries) == len(set(entries)), "duplicate entries in stopwords.txt"
 
 
 def test_editing_the_file_changes_the_list(tmp_path, monkeypatch):
     import analysis.wordlists as wordlists
 
-    (tmp_path / "stopwords_it.txt").write_text("# custom\ngoverno\n", encoding="utf-8")
+    (tmp_path / "stopwords.txt").write_text("# custom\ngoverno\n", encoding="utf-8")
     monkeypatch.setattr(wordlists, "DATA_DIR", tmp_path)
     wordlists.read_word_list.cache_clear()
     try:
-        assert wordlists.read_word_list("stopwords_it.txt") == {"governo"}
+        assert wordlists.read_word_list("stopwords.txt") == {"governo"}
     finally:
         wordlists.read_word_list.cache_clear()

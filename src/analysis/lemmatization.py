@@ -6,7 +6,7 @@ empty string, lemmatizes proper nouns as common words ("Un" in "Kim Jong Un" →
 nouns ("il fatto" → "fare", "le richieste" → "richiedere", "subito" →
 "subire"). This module wraps it; the order of the steps is:
 
-1. closed-class words and conventions from ``data/lemma_corrections_it.tsv``
+1. closed-class words and conventions from ``data/lemma_corrections.tsv``
    (articles → ``il``/``uno``, articulated prepositions → the preposition,
    determiners and pronouns → masculine singular, abbreviations → the word);
    clitic pronouns (``lo``, ``la``, ``l’``, ``gli``, ``le`` before a verb) are
@@ -15,12 +15,12 @@ nouns ("il fatto" → "fare", "le richieste" → "richiedere", "subito" →
    auxiliary or clitic next to them (``l’ha``, ``se la``);
 2. capitalised words inside a sentence are proper nouns and keep their form,
    as do acronyms, except the institutional nouns of
-   ``data/capitalized_nouns_it.txt`` (il Governo → governo); a capitalised
+   ``data/capitalized_nouns.txt`` (il Governo → governo); a capitalised
    word that opens a sentence and is followed by another one (``Corriere
    Sport``) is a name too;
 3. simplemma (cached) for everything else;
 4. context rules written from Italian grammar: after an article, an
-   articulated preposition or a possessive (``data/determiners_it.tsv``) a
+   articulated preposition or a possessive (``data/determiners.tsv``) a
    word is a noun or an adjective, so a verb lemma becomes the noun, put in the
    singular the article agrees with (il fatto → fatto, le richieste →
    richiesta); ``stato`` is the noun unless a form of *essere* precedes it;
@@ -52,11 +52,11 @@ __all__ = [
     "is_known_word",
 ]
 
-LEMMA_CORRECTIONS: dict[str, str] = read_word_table("lemma_corrections_it.tsv")
+LEMMA_CORRECTIONS: dict[str, str] = read_word_table("lemma_corrections.tsv")
 #: Lemmas of nouns written with a capital in news that stay common nouns.
-CAPITALIZED_NOUNS: frozenset[str] = read_word_list("capitalized_nouns_it.txt")
+CAPITALIZED_NOUNS: frozenset[str] = read_word_list("capitalized_nouns.txt")
 #: Determiner form → agreement ("m.sg", "f.pl", "-.sg", ...).
-DETERMINERS: dict[str, str] = read_word_table("determiners_it.tsv")
+DETERMINERS: dict[str, str] = read_word_table("determiners.tsv")
 
 
 def _participle_forms(table: dict[str, str]) -> dict[str, str]:
@@ -68,7 +68,7 @@ def _participle_forms(table: dict[str, str]) -> dict[str, str]:
 
 
 #: Irregular past participle (every gender and number) → infinitive.
-PARTICIPLES: dict[str, str] = _participle_forms(read_word_table("participles_it.tsv"))
+PARTICIPLES: dict[str, str] = _participle_forms(read_word_table("participles.tsv"))
 
 _LEMMA_KINDS = frozenset({"word", "elision", "abbreviation"})
 

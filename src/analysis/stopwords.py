@@ -1,4 +1,4 @@
-"""The Italian stop list for news (function words only), from ``data/stopwords_it.txt``.
+"""The Italian stop list for news (function words only), from ``data/stopwords.txt``.
 
 Unlike general-purpose lists, it keeps news content words such as *governo*,
 *ministro*, *paese*, *presidente* and *stato*. Edit the data file to change it.
@@ -11,7 +11,7 @@ from .wordlists import read_word_list
 
 __all__ = ["STOP_WORDS", "STOP_LEMMAS", "is_stop"]
 
-STOP_WORDS: frozenset[str] = read_word_list("stopwords_it.txt")
+STOP_WORDS: frozenset[str] = read_word_list("stopwords.txt")
 
 #: Lemmas whose every form is a stop word: the auxiliaries.
 STOP_LEMMAS: frozenset[str] = frozenset({"essere", "avere"})

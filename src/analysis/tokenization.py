@@ -13,7 +13,7 @@ analysis needs (spaCy's rules need its whole pipeline and split differently):
 * numbers stay whole with their separators and a percent or degree sign
   (``11.000``, ``2,5%``, ``18:30``, ``'90``), and so do letter–digit codes
   (``G7``, ``CO2``, ``5G``, kind ``word``);
-* abbreviations from ``data/abbreviations_it.txt`` keep their dot (``dott.``,
+* abbreviations from ``data/abbreviations.txt`` keep their dot (``dott.``,
   ``p.es.``, ``S.p.A.``), and so do initials (``J.``) and dotted acronyms
   (``U.S.A.``);
 * URLs, e-mail addresses, @handles and #hashtags, emoticons, emoji (one
@@ -33,9 +33,9 @@ from .wordlists import read_word_list
 
 __all__ = ["Token", "tokenize", "iter_tokens", "ABBREVIATIONS", "TOKEN_KINDS", "is_punct_text", "is_emoji_text"]
 
-#: Abbreviations that keep their final dot (``data/abbreviations_it.txt``),
+#: Abbreviations that keep their final dot (``data/abbreviations.txt``),
 #: lower case, without the final dot (``p.es``, ``dott``).
-ABBREVIATIONS: frozenset[str] = read_word_list("abbreviations_it.txt")
+ABBREVIATIONS: frozenset[str] = read_word_list("abbreviations.txt")
 
 #: Every value :attr:`Token.kind` can take.
 TOKEN_KINDS: tuple[str, ...] = (

@@ -10,9 +10,9 @@ Tasks, as specified for the workbook (macro-F1 for each):
 * **CheckThat! subjectivity** (``checkthat-subjectivity-it/{train,dev}_it.tsv``):
   SUBJ when subjectivity ≥ 0.5.
 * **News polarity, hand-labelled**: our own labels (``tests/gold/
-  checkthat_polarity_labels.tsv``: sentence ids and labels only) for CheckThat!
+  news_polarity_labels.tsv``: sentence ids and labels only) for CheckThat!
   news sentences; 3-class macro-F1 on the ones not marked ambiguous. A second
-  set (``checkthat_polarity_labels_heldout.tsv``, other sentences, labelled
+  set (``news_polarity_labels_heldout.tsv``, other sentences, labelled
   before the analyzer's output on them was seen) was never used for any
   choice: all of it is held out.
 
@@ -43,9 +43,9 @@ __all__ = [
     "evaluate", "report", "GOLD_PATH", "GOLD_HELDOUT_PATH", "POLARITY_THRESHOLD", "SUBJECTIVITY_THRESHOLD",
 ]
 
-GOLD_PATH: Path = PROJECT_ROOT / "tests" / "gold" / "checkthat_polarity_labels.tsv"
+GOLD_PATH: Path = PROJECT_ROOT / "tests" / "gold" / "news_polarity_labels.tsv"
 #: Second hand-labelled set, never used for choices (held out as a whole).
-GOLD_HELDOUT_PATH: Path = PROJECT_ROOT / "tests" / "gold" / "checkthat_polarity_labels_heldout.tsv"
+GOLD_HELDOUT_PATH: Path = PROJECT_ROOT / "tests" / "gold" / "news_polarity_labels_heldout.tsv"
 POLARITY_THRESHOLD = 0.05
 SUBJECTIVITY_THRESHOLD = 0.5
 

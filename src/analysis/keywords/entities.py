@@ -4,7 +4,7 @@ No offline Italian named-entity recogniser ships with the workbook's
 dependencies (spaCy's Italian models are a download), so names are found by
 rules, written here:
 
-1. **Gazetteer**: every alias of ``data/entities_it.tsv`` (alias → canonical
+1. **Gazetteer**: every alias of ``data/entities.tsv`` (alias → canonical
    name), and the names and aliases of the institutions and media listed for
    source attribution (``data/attribution/institutions.tsv``,
    ``agencies_media.tsv``, when present), is matched as a token sequence, case
@@ -103,13 +103,13 @@ def _attribution_aliases(name: str) -> dict[str, str]:
 def entity_aliases() -> dict[str, str]:
     """The gazetteer as {alias: canonical name}.
 
-    ``data/entities_it.tsv`` first; the attribution tables
+    ``data/entities.tsv`` first; the attribution tables
     (:data:`ATTRIBUTION_GAZETTEERS`) add the names it does not have.
     """
     table: dict[str, str] = {}
     for name in ATTRIBUTION_GAZETTEERS:
         table.update(_attribution_aliases(name))
-    table.update(read_word_table("entities_it.tsv"))
+    table.update(read_word_table("entities.tsv"))
     return {" ".join(_norm(k).split()): v for k, v in table.items()}
 
 
