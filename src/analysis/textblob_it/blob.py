@@ -22,27 +22,20 @@ _SENTENCE_TOKENIZER = ItalianSentenceTokenizer()
 _ANALYZER = PatternAnalyzer()
 
 
-def _words(blob) -> WordList:
-    tokenizer = blob.tokenizer
-    if isinstance(tokenizer, ItalianWordTokenizer):
-        return WordList(tokenizer.tokenize(blob.raw, include_punc=False))
-    return WordList(tokenizer.tokenize(blob.raw))
+class _ItalianBlob:
+    """What :class:`SentenceIT` and :class:`TextBlobIT` override in TextBlob's blobs.
 
-
-class SentenceIT(Sentence):
-    """A sentence of a :class:`TextBlobIT`; ``start``/``end`` are offsets into the blob."""
-
-    def __init__(self, sentence, start_index=0, end_index=None, *args, **kwargs):
-        kwargs.setdefault("tokenizer", _WORD_TOKENIZER)
-        kwargs.setdefault("analyzer", _ANALYZER)
-        super().__init__(sentence, start_index, end_index, *args, **kwargs)
-        # TextBlob's default end for a lone sentence is len - 1; ours is exclusive.
-        if end_index is None:
-            self.end = self.end_index = start_index + len(sentence)
+    ``.words`` leaves punctuation out with our tokenizer; ``.polarity`` and
+    ``.subjectivity`` come from the blob's own analyzer (TextBlob's build a
+    new English one).
+    """
 
     @cached_property
     def words(self) -> WordList:
-        return _words(self)
+        tokenizer = self.tokenizer
+        if isinstance(tokenizer, ItalianWordTokenizer):
+            return WordList(tokenizer.tokenize(self.raw, include_punc=False))
+        return WordList(tokenizer.tokenize(self.raw))
 
     @cached_property
     def polarity(self) -> float:
@@ -53,7 +46,19 @@ class SentenceIT(Sentence):
         return self.sentiment[1]
 
 
-class TextBlobIT(TextBlob):
+class SentenceIT(_ItalianBlob, Sentence):
+    """A sentence of a :class:`TextBlobIT`; ``start``/``end`` are offsets into the blob."""
+
+    def __init__(self, sentence, start_index=0, end_index=None, *args, **kwargs):
+        kwargs.setdefault("tokenizer", _WORD_TOKENIZER)
+        kwargs.setdefault("analyzer", _ANALYZER)
+        super().__init__(sentence, start_index, end_index, *args, **kwargs)
+        # TextBlob's default end for a lone sentence is len - 1; ours is exclusive.
+        if end_index is None:
+            self.end = self.end_index = start_index + len(sentence)
+
+
+class TextBlobIT(_ItalianBlob, TextBlob):
     """TextBlob for Italian text, offline.
 
     Defaults: :class:`ItalianWordTokenizer`, the Italian
@@ -71,18 +76,6 @@ class TextBlobIT(TextBlob):
         super().__init__(text, tokenizer=tokenizer or _WORD_TOKENIZER, pos_tagger=pos_tagger,
                          np_extractor=np_extractor, analyzer=analyzer or _ANALYZER, parser=parser,
                          classifier=classifier, clean_html=clean_html)
-
-    @cached_property
-    def words(self) -> WordList:
-        return _words(self)
-
-    @cached_property
-    def polarity(self) -> float:
-        return self.sentiment[0]
-
-    @cached_property
-    def subjectivity(self) -> float:
-        return self.sentiment[1]
 
     def _create_sentence_objects(self) -> list[SentenceIT]:
         return [
