@@ -134,6 +134,14 @@ def _label_column(values: Iterable[float]) -> pd.Series:
     return pd.Series([polarity_label(v) for v in values], dtype=pd.CategoricalDtype(list(_LABELS)))
 
 
+def _score_columns(scores: list[Analysis]) -> dict[str, pd.api.extensions.ExtensionArray]:
+    """The ``polarity`` and ``subjectivity`` columns of a list of scores."""
+    return {
+        "polarity": pd.array([r.polarity for r in scores], dtype="float64"),
+        "subjectivity": pd.array([r.subjectivity for r in scores], dtype="float64"),
+    }
+
+
 def sentence_sentiment(corpus: "Corpus") -> pd.DataFrame:
     """One row per sentence.
 
@@ -153,8 +161,7 @@ def sentence_sentiment(corpus: "Corpus") -> pd.DataFrame:
         "start": s["start"].astype("int64").to_numpy(),
         "end": s["end"].astype("int64").to_numpy(),
         "text": pd.array(texts, dtype="string"),
-        "polarity": pd.array([r.polarity for r in scores], dtype="float64"),
-        "subjectivity": pd.array([r.subjectivity for r in scores], dtype="float64"),
+        **_score_columns(scores),
     })
     out["label"] = _label_column(out["polarity"])
     out["n_assessments"] = pd.array([len(r.assessments) for r in scores], dtype="int64")
@@ -200,8 +207,7 @@ def paragraph_sentiment(corpus: "Corpus") -> pd.DataFrame:
         "para_id": p["para_id"].astype("int64").to_numpy(),
         "start": p["start"].astype("int64").to_numpy(),
         "end": p["end"].astype("int64").to_numpy(),
-        "polarity": pd.array([r.polarity for r in scores], dtype="float64"),
-        "subjectivity": pd.array([r.subjectivity for r in scores], dtype="float64"),
+        **_score_columns(scores),
     })
     out["label"] = _label_column(out["polarity"])
     sents = sentence_sentiment(corpus)
@@ -228,8 +234,7 @@ def document_sentiment(corpus: "Corpus") -> pd.DataFrame:
     out = pd.DataFrame({
         "doc_id": docs["doc_id"].astype("string").to_numpy(),
         "title": docs["title"].astype("string").to_numpy(),
-        "polarity": pd.array([r.polarity for r in scores], dtype="float64"),
-        "subjectivity": pd.array([r.subjectivity for r in scores], dtype="float64"),
+        **_score_columns(scores),
     })
     out["label"] = _label_column(out["polarity"])
     sents = sentence_sentiment(corpus)
