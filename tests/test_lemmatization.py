@@ -112,6 +112,11 @@ def test_guarded_against_degenerate_input(form):
     assert lemmatize(form) == form or isinstance(lemmatize(form), str)
 
 
+def test_lone_surrogate_is_its_own_lemma():
+    # simplemma raises UnicodeEncodeError on it; the lemmatizer keeps the form.
+    assert lemmatize("ab\ud800") == "ab\ud800"
+
+
 def test_other_kinds_are_their_own_lemma():
     assert lemmatize("11.000", kind="number") == "11.000"
     assert lemmatize("U.S.A.", kind="acronym") == "U.S.A."

@@ -118,7 +118,7 @@ def _simplemma(lower: str) -> str:
         return lower
     try:
         return simplemma.lemmatize(lower, lang="it")
-    except Exception:  # simplemma edge cases must never break the pipeline
+    except ValueError:  # simplemma rejects some odd strings (e.g. lone surrogates: UnicodeEncodeError)
         return lower
 
 
@@ -129,7 +129,7 @@ def is_known_word(lower: str) -> bool:
         return False
     try:
         return bool(simplemma.is_known(lower, lang="it"))
-    except Exception:
+    except ValueError:  # as in _simplemma
         return False
 
 
