@@ -60,7 +60,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence
+from typing import Any, Callable, Iterable, Literal, Mapping, Sequence
 
 import pandas as pd
 import pyarrow as pa
@@ -804,13 +804,6 @@ def run_local(
             bar.update(1)
             bar.set_postfix(docs=assembler.summary.n_documents, refresh=False)
     return assembler.close()
-
-
-def iter_results(partitions: Iterable[Partition], *, steps: AnalysisSteps | None = None) -> Iterator[PartitionResult]:
-    """Per-document pass over ``partitions`` in order (used by the benchmark)."""
-    steps = steps or analysis_steps()
-    for part in partitions:
-        yield analyze_partition(part, steps=steps)
 
 
 def cpu_count() -> int:

@@ -159,10 +159,6 @@ def _is_clitic(lower: str, prev: str, nxt: str) -> bool:
     return False
 
 
-def _is_capitalised_word(form: str | None) -> bool:
-    return bool(form) and form[0].isupper() and form[0].isalpha()
-
-
 @lru_cache(maxsize=200_000)
 def _base_lemma(form: str, kind: str, sentence_initial: bool, next_is_name: bool, next_is_known_name: bool) -> str:
     """Lemma of one token without the context rules of step 4."""
