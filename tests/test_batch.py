@@ -172,10 +172,10 @@ def test_an_analysis_failure_is_a_rejected_row_not_a_crash(seeds, tmp_path, monk
 
     real = steps.attribution
 
-    def broken(text, *, doc_id=None, sentences=None):
+    def broken(text, *, doc_id=None, sentences=None, tokens=None):
         if doc_id == "b_milano":
             raise RuntimeError("boom")
-        return real(text, doc_id=doc_id, sentences=sentences)
+        return real(text, doc_id=doc_id, sentences=sentences, tokens=tokens)
 
     steps.attribution = broken
     steps.attribution_records = None

@@ -409,22 +409,22 @@ def analyze_documents(
         "tokens": corpus.tokens,
     }
     if steps.attribution is not None:
-        S = corpus.sentences
-        by_doc: dict[str, list[tuple[int, int, int]]] = {}
-        for d, sid, a, b in zip(S["doc_id"], S["sent_id"], S["start"], S["end"]):
-            by_doc.setdefault(d, []).append((int(sid), int(a), int(b)))
-        texts = corpus._texts()
+        from .attribution.extract import corpus_document_inputs
+
+        # the pipeline's own sentences and tokens: attribution does not tokenize again
+        inputs = {d: (text, sents, toks) for d, text, sents, toks in corpus_document_inputs(corpus)}
         if steps.attribution_records is not None:
             records_of, frame = steps.attribution_records
             records: list[dict] = []
             _per_document(corpus, "attribution",
-                          lambda d: records.extend(records_of(texts[d], doc_id=d, sentences=by_doc.get(d, []))),
+                          lambda d: records.extend(records_of(inputs[d][0], doc_id=d, sentences=inputs[d][1],
+                                                              tokens=inputs[d][2])),
                           failures)
             out["attributions"] = frame(records)
         else:
             out["attributions"] = _per_document(
                 corpus, "attribution",
-                lambda d: steps.attribution(texts[d], doc_id=d, sentences=by_doc.get(d, [])),
+                lambda d: steps.attribution(inputs[d][0], doc_id=d, sentences=inputs[d][1], tokens=inputs[d][2]),
                 failures,
             )
     if steps.sentiment is not None:

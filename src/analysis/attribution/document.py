@@ -2,7 +2,9 @@
 
 Tokens and sentences come from the project's tokenizer and sentence splitter
 (:mod:`analysis.tokenization`, :mod:`analysis.segmentation`), so every offset is
-a character offset into the document text.
+a character offset into the document text. A corpus already holds both (its
+``tokens`` and ``sentences`` tables come from the same tokenizer and splitter),
+so :meth:`Document.build` takes them as given instead of tokenizing again.
 """
 from __future__ import annotations
 
@@ -47,14 +49,21 @@ class Document:
     _sent_starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
-    def build(cls, text: str, sentences: Sequence[tuple[int, int, int]] | None = None) -> "Document":
-        """Prepare ``text``; ``sentences`` optionally gives (sent_id, start, end) rows to use."""
+    def build(cls, text: str, sentences: Sequence[tuple[int, int, int]] | None = None, *,
+              tokens: Sequence[Token] | None = None) -> "Document":
+        """Prepare ``text``.
+
+        ``sentences`` optionally gives (sent_id, start, end) rows to use;
+        ``tokens`` optionally gives the tokens of the whole text, in order, as
+        :func:`analysis.tokenization.tokenize` returns them (e.g. from
+        ``Corpus.tokens``); by default the text is tokenized here.
+        """
         paragraphs = split_paragraphs(text)
         if sentences is None:
             spans = [(i, s.start, s.end) for i, s in enumerate(split_sentences(text))]
         else:
             spans = [(int(i), int(s), int(e)) for i, s, e in sentences]
-        tokens = tokenize(text)
+        tokens = tokenize(text) if tokens is None else list(tokens)
         starts = [t.start for t in tokens]
         para_starts = [p.start for p in paragraphs]
         sents = []
@@ -63,7 +72,9 @@ class Document:
             pid = max(0, bisect_right(para_starts, s) - 1)
             sents.append(Sentence(sid, s, e, pid, t0, t1))
         quotes = find_quotes(text, paragraphs)
-        doc = cls(text, tokens, [norm(t.text) for t in tokens], sents, paragraphs, quotes)
+        forms: dict[str, str] = {}  # norm once per distinct form
+        low = [forms.get(t.text) or forms.setdefault(t.text, norm(t.text)) for t in tokens]
+        doc = cls(text, tokens, low, sents, paragraphs, quotes)
         doc._starts = starts
         # lookups by position in O(log n): quotations are outermost, so they do not overlap
         doc._by_open = {q.open: q for q in quotes if q.opened}

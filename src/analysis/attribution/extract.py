@@ -6,17 +6,20 @@ across documents; :func:`extract_attributions` does both.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from itertools import starmap
+from typing import Iterator, Sequence
 
+import numpy as np
 import pandas as pd
 
 from ..corpus import Corpus
+from ..tokenization import Token
 from .canonical import alias_map, canonicalize_speakers, document_name_candidates
 from .document import Document
 from .patterns import Attribution, find_attributions
 
 __all__ = ["COLUMNS", "extract_attributions", "extract_document_attributions", "document_attribution_records",
-           "attribution_frame", "empty_table"]
+           "attribution_frame", "empty_table", "corpus_document_inputs"]
 
 #: Column → dtype of the attribution table.
 COLUMNS: dict[str, str] = {
@@ -106,19 +109,24 @@ def _records(text: str, rows: list[Attribution], doc_id: str | None, canon: dict
 
 
 def extract_document_attributions(text: str, *, doc_id: str | None = None,
-                                  sentences: Sequence[tuple[int, int, int]] | None = None) -> pd.DataFrame:
+                                  sentences: Sequence[tuple[int, int, int]] | None = None,
+                                  tokens: Sequence[Token] | None = None) -> pd.DataFrame:
     """Attributions of one document, with speaker aliases merged inside it.
 
     ``sentences`` optionally gives ``(sent_id, start, end)`` rows (as in
     ``Corpus.sentences``); by default the text is split with
     :func:`analysis.segmentation.split_sentences` and sentences are numbered
-    from 0. Columns as in :func:`extract_attributions`.
+    from 0. ``tokens`` optionally gives the text's tokens (as
+    :func:`analysis.tokenization.tokenize` returns them, or as
+    :func:`corpus_document_inputs` reads them from ``Corpus.tokens``); by
+    default the text is tokenized. Columns as in :func:`extract_attributions`.
     """
-    return _frame(document_attribution_records(text, doc_id=doc_id, sentences=sentences))
+    return _frame(document_attribution_records(text, doc_id=doc_id, sentences=sentences, tokens=tokens))
 
 
 def document_attribution_records(text: str, *, doc_id: str | None = None,
-                                 sentences: Sequence[tuple[int, int, int]] | None = None) -> list[dict]:
+                                 sentences: Sequence[tuple[int, int, int]] | None = None,
+                                 tokens: Sequence[Token] | None = None) -> list[dict]:
     """:func:`extract_document_attributions` as a list of row dicts (no DataFrame).
 
     For batch use: collect the records of many documents and build one table
@@ -129,7 +137,7 @@ def document_attribution_records(text: str, *, doc_id: str | None = None,
         raise ValueError(f"expected the document text as a str, got {type(text).__name__}")
     if not text.strip():
         return []
-    doc = Document.build(text, sentences)
+    doc = Document.build(text, sentences, tokens=tokens)
     rows = find_attributions(doc)
     speakers = {id(r.speaker): r.speaker for r in rows if r.speaker is not None}
     speakers.update({id(r.via_ref.speaker): r.via_ref.speaker for r in rows if r.via_ref is not None and r.via_ref.speaker is not None})
@@ -137,6 +145,59 @@ def document_attribution_records(text: str, *, doc_id: str | None = None,
     mapping = alias_map(persons, extra_full_names=document_name_candidates(text))
     canon = {k: mapping.get(s.canonical, s.canonical) if s.type == "person" else s.canonical for k, s in speakers.items()}
     return _records(text, rows, doc_id, canon)
+
+
+def _runs(doc_ids: pd.Series) -> dict[str, tuple[int, int]]:
+    """``{doc_id: (first row, end row)}`` when each document's rows are contiguous, else ``{}``."""
+    if not len(doc_ids):
+        return {}
+    codes, uniques = pd.factorize(doc_ids)
+    cuts = np.flatnonzero(codes[1:] != codes[:-1]) + 1
+    firsts = np.concatenate(([0], cuts))
+    if len(firsts) != len(uniques):  # a document's rows are split: not contiguous
+        return {}
+    ends = np.concatenate((cuts, [len(codes)]))
+    return {str(uniques[c]): (int(a), int(b)) for c, a, b in zip(codes[firsts], firsts, ends)}
+
+
+def _in_order(df: pd.DataFrame, key: str) -> pd.DataFrame:
+    """``df`` with each document's rows together and in ``key`` order (unchanged when they already are)."""
+    if len(df) < 2:
+        return df
+    same = df["doc_id"].to_numpy()[1:] == df["doc_id"].to_numpy()[:-1]
+    if bool((np.diff(df[key].to_numpy()) >= 0)[same].all()) and _runs(df["doc_id"]):
+        return df
+    return df.sort_values(["doc_id", key], kind="stable")
+
+
+def corpus_document_inputs(corpus: Corpus) -> Iterator[tuple[str, str, list[tuple[int, int, int]], list[Token] | None]]:
+    """``(doc_id, text, sentences, tokens)`` for each document of ``corpus``, in order.
+
+    ``sentences`` are the ``(sent_id, start, end)`` rows of ``Corpus.sentences``
+    and ``tokens`` the rows of ``Corpus.tokens`` as
+    :class:`~analysis.tokenization.Token` (start, end, text, kind): the
+    pipeline made both with the splitter and tokenizer that
+    :meth:`Document.build` would run, so passing them on skips the work and
+    gives the same result. ``tokens`` is None for a document with no token
+    rows (or when the table lacks those columns): it is then tokenized again.
+    """
+    S = _in_order(corpus.sentences, "start")
+    s_runs = _runs(S["doc_id"])
+    s_rows = list(zip(S["sent_id"].tolist(), S["start"].tolist(), S["end"].tolist()))
+    T = corpus.tokens
+    t_rows: list[Token] = []
+    t_runs: dict[str, tuple[int, int]] = {}
+    if {"doc_id", "start", "end", "text", "kind"} <= set(T.columns) and len(T):
+        T = _in_order(T, "start")
+        t_runs = _runs(T["doc_id"])
+        t_rows = list(starmap(Token, zip(T["start"].tolist(), T["end"].tolist(), T["text"].tolist(),
+                                         T["kind"].astype(str).tolist())))
+    texts = corpus._texts()
+    for doc_id in corpus.documents["doc_id"]:
+        doc_id = str(doc_id)
+        a, b = s_runs.get(doc_id, (0, 0))
+        run = t_runs.get(doc_id)
+        yield doc_id, texts[doc_id], s_rows[a:b], (t_rows[run[0]:run[1]] if run else None)
 
 
 def attribution_frame(records: list[dict]) -> pd.DataFrame:
@@ -185,14 +246,9 @@ def extract_attributions(corpus_or_text: Corpus | str) -> pd.DataFrame:
         return canonicalize_speakers(extract_document_attributions(corpus_or_text))
     if not isinstance(corpus_or_text, Corpus):
         raise ValueError(f"expected a Corpus or a str, got {type(corpus_or_text).__name__}")
-    corpus = corpus_or_text
-    frames = []
-    sents = corpus.sentences
-    for doc_id in corpus.documents["doc_id"]:
-        rows = sents[sents["doc_id"] == doc_id]
-        triples = list(zip(rows["sent_id"], rows["start"], rows["end"]))
-        frames.append(extract_document_attributions(corpus.text(doc_id), doc_id=str(doc_id), sentences=triples))
-    frames = [f for f in frames if not f.empty]
-    if not frames:
+    records: list[dict] = []
+    for doc_id, text, sentences, tokens in corpus_document_inputs(corpus_or_text):
+        records.extend(document_attribution_records(text, doc_id=doc_id, sentences=sentences, tokens=tokens))
+    if not records:
         return empty_table()
-    return canonicalize_speakers(pd.concat(frames, ignore_index=True))
+    return canonicalize_speakers(_frame(records))
