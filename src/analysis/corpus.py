@@ -82,7 +82,8 @@ class Corpus:
     ``tokens``: doc_id, sent_id, token_id (int, per document), start, end, text,
         lemma, kind (word | elision | number | punct | abbreviation | acronym |
         url | email | handle | emoticon | symbol), is_stop, is_punct, is_alpha,
-        is_digit, is_title, is_upper, is_proper (bool).
+        is_digit, is_title, is_upper, is_proper, is_space, like_url, is_emoji
+        (bool; meanings in :func:`analysis.pipeline.process_text`).
     ``rejected``: path (string, relative to the seeds folder; a skipped folder
         ends with ``/``), reason (string, starting with the path, and the line
         for a bad record: ``"feed.jsonl line 3: not valid JSON (...)"``): one
