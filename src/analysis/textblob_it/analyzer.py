@@ -407,7 +407,7 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
     if contrast_at is not None:
         for j in range(first_out, len(out)):
             a = out[j]
-            if j < first_out + (contrast_at - first_out):
+            if j < contrast_at:
                 out[j] = a._replace(weight=CONTRAST_BEFORE, rules=a.rules + ("contrast-before",))
             else:
                 out[j] = a._replace(rules=a.rules + ("contrast-after",))
