@@ -120,6 +120,14 @@ def test_empty_corpus():
     assert document_sentiment(c)["n_sentences"].tolist() == [0]
 
 
+def test_empty_source_and_entity_tables_keep_their_dtypes(corpus):
+    some = pd.DataFrame({"doc_id": ["a"], "speaker_canonical": ["Rossi"], "content_start": [0], "content_end": [10]})
+    none = some.iloc[0:0]
+    assert attribution_sentiment(corpus, none).dtypes.equals(attribution_sentiment(corpus, some).dtypes)
+    assert source_sentiment(corpus, none).dtypes.equals(source_sentiment(corpus, some).dtypes)
+    assert entity_sentiment(corpus, {"zzzz": "Nessuno"}).dtypes.equals(entity_sentiment(corpus).dtypes)
+
+
 def test_figures_draw(corpus, tmp_path):
     from analysis.figures import save_figure
 

@@ -285,9 +285,7 @@ def attribution_sentiment(corpus: "Corpus", attributions: pd.DataFrame | None = 
     if attributions is None:
         attributions = _load_attributions(corpus)
     if attributions is None or len(attributions) == 0:
-        empty = pd.DataFrame({c: [] for c in cols})
-        return empty.astype({"doc_id": "string", "speaker": "string", "content_start": "int64", "content_end": "int64",
-                             "content": "string", "polarity": "float64", "subjectivity": "float64"})
+        attributions = pd.DataFrame({c: [] for c in _ATTRIBUTION_NEEDED})
     missing = [c for c in _ATTRIBUTION_NEEDED if c not in attributions.columns]
     if missing:
         raise ValueError(f"attributions table lacks column(s) {', '.join(missing)}; "
@@ -309,15 +307,14 @@ def attribution_sentiment(corpus: "Corpus", attributions: pd.DataFrame | None = 
 
 def _summarise(df: pd.DataFrame, key: str) -> pd.DataFrame:
     cols = [key, "n", "n_documents", "mean_polarity", "mean_subjectivity", "share_negative", "share_neutral", "share_positive"]
-    if df.empty:
-        return pd.DataFrame({c: [] for c in cols}).astype({key: "string", "n": "int64", "n_documents": "int64"})
     rows = []
     for k, g in df.groupby(key, observed=True):
         shares = g["label"].value_counts(normalize=True)
         rows.append({key: k, "n": len(g), "n_documents": g["doc_id"].nunique(),
                      "mean_polarity": g["polarity"].mean(), "mean_subjectivity": g["subjectivity"].mean(),
                      **{f"share_{lab}": float(shares.get(lab, 0.0)) for lab in _LABELS}})
-    out = pd.DataFrame(rows, columns=cols).astype({key: "string", "n": "int64", "n_documents": "int64"})
+    out = pd.DataFrame(rows, columns=cols).astype({key: "string", "n": "int64", "n_documents": "int64",
+                                                   **{c: "float64" for c in cols[3:]}})
     return out.sort_values(["n", key], ascending=[False, True], ignore_index=True)
 
 
