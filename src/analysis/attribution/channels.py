@@ -83,7 +83,8 @@ def channel_at(doc: Document, i: int, hi: int) -> int:
         k = _medium_noun(doc, j, hi)
         if k > j and CHANNEL_NOUNS.get(" ".join(low[j:k])) == "medium":
             if low[j] == "microfoni" and k < hi and low[k] in DI:
-                return _outlet_name(doc, k + 1, hi) if _outlet_name(doc, k + 1, hi) > k + 1 else k
+                e = _outlet_name(doc, k + 1, hi)
+                return e if e > k + 1 else k
             if k < hi and low[k] in DI and k + 1 < hi and low[k + 1] == "stampa":
                 k += 2
             return _extend(doc, k, hi)

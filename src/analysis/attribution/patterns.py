@@ -983,6 +983,18 @@ def _subject_np_before(doc: Document, sent: Sentence, comma: int) -> bool:
     np = left_np(doc, comma, sent.t0)
     return np is not None and np[0] == sent.t0 and can_speak(doc, *np) and doc.low[sent.t0] not in _TIME_WORDS
 
+def _parenthetical_source(sent: Sentence, content, speaker: SpeakerInfo | None, cue_span, lemma, *,
+                          anonymous: bool) -> list[Attribution]:
+    """The one according-to row of a source set off by dashes or brackets, or none when it has no content
+    or no source (a named speaker, or an anonymous one such as "a quanto si apprende")."""
+    if content is None or (speaker is None and not anonymous):
+        return []
+    row = Attribution(sent.sent_id, "according_to", content[1], speaker, cue_span, lemma, "reports", None, head=cue_span[0])
+    row.extra["parenthetical"] = True
+    if speaker is None:
+        row.extra["speaker_type"] = "anonymous"
+    return [row]
+
 
 def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_end: int, speaker: SpeakerInfo | None,
                        cue_span: tuple[int, int], lemma: str | None, *, anonymous: bool = False) -> list[Attribution]:
@@ -1006,13 +1018,7 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
             content = _content(doc, doc.tokens[close_dash].end, sent.end)
         else:
             content = _content(doc, sent.start, sent.end)
-        if content is None or (speaker is None and not anonymous):
-            return []
-        row = Attribution(sent.sent_id, "according_to", content[1], speaker, cue_span, lemma, "reports", None, head=cue_span[0])
-        row.extra["parenthetical"] = True
-        if speaker is None:
-            row.extra["speaker_type"] = "anonymous"
-        return [row]
+        return _parenthetical_source(sent, content, speaker, cue_span, lemma, anonymous=anonymous)
     if in_brackets:
         # "picchiati dai poliziotti (secondo denunce di varie associazioni …)", "obiettivi poco ambiziosi (come hanno
         # scritto molti giornali)": the bracket is about the words just before it, back to a clause break
@@ -1021,13 +1027,7 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
         while k > sent.t0 and b - k < 15 and doc.tokens[k - 1].text not in (")", ";", ":", ".", "?", "!"):
             k -= 1
         content = _content(doc, doc.tokens[k].start, doc.tokens[b].start)
-        if content is None or (speaker is None and not anonymous):
-            return []
-        row = Attribution(sent.sent_id, "according_to", content[1], speaker, cue_span, lemma, "reports", None, head=cue_span[0])
-        row.extra["parenthetical"] = True
-        if speaker is None:
-            row.extra["speaker_type"] = "anonymous"
-        return [row]
+        return _parenthetical_source(sent, content, speaker, cue_span, lemma, anonymous=anonymous)
     if lead == sent.t0 or opens_clause:
         k = phrase_end
         c_start = doc.tokens[k].start if k < sent.t1 else sent.end
@@ -1758,3 +1758,4 @@ def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
             if s <= r.head < e and (r.speaker is None or outer.speaker is None or r.speaker.canonical != outer.speaker.canonical):
                 r.via_ref = outer
     return [r for n, r in enumerate(rows) if n not in drop]
+
