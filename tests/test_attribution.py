@@ -217,12 +217,19 @@ def test_nested_secondo_sets_via():
     "Come abbiamo scritto ieri, la gara è stata annullata.",                 # the writer's own report
     "La conferma ufficiale è arrivata in serata.",                           # a speech noun, not a verb
     "Si dice che il castello sia infestato.",                                # impersonal
+    "Ha urlato il deputato quando è entrato in aula.",                       # "quando": a time clause
 ])
 def test_not_attributions(text):
     assert extract_attributions(text).empty
 
 
 # --- general Italian reporting structures -------------------------------------------
+
+def test_an_adverb_is_never_the_speaker():
+    row = one("I sostenitori del sindaco, che diversamente si sono chiesti se avesse temi più urgenti, tacciono.")
+    assert row["speaker"] == "I sostenitori del sindaco"
+    assert row["content"].startswith("se avesse temi più urgenti")
+
 
 @pytest.mark.parametrize("text, speaker, cue, content", [
     ("Il ministro si è detto convinto che la ripresa arriverà entro l’estate.", "Il ministro", "si è detto",

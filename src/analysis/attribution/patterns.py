@@ -39,6 +39,7 @@ from .quotes import Quote, quote_word_count
 from .speakers import (
     SpeakerInfo, can_speak, describe, is_speakerlike, left_np, np_tags, right_np, sentence_subject,
 )
+from ..postags import is_adverb
 from .tags import ADVERBS, DA, DET, DI, PREP, RELATIVES, A
 
 __all__ = ["Attribution", "find_attributions", "REPORTING_LEMMAS"]
@@ -349,7 +350,9 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
             return None
         if w in ("a", "ad") and cue.stance == "asks" and i + 1 < hi and _INFINITIVE_RE.search(low[i + 1]):
             return _Marker("a", i, inverted, channel)
-        if w in ("se", "come", "perché", "quando", "quanto") and cue.stance in ("asks", "explains", "states", "emphasizes", "reports"):
+        if w in ("se", "come", "perché", "quando", "quanto") and (cue.stance in ("asks", "explains") or (
+                w in ("se", "come") and cue.stance in ("states", "emphasizes", "reports"))):
+            # "ha urlato … quando è arrivato": after a verb of saying, "quando"/"perché" open a time or cause clause
             if steps == 1 or channel is not None or inverted is not None:
                 return _Marker("se" if w == "se" else "come", i, inverted, channel)
             return None
@@ -422,7 +425,7 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
         speaker, _ = _with_apposition_right(doc, marker.inverted, marker.index)
     if speaker is None:
         p = cue.first - 1
-        while p > lo and low[p] in ADVERBS and low[p - 1] in ("che", ","):
+        while p > lo and (low[p] in ADVERBS or is_adverb(low[p])) and low[p - 1] in ("che", ","):
             p -= 1  # "che subito ha voluto chiarire"
         prev = low[p] if p >= lo else ""
         prev2 = low[p - 1] if p - 1 >= lo else ""

@@ -6,6 +6,7 @@ capitalised names and punctuation, which closed lists decide reliably.
 """
 from __future__ import annotations
 
+from ..postags import is_adverb
 from ..stopwords import STOP_WORDS
 from .lexicon import COUNTRY_ADJECTIVES, ROLES, norm
 
@@ -73,6 +74,8 @@ def tag(word: str, kind: str = "word") -> str:
         return "ROLE"
     if not is_capitalised(word) and (low in COUNTRY_ADJECTIVES or low in _ADJECTIVES):
         return "ADJ"
+    if not word.isupper() and is_adverb(low):
+        return "STOP"  # "diversamente", "Personalmente", "avanti": never inside a noun phrase
     if is_capitalised(word) and (low not in STOP_WORDS or word.isupper() and len(word) > 1):
         return "NAME"
     if low in STOP_WORDS or low in ADVERBS:

@@ -63,6 +63,7 @@ from typing import Callable, Iterable
 import pandas as pd
 
 from ..paths import PROJECT_ROOT, SHARED_DATA_DIR, SEEDS_DIR
+from .kind import kind_sentences
 
 __all__ = [
     "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
@@ -158,7 +159,7 @@ def load_realnews_gold(path: Path | None = None, *, data_dir: Path | None = None
     path = path or GOLD_DIR / "attribution_realnews.jsonl"
     if not path.exists():
         return []
-    sentences = checkthat_sentences(data_dir)
+    sentences = {**checkthat_sentences(data_dir), **kind_sentences(data_dir)}
     if not sentences:
         return []
     out = []
