@@ -67,6 +67,8 @@ _NOT_SOURCES_AFTER_SECONDO = frozenset({
     "me", "te", "noi", "voi", "cui", "legge", "norma", "norme", "regole", "regola", "natura", "tradizione",
     "contratto", "accordo", "costituzione", "programma", "piano", "modalità", "criteri", "criterio",
     "posto", "tempo", "turno", "giorno", "anno", "classificato", "classificata", "round", "set", "livello",
+    "leggi", "regolamento", "regolamenti", "statuto", "trattato", "trattati", "direttiva", "direttive", "codice",
+    "calendario", "classifica", "orario", "principio", "principi", "canoni", "protocollo", "protocolli",
 })
 
 
@@ -709,7 +711,7 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
 
 #: Cues whose direct object is itself what is reported ("annuncia l'avvio della campagna").
 _OBJECT_STANCES = frozenset({"announces", "criticizes", "accuses", "asks", "promises", "confirms", "denies",
-                             "proposes", "threatens", "hopes", "admits"})
+                             "proposes", "threatens", "hopes", "admits", "emphasizes", "claims"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "?", "!", "…", "(", ")"})
 #: Other cues whose object is the report ("ha segnalato una nuova apertura").
 _OBJECT_LEMMAS = frozenset({"segnalare"})
@@ -1340,13 +1342,42 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
                     i += 1
                     continue
                 np = owner
-        if lemma != "per" and not (is_speakerlike(doc, *np) or low[np[0]] in SOURCE_NOUNS or low[_first_content(doc, np)] in SOURCE_NOUNS):
+        if lemma != "per" and not (is_speakerlike(doc, *np) or low[np[0]] in SOURCE_NOUNS or low[_first_content(doc, np)] in SOURCE_NOUNS
+                                   or (lemma == "secondo" and _set_off_source(doc, sent, i, np) is not None)):
             i += 1
             continue
+        if lemma == "secondo" and not is_speakerlike(doc, *np) and _set_off_source(doc, sent, i, np) is not None:
+            np = (np[0], _set_off_source(doc, sent, i, np))  # the participle belongs to the source phrase
         phrase_end = np[1]
         rows += _according_content(doc, sent, start, phrase_end, describe(doc, *np), _tok_span(doc, i, cue_end), lemma)
         i = phrase_end
     return rows
+
+
+_PARTICIPLE_RE = re.compile(r"[a-zàèéìòù]{3,}(?:ato|ata|ati|ate|ito|ita|iti|ite|uto|uta|uti|ute)$")
+
+
+def _set_off_source(doc: Document, sent: Sentence, i: int, np: tuple[int, int]) -> int | None:
+    """"Secondo l'accusa, …", "…, sempre secondo i pubblici ministeri, …": a "secondo" phrase set off by commas.
+
+    Returns where the source phrase ends (after a participle: "le indagini appena avviate"), else ``None``.
+
+    Punctuation on both sides marks the phrase as a source whatever its head noun (an investigation, the
+    prosecution, reconstructions); the heads of rules and ordinals are kept out by the callers' word lists.
+    """
+    k = i - 1
+    while k >= sent.t0 and (doc.low[k] in ADVERBS or is_adverb(doc.low[k])):
+        k -= 1  # "sempre secondo", "infatti secondo"
+    opened = k < sent.t0 or doc.tokens[k].text in (",", "(", ";", ":") or doc.tokens[k].text in _DASHES \
+        or doc.low[k] in ("che", "e", "ed", "ma", "perché", "poiché", "cui")
+    e = np[1]
+    while e < min(sent.t1, np[1] + 3) and (is_adverb(doc.low[e]) or _PARTICIPLE_RE.search(doc.low[e])):
+        e += 1  # "secondo le indagini appena avviate, …"
+    closed = e < sent.t1 and (doc.tokens[e].text in (",", ")", ":") or doc.tokens[e].text in _DASHES)
+    head = doc.low[_first_content(doc, np)]
+    ok = opened and closed and head not in _NOT_SOURCES_AFTER_SECONDO and head not in _NOT_SOURCE_HEADS \
+        and np_tags(doc, _first_content(doc, np)) in ("WORD", "NAME", "ROLE")
+    return e if ok else None
 
 
 def _unnamed_quote_after(doc: Document, sent: Sentence, k: int) -> int | None:

@@ -83,7 +83,9 @@ REALNEWS_SPLITS: dict[str, str] = {
     "blind_e": "annotated after a round of fixes, scored once unread (F1 0.43), then read for errors",
     "blind_f": "annotated before a round of fixes, scored before (F1 0.71) and after it (0.70), then read for errors",
     "blind_g": "annotated before a round of fixes, scored before (F1 0.65) and after it (0.69), then read for errors",
-    "blind_h": "annotated before the last round of fixes, scored before (F1 0.61) and after it (0.61), never read",
+    "blind_h": "annotated before a round of fixes, scored before (F1 0.61) and after it (0.61), then read for errors",
+    "blind_i": "the last 106 of the sample, annotated before the last round of fixes, never read",
+    "kind_a": "KIND Wikinews, 150 sentences, annotated before the last round of fixes, never read",
 }
 _BLIND_STEMS = re.compile(
     r"[«»“”\"]|\b(secondo|stando|detta)\b|\b(dic|dett|diss|dichiar|afferm|spieg|sottoline|aggiun|precis|ribad|chiar|"
