@@ -251,6 +251,14 @@ def _speaker_left(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo 
     """The subject written before the cue, with an apposition on either side."""
     lo = sent.t0
     j = cue_first
+    while j - 1 > lo and doc.tokens[j - 1].text == ",":
+        k = j - 2
+        while k > lo and (doc.low[k] in ADVERBS or is_adverb(doc.low[k])):
+            k -= 1
+        if k < j - 2 and doc.tokens[k].text == ",":
+            j = k  # "Molti, infatti, si chiedono": an adverb between commas stands between subject and cue
+        else:
+            break
     if j - 1 >= lo and doc.low[j - 1] in _INDEFINITE_SPEAKERS and (
             j - 1 == lo or doc.tokens[j - 2].text in (",", ";", ":") or doc.low[j - 2] in ("e", "ed", "ma", "mentre", "poi")):
         return describe(doc, j - 1, j)  # "Qualcuno racconta che …, altri affermano che …"
@@ -345,6 +353,8 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
             if cue.lemma == "parlare" and any(doc.tokens[t].text in _OPENING and doc.quote_opening_at(doc.tokens[t].start) is not None
                                               for t in range(k, min(hi, k + 4))):
                 return _Marker("di", i + 1, inverted, channel)  # "parla di un “ulteriore incredibile ritardo”"
+            if cue.lemma == "riferire" and np_tags(doc, k) in ("DET", "NUM", "WORD"):
+                return _Marker("di", i + 1, inverted, channel)  # "hanno riferito di un solo morto"
             np = right_np(doc, i + 1, hi)  # "diceva di Joe: «…»"
             if np is not None and np[1] < hi and doc.tokens[np[1]].text == ":":
                 i = np[1]
@@ -671,20 +681,29 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
     # a parenthetical cue ("– ha concluso X –", ", spiega X,") with the content going on after it
     rest = None
     k = after
+    if ptxt in _DASHES and k < hi and doc.tokens[k].text not in _DASHES:
+        # "– hanno raccontato i testimoni a bordo della nave –": the aside runs to its closing dash
+        close = next((m for m in range(k, min(hi, k + 8)) if doc.tokens[m].text in _DASHES), None)
+        if close is not None and all(doc.tokens[m].text not in _OPENING and doc.tokens[m].text not in _CLOSING
+                                     and doc.tokens[m].text not in (".", ";", ":") for m in range(k, close)):
+            k = close
     if k < hi and (doc.tokens[k].text in _DASHES or doc.tokens[k].text in (",", ")")) and (ptxt in _DASHES or ptxt in (",", "(")):
         k += 1
         if k < hi and not (before is not None and before[0] == "direct" and doc.tokens[k].text in _OPENING):
             c_end = _extend_over_quote(doc, sent.end, doc.tokens[k].start)
             rest = _content(doc, doc.tokens[k].start, c_end)
-            if rest is not None and _words_in(doc, rest[1]) < 4:
-                rest = None
+            short_before = before is not None and before[0] == "indirect" and speaker is not None
+            if rest is not None and _words_in(doc, rest[1]) < 4 and not (
+                    short_before and _words_in(doc, before[1]) + _words_in(doc, rest[1]) >= 4):
+                rest = None  # "La situazione, ha spiegato il sindaco, è sotto controllo": one clause around the aside
     if ptxt == "," and _after_subordinator(doc, sent, cue.first) and (before is None or before[0] == "indirect"):
         before = None  # "anche se, sottolinea il sindaco, …": the report is what follows the cue, if anything
-    if before is not None and before[0] == "indirect" and (_words_in(doc, before[1]) < 3 or speaker is None):
+    if before is not None and before[0] == "indirect" and (_words_in(doc, before[1]) < 3 and rest is None or speaker is None):
         before = None  # an unquoted clause before a cue with no speaker at all ("Il ricordo di X, ha concluso")
     if before is None and rest is None:
         return []
-    if before is None or (rest is not None and before[0] == "indirect" and _words_in(doc, before[1]) < 4):
+    if before is None or (rest is not None and before[0] == "indirect" and _words_in(doc, before[1]) < 4
+                          and _words_in(doc, rest[1]) >= 4):
         kind, span = rest  # type: ignore[misc]
     elif rest is not None and before[0] != "direct":
         both = _content(doc, before[1][0], rest[1][1])
