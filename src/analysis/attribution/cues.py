@@ -19,7 +19,7 @@ from typing import Literal
 
 from .document import Document, Sentence
 from .lexicon import FORM_KINDS, MAX_CUE_WORDS, REFLEXIVE_LEMMAS, SPEECH_VERBS, SpeechVerb
-from .tags import ADVERBS, DA, DET, DI, A, PREP
+from .tags import DA, DET, DI, A, PREP, is_adverb_word
 
 __all__ = ["Cue", "FormKind", "find_cues"]
 
@@ -107,7 +107,7 @@ def _quoted_object_follows(doc: Document, sent: Sentence, k: int) -> bool:
 def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: SpeechVerb, form: FormKind) -> Cue | None:
     low = doc.low
     j = head - 1
-    while j >= sent.t0 and low[j] in ADVERBS and low[j] not in ("non",):
+    while j >= sent.t0 and is_adverb_word(low[j]) and low[j] not in ("non",):
         j -= 1
     has_aux = passive = clitic = modal = reflexive = False
     pronominal = verb.lemma in REFLEXIVE_LEMMAS
@@ -147,7 +147,7 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
         j -= 1
     # adverbs and negation before the auxiliary ("non ha detto", "ha anche")
     k = j
-    while k >= sent.t0 and low[k] in ADVERBS:
+    while k >= sent.t0 and is_adverb_word(low[k]):
         k -= 1
     if k >= sent.t0 and low[k] in _CLITICS and (has_aux or form in ("finite", "gerund") or modal):
         prev = low[k - 1] if k - 1 >= sent.t0 else ""
@@ -174,7 +174,7 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
         if form == "participle":
             # a bare participle is a cue only as a passive with its agent: "criticata dagli Stati Uniti"
             k = last + 1
-            while k < sent.t1 and low[k] in ADVERBS:
+            while k < sent.t1 and is_adverb_word(low[k]):
                 k += 1
             if not (k < sent.t1 and low[k] in DA):
                 return None
@@ -182,7 +182,7 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
     if form == "participle" and has_aux and passive and not reflexive:
         # "è stato detto", "sono state negate" need an agent to be attributed
         k = last + 1
-        while k < sent.t1 and low[k] in ADVERBS:
+        while k < sent.t1 and is_adverb_word(low[k]):
             k += 1
         if not (k < sent.t1 and low[k] in DA):
             return None

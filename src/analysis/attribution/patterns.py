@@ -40,7 +40,7 @@ from .speakers import (
     SpeakerInfo, can_speak, describe, is_speakerlike, left_np, np_tags, right_np, sentence_subject,
 )
 from ..postags import is_adverb
-from .tags import ADVERBS, DA, DET, DI, PREP, RELATIVES, A
+from .tags import DA, DET, DI, PREP, RELATIVES, A, is_adverb_word
 
 __all__ = ["Attribution", "find_attributions", "REPORTING_LEMMAS"]
 
@@ -165,7 +165,7 @@ def _is_preceded_by_preposition(doc: Document, np: tuple[int, int], lo: int) -> 
 
 
 def _skip_adverbs(doc: Document, i: int, hi: int) -> int:
-    while i < hi and doc.low[i] in ADVERBS:
+    while i < hi and is_adverb_word(doc.low[i]):
         i += 1
     return i
 
@@ -253,7 +253,7 @@ def _speaker_left(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo 
     j = cue_first
     while j - 1 > lo and doc.tokens[j - 1].text == ",":
         k = j - 2
-        while k > lo and (doc.low[k] in ADVERBS or is_adverb(doc.low[k])):
+        while k > lo and is_adverb_word(doc.low[k]):
             k -= 1
         if k < j - 2 and doc.tokens[k].text == ",":
             j = k  # "Molti, infatti, si chiedono": an adverb between commas stands between subject and cue
@@ -368,7 +368,7 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
             if steps == 1 or channel is not None or inverted is not None:
                 return _Marker("se" if w == "se" else "come", i, inverted, channel)
             return None
-        if w in ADVERBS or w in _TIME_WORDS or text == "," or (w == "loro" and i == cue.last + 1):
+        if is_adverb_word(w) or w in _TIME_WORDS or text == "," or (w == "loro" and i == cue.last + 1):
             i += 1  # "ha detto loro che", "ha spiegato ieri sera che"
             continue
         if cue.reflexive and i == cue.last + 1 and np_tags(doc, i) == "WORD":
@@ -437,7 +437,7 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
         speaker, _ = _with_apposition_right(doc, marker.inverted, marker.index)
     if speaker is None:
         p = cue.first - 1
-        while p > lo and (low[p] in ADVERBS or is_adverb(low[p])) and low[p - 1] in ("che", ","):
+        while p > lo and is_adverb_word(low[p]) and low[p - 1] in ("che", ","):
             p -= 1  # "che subito ha voluto chiarire"
         prev = low[p] if p >= lo else ""
         prev2 = low[p - 1] if p - 1 >= lo else ""
@@ -538,7 +538,7 @@ def _speaker_after(doc: Document, j: int, hi: int) -> tuple[tuple[int, int] | No
         j += 1  # "ha detto loro il comandante"
     for _ in range(4):
         j0 = j
-        while j < hi and (doc.low[j] in ADVERBS or doc.low[j] in _TIME_WORDS):
+        while j < hi and (is_adverb_word(doc.low[j]) or doc.low[j] in _TIME_WORDS):
             j += 1
         e = channel_at(doc, j, hi)
         if e > j and channel is None:
@@ -609,7 +609,7 @@ def _quote_colon_subject(doc: Document, sent: Sentence, cue: Cue) -> list[Attrib
         if doc.low[m] == "che" or t in (":",) or t in _OPENING:
             return []
     nxt = cue.last + 1
-    if nxt < sent.t1 and np_tags(doc, nxt) not in ("A", "DA", "PREP", "PUNCT") and doc.low[nxt] not in ADVERBS:
+    if nxt < sent.t1 and np_tags(doc, nxt) not in ("A", "DA", "PREP", "PUNCT") and not is_adverb_word(doc.low[nxt]):
         return []  # "il regista racconta il suo film": the cue has its own object
     span = _trim(doc, q.start, q.end)
     if span is None:
@@ -658,7 +658,7 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
         k = after
         if k < hi and channel_at(doc, k, hi) > k:
             k = channel_at(doc, k, hi)
-        while k < hi and (low[k] in ADVERBS or low[k] in _TIME_WORDS):
+        while k < hi and (is_adverb_word(low[k]) or low[k] in _TIME_WORDS):
             k += 1
         if k < hi and k > np[1] and doc.tokens[k - 1].text == ",":
             pass  # the apposition ended with a comma: a new clause follows ("…, responsabile legale, aggiungendo che")
@@ -754,7 +754,7 @@ def _relative_antecedent(doc: Document, sent: Sentence, cue_first: int) -> Speak
         if doc.low[k] == "che":
             # no comma: "la paladina … Alexandria Ocasio-Cortez che chiede …", "critici che accusano il Piano …"
             # only with nothing but adverbs and clitics between "che" and the cue
-            if k - 1 >= sent.t0 and all(doc.low[m] in ADVERBS or doc.low[m] in _CLITIC_WORDS for m in range(k + 1, cue_first)):
+            if k - 1 >= sent.t0 and all(is_adverb_word(doc.low[m]) or doc.low[m] in _CLITIC_WORDS for m in range(k + 1, cue_first)):
                 np = left_np(doc, k, sent.t0)
                 if np is not None and can_speak(doc, *np) and (
                         not _is_preceded_by_preposition(doc, np, sent.t0)
@@ -1024,7 +1024,7 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
                        cue_span: tuple[int, int], lemma: str | None, *, anonymous: bool = False) -> list[Attribution]:
     """Content of an according-to phrase: what follows it at the start of a sentence, else what precedes."""
     lead = phrase_start
-    while lead > sent.t0 and (doc.low[lead - 1] in ("e", "ed", "ma", "anche", "però", "invece", "inoltre") or doc.low[lead - 1] in ADVERBS
+    while lead > sent.t0 and (doc.low[lead - 1] in ("e", "ed", "ma", "anche", "però", "invece", "inoltre") or is_adverb_word(doc.low[lead - 1])
                               or doc.tokens[lead - 1].text in _OPENING):
         lead -= 1
     opens_clause = lead > sent.t0 and doc.low[lead - 1] in ("che", "cui", "e", "ma", "mentre", "perché", "poiché", "se")
@@ -1103,14 +1103,14 @@ def _impersonal_report(doc: Document, j: int, hi: int) -> int | None:
     """End of "si apprende", "è stato ricostruito (finora)", "emerge" after "quanto", if nobody is named after it."""
     low = doc.low
     k = j
-    while k < hi and k - j < 4 and (low[k] in ("si", "è", "e'", "stato", "sarebbe", "era", "stata") or low[k] in ADVERBS):
+    while k < hi and k - j < 4 and (low[k] in ("si", "è", "e'", "stato", "sarebbe", "era", "stata") or is_adverb_word(low[k])):
         k += 1
     if k >= hi or low[k] not in _IMPERSONAL_REPORTS or (k == j and low[k] not in ("emerge", "risulta", "trapela")):
         return None
     if low[k] in ("riferisce", "riporta", "legge", "apprende", "sa") and (k == j or low[k - 1] not in ("si",)):
         return None
     k += 1
-    while k < hi and (low[k] in ADVERBS or low[k] in _TIME_WORDS or low[k] in ("finora", "ora")):
+    while k < hi and (is_adverb_word(low[k]) or low[k] in _TIME_WORDS or low[k] in ("finora", "ora")):
         k += 1
     if k < hi and (low[k] in DA | DI | A or np_tags(doc, k) in ("NAME",)) :
         return None  # "si apprende da fonti di governo", "emerge dalle indagini": a source follows
@@ -1135,7 +1135,7 @@ def _cleft(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]:
     if m >= sent.t1 or doc.low[m] not in _COPULAS or m == cue.last + 1:
         return []
     k = m + 1
-    while k < sent.t1 and (doc.low[k] in _BE_PARTICIPLES or doc.low[k] in ADVERBS or doc.low[k] in ("ci",)):
+    while k < sent.t1 and (doc.low[k] in _BE_PARTICIPLES or is_adverb_word(doc.low[k]) or doc.low[k] in ("ci",)):
         k += 1
     np = right_np(doc, k, sent.t1)
     if np is None or not can_speak(doc, *np):
@@ -1385,7 +1385,7 @@ def _set_off_source(doc: Document, sent: Sentence, i: int, np: tuple[int, int]) 
     prosecution, reconstructions); the heads of rules and ordinals are kept out by the callers' word lists.
     """
     k = i - 1
-    while k >= sent.t0 and (doc.low[k] in ADVERBS or is_adverb(doc.low[k])):
+    while k >= sent.t0 and is_adverb_word(doc.low[k]):
         k -= 1  # "sempre secondo", "infatti secondo"
     opened = k < sent.t0 or doc.tokens[k].text in (",", "(", ";", ":") or doc.tokens[k].text in _DASHES \
         or doc.low[k] in ("che", "e", "ed", "ma", "perché", "poiché", "cui")
@@ -1671,7 +1671,7 @@ def _colon_cue_at_end(doc: Document, sent: Sentence, cues: list[Cue], sent_rows:
     if sent.t1 - 1 <= sent.t0 or doc.tokens[sent.t1 - 1].text != ":":
         return None
     k = sent.t1 - 2
-    while k > sent.t0 and doc.low[k] in ADVERBS:
+    while k > sent.t0 and is_adverb_word(doc.low[k]):
         k -= 1
     if doc.low[k] == "legge" and doc.low[k - 1] == "si":
         return _tok_span(doc, k - 1, k + 1), "si legge", "reports", None
@@ -1709,7 +1709,7 @@ def _speaker_before_colon(doc: Document, sent: Sentence, i: int) -> SpeakerInfo 
     """"È giunto anche Davide Casaleggio: ha sostenuto che …": a cue with no subject opening the clause after a
     colon is said by the person named just before the colon."""
     k = i
-    while k > sent.t0 and (doc.low[k - 1] in _AUXILIARIES or doc.low[k - 1] in ADVERBS or doc.low[k - 1] in ("poi", "anche")):
+    while k > sent.t0 and (doc.low[k - 1] in _AUXILIARIES or is_adverb_word(doc.low[k - 1]) or doc.low[k - 1] in ("poi", "anche")):
         k -= 1
     if k - 1 <= sent.t0 or doc.tokens[k - 1].text != ":":
         return None
@@ -1761,7 +1761,7 @@ OPINION_LEMMAS = frozenset({"pensare", "credere", "ritenere"})
 def _after_che(doc: Document, cue: Cue, row: Attribution) -> bool:
     """Is the content of ``row`` a "che" clause right after the cue (adverbs, time words or a comma between)?"""
     k = cue.last + 1
-    while k < len(doc.tokens) and (doc.low[k] in ADVERBS or doc.low[k] in _TIME_WORDS or doc.tokens[k].text == ","):
+    while k < len(doc.tokens) and (is_adverb_word(doc.low[k]) or doc.low[k] in _TIME_WORDS or doc.tokens[k].text == ","):
         k += 1
     return k < len(doc.tokens) and doc.low[k] == "che" and row.content[0] >= doc.tokens[k].end
 

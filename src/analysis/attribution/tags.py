@@ -12,7 +12,7 @@ from .lexicon import COUNTRY_ADJECTIVES, ROLES, norm
 
 __all__ = [
     "DET", "DI", "DA", "A", "PREP", "CONJ", "ADVERBS", "NAME_PARTICLES", "RELATIVES",
-    "tag", "is_capitalised",
+    "tag", "is_capitalised", "is_adverb_word",
 ]
 
 DET = frozenset({
@@ -45,6 +45,15 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "bin", "ben", "al"
 RELATIVES = frozenset({"cui", "quale", "quali", "dove", "che"})
 
 _ADJECTIVES = frozenset({"ex", "neo", "vice", "nuovo", "nuova", "attuale", "uscente", "alto", "alta", "alti", "stesso", "stessa"})
+
+
+# Adverbs by the lexicon that still matter to the rules: negation, amounts, answers.
+_KEPT_ADVERBS = frozenset({"non", "quanto", "sì", "no", "tanto", "meno", "circa", "molto", "come"})
+
+
+def is_adverb_word(low: str) -> bool:
+    """May the lower-case word ``low`` be skipped as an adverb inside a verb group or before a subject?"""
+    return low in ADVERBS or (low not in _KEPT_ADVERBS and is_adverb(low))
 
 
 def is_capitalised(word: str) -> bool:
