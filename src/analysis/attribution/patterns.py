@@ -687,7 +687,8 @@ def _postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: _
         if close is not None and all(doc.tokens[m].text not in _OPENING and doc.tokens[m].text not in _CLOSING
                                      and doc.tokens[m].text not in (".", ";", ":") for m in range(k, close)):
             k = close
-    if k < hi and (doc.tokens[k].text in _DASHES or doc.tokens[k].text in (",", ")")) and (ptxt in _DASHES or ptxt in (",", "(")):
+    closing = _DASHES if ptxt in _DASHES else {")"} if ptxt == "(" else {",", ")"} | _DASHES
+    if k < hi and doc.tokens[k].text in closing and (ptxt in _DASHES or ptxt in (",", "(")):
         k += 1
         if k < hi and not (before is not None and before[0] == "direct" and doc.tokens[k].text in _OPENING):
             c_end = _extend_over_quote(doc, sent.end, doc.tokens[k].start)
