@@ -734,7 +734,7 @@ _OBJECT_STANCES = frozenset({"announces", "criticizes", "accuses", "asks", "prom
                              "proposes", "threatens", "hopes", "admits", "emphasizes", "claims"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "?", "!", "…", "(", ")"})
 #: Other cues whose object is the report ("ha segnalato una nuova apertura").
-_OBJECT_LEMMAS = frozenset({"segnalare"})
+_OBJECT_LEMMAS = frozenset({"segnalare", "esprimere"})  # "ha espresso il suo rammarico"
 #: Cues whose object is someone else's words ("ha respinto le critiche"), not the speaker's report.
 _NOT_OBJECT_LEMMAS = frozenset({"respingere", "replicare", "rispondere"})
 #: Words that open a new clause after an object report.
