@@ -29,8 +29,13 @@ were annotated before that round of fixes, scored before and after it, then
 read for the next round (inflated since). The next 100 (``blind_g``) were
 annotated before the following round, scored before (F1@0.3 0.65) and after it
 (0.69), then read for errors too (inflated since). The next 100 (``blind_h``)
-were annotated before the last round of fixes, scored before (F1@0.3 0.61) and
-after it (0.61), and never read: the honest figure. Only complete attributions
+were annotated before the next round, scored before (F1@0.3 0.61) and after it
+(0.61), then read. The last 106 sentences of the sample (``blind_i``) and 150
+sentences of KIND Wikinews (``kind_a``, :mod:`analysis.evaluation.kind`:
+sentences with the same markers, in SHA-1 order of their ids) were annotated
+before the last round of fixes, scored before it (0.69 and 0.64), then read
+for it; the next 150 KIND sentences (``kind_b``) were annotated during that
+round and scored once, after it: the honest figure. Only complete attributions
   inside one sentence are annotated: content together with its cue or
   speaker (a quotation whose speaker and cue are both in another sentence is
   not; a cue whose subject is outside the sentence has a null speaker); the
@@ -67,7 +72,7 @@ from .kind import kind_sentences
 
 __all__ = [
     "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
-    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample",
+    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample", "kind_sample",
 ]
 
 GOLD_DIR: Path = PROJECT_ROOT / "tests" / "gold"
@@ -86,6 +91,7 @@ REALNEWS_SPLITS: dict[str, str] = {
     "blind_h": "annotated before a round of fixes, scored before (F1 0.61) and after it (0.61), then read for errors",
     "blind_i": "the last 106 of the sample, annotated before the last round of fixes, scored before it (F1 0.69), then read for errors",
     "kind_a": "annotated before the last round of fixes, scored before it (F1 0.64), then read for errors",
+    "kind_b": "annotated during the last round of fixes, scored once after it, never read",
 }
 _BLIND_STEMS = re.compile(
     r"[«»“”\"]|\b(secondo|stando|detta)\b|\b(dic|dett|diss|dichiar|afferm|spieg|sottoline|aggiun|precis|ribad|chiar|"
@@ -147,6 +153,13 @@ def blind_sample(n: int = 200, *, data_dir: Path | None = None, exclude: set[str
         exclude = {d["sentence_id"] for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())
                    if d.get("split") in ("tuning", "heldout")}
     ids = [i for i, t in sentences.items() if i not in exclude and _BLIND_STEMS.search(t)]
+    ids.sort(key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
+    return ids[:n]
+
+
+def kind_sample(n: int = 300, *, data_dir: Path | None = None) -> list[str]:
+    """Sentence ids of the KIND Wikinews sample (``kind_a``, then ``kind_b``): same markers, SHA-1 order."""
+    ids = [i for i, t in kind_sentences(data_dir).items() if _BLIND_STEMS.search(t)]
     ids.sort(key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
     return ids[:n]
 
