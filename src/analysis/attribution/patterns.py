@@ -1362,12 +1362,13 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
                     i += 1
                     continue
                 np = owner
-        if lemma != "per" and not (is_speakerlike(doc, *np) or low[np[0]] in SOURCE_NOUNS or low[_first_content(doc, np)] in SOURCE_NOUNS
-                                   or (lemma == "secondo" and _set_off_source(doc, sent, i, np) is not None)):
+        known = is_speakerlike(doc, *np) or low[np[0]] in SOURCE_NOUNS or low[_first_content(doc, np)] in SOURCE_NOUNS
+        set_off = _set_off_source(doc, sent, i, np) if lemma == "secondo" and not known else None
+        if lemma != "per" and not known and set_off is None:
             i += 1
             continue
-        if lemma == "secondo" and not is_speakerlike(doc, *np) and _set_off_source(doc, sent, i, np) is not None:
-            np = (np[0], _set_off_source(doc, sent, i, np))  # the participle belongs to the source phrase
+        if set_off is not None:
+            np = (np[0], set_off)  # the participle belongs to the source phrase: "le indagini appena avviate"
         phrase_end = np[1]
         rows += _according_content(doc, sent, start, phrase_end, describe(doc, *np), _tok_span(doc, i, cue_end), lemma)
         i = phrase_end
