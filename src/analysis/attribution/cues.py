@@ -104,6 +104,10 @@ def _quoted_object_follows(doc: Document, sent: Sentence, k: int) -> bool:
     return q is not None and len(doc.text[q.start:q.end].split()) >= 2
 
 
+#: Passives that are no report without their agent ("è stato chiesto che" is a request, not a source).
+_NOT_AGENTLESS = frozenset({"chiedere", "domandare", "pensare", "credere", "ritenere", "decidere", "stabilire"})
+
+
 def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: SpeechVerb, form: FormKind) -> Cue | None:
     low = doc.low
     j = head - 1
@@ -180,10 +184,11 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
                 return None
             passive = True
     if form == "participle" and has_aux and passive and not reflexive:
-        # "è stato detto", "sono state negate" need an agent to be attributed
+        # "è stato detto", "sono state negate" need an agent to be attributed, or a reported clause
+        # ("È stato precisato che …": a report with no source named)
         k = last + 1
-        while k < sent.t1 and is_adverb_word(low[k]):
+        while k < sent.t1 and (is_adverb_word(low[k]) or low[k] in ("ieri", "oggi", "stamani", "stamattina")):
             k += 1
-        if not (k < sent.t1 and low[k] in DA):
+        if not (k < sent.t1 and (low[k] in DA or (low[k] == "che" and verb.lemma not in _NOT_AGENTLESS))):
             return None
     return Cue(first, head, last, verb, form, has_aux, passive, clitic, reflexive)

@@ -973,6 +973,15 @@ def _passive(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Att
             continue
         break
     if not agents:
+        if k < hi and doc.low[k] == "che" and k + 1 < hi:
+            # "È stato precisato che …": a report whose source is not named
+            content = _content(doc, doc.tokens[k].end, sent.end)
+            if content is None:
+                return []
+            row = Attribution(sent.sent_id, content[0], content[1], None, _tok_span(doc, cue.first, cue.last + 1),
+                              cue.lemma, cue.stance, None, head=doc.tokens[cue.head].start)
+            row.extra["speaker_type"] = "anonymous"
+            return [row]
         return []
     as_source = cue.first - 1 >= sent.t0 and doc.low[cue.first - 1] in ("come", "quanto")
     if as_source:
@@ -1586,9 +1595,12 @@ def find_attributions(doc: Document) -> list[Attribution]:
         seg_start = sent.start
         according = _according(doc, sent, state, cues)
         claimed = {r.head for r in according}
+        claimed_cues = [r.cue for r in according if r.cue is not None]
         for n, cue in enumerate(cues):
             if doc.tokens[cue.first].start in claimed or doc.tokens[cue.head].start in claimed:
                 continue
+            if any(s <= doc.tokens[cue.head].start < e for s, e in claimed_cues):
+                continue  # "secondo quanto riferito da X": the verb belongs to the according-to phrase
             if cue.first - 1 >= sent.t0 and doc.low[cue.first - 1] in ("come",) and not cue.passive:
                 # "come riferisce l'Ansa, …", "come ricorda il leghista, …": an according-to phrase
                 k = _skip_adverbs(doc, cue.last + 1, sent.t1)
