@@ -821,11 +821,22 @@ def _object_report(doc: Document, sent: Sentence, cue: Cue, state: _State | None
     k = _skip_adverbs(doc, cue.last + 1, sent.t1)
     while k < sent.t1 and doc.low[k] in _TIME_WORDS:
         k += 1
+    if k < sent.t1 and doc.tokens[k].text == ",":
+        # "chiede, fra l'altro, la sospensione …": a short aside between commas before the object
+        close = next((m for m in range(k + 1, min(sent.t1, k + 5)) if doc.tokens[m].text == ","), None)
+        if close is not None and all(doc.tokens[m].kind == "word" for m in range(k + 1, close)):
+            k = close + 1
     if k >= sent.t1 or np_tags(doc, k) not in ("DET", "WORD", "A", "PREP", "NUM") or doc.low[k] in ("che", "di", "a"):
         return []
     if doc.low[k] in ("contro", "con", "insieme", "verso"):
         return []  # "protestavano contro di lui": a complement, not a report
     end = _clause_end(doc, k, sent.t1)
+    while end < sent.t1 and doc.tokens[end].text == "(":
+        # a bracket inside the object: "un piano di riforme del dipartimento (NYPD) che …"
+        close = _skip_parenthesis_end(doc, end + 1, sent.t1)
+        if close >= sent.t1 or doc.tokens[close].text != ")":
+            break
+        end = _clause_end(doc, close + 1, sent.t1)
     for m in range(k + 1, end):
         if doc.low[m] in _OBJECT_STOPS and doc.quote_containing(doc.tokens[m].start) is None:
             end = m  # "aveva chiesto aiuto al governo perché …": the object ends before a new clause
