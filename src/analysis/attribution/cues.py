@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..postags import word_tag
 from .document import Document, Sentence
 from .lexicon import FORM_KINDS, MAX_CUE_WORDS, REFLEXIVE_LEMMAS, SPEECH_VERBS, SpeechVerb
 from .tags import DA, DET, DI, A, PREP, is_adverb_word
@@ -104,6 +105,8 @@ def _quoted_object_follows(doc: Document, sent: Sentence, k: int) -> bool:
     return q is not None and len(doc.text[q.start:q.end].split()) >= 2
 
 
+#: Verbs whose bare participle with an agent is not speech ("sostenuta da", "concluso dai").
+_NOT_BARE_PASSIVES = frozenset({"sostenere", "concludere"})
 #: Passives that are no report without their agent ("è stato chiesto che" is a request, not a source).
 _NOT_AGENTLESS = frozenset({"chiedere", "domandare", "pensare", "credere", "ritenere", "decidere", "stabilire"})
 
@@ -177,6 +180,11 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
             return Cue(head, head, last, verb, form, True, False, False, False)
         if form == "participle":
             # a bare participle is a cue only as a passive with its agent: "criticata dagli Stati Uniti"
+            if verb.lemma in _NOT_BARE_PASSIVES:
+                return None  # "la protesta, sostenuta da …", "l'accordo concluso dai due Paesi": not speech
+            prev2 = low[head - 2] if head - 2 >= sent.t0 else ""
+            if prev2 in _NOUN_MARKERS and word_tag(prev) == "JJ":
+                return None  # "una forte risposta dal mondo": a noun after its adjective
             k = last + 1
             while k < sent.t1 and is_adverb_word(low[k]):
                 k += 1
