@@ -824,7 +824,8 @@ def _object_report(doc: Document, sent: Sentence, cue: Cue, state: _State | None
     if k < sent.t1 and doc.tokens[k].text == ",":
         # "chiede, fra l'altro, la sospensione …": a short aside between commas before the object
         close = next((m for m in range(k + 1, min(sent.t1, k + 5)) if doc.tokens[m].text == ","), None)
-        if close is not None and all(doc.tokens[m].kind == "word" for m in range(k + 1, close)):
+        if close is not None and all(doc.tokens[m].kind == "word" and not doc.low[m].endswith(("ando", "endo"))
+                                     for m in range(k + 1, close)):  # not a gerund adjunct ("parlando ai giornalisti")
             k = close + 1
     if k >= sent.t1 or np_tags(doc, k) not in ("DET", "WORD", "A", "PREP", "NUM") or doc.low[k] in ("che", "di", "a"):
         return []
