@@ -643,3 +643,53 @@ def test_quotation_in_the_sentence_after_a_cue_and_colon():
     assert r["content"] == "Il piano è pronto. Lo presenteremo lunedì"
     # a list or a title after a colon is not a quotation
     assert extract_attributions("Ecco il programma:\n«Il Padrino» alle 21.").empty
+
+
+# --- constructions of Wikinews-style reports ------------------------------------------
+
+def test_agentless_passive_with_a_clause_is_an_unnamed_report():
+    row = one("In ogni caso è stato precisato che le indagini non riguardano la società.")
+    assert pd.isna(row["speaker"]) and row["speaker_type"] == "anonymous"
+    assert row["cue"] == "è stato precisato" and row["content"] == "le indagini non riguardano la società"
+    assert extract_attributions("È stato chiesto che la seduta sia sospesa.").empty  # a request, not a source
+
+
+def test_a_condition_is_not_a_report():
+    assert extract_attributions("Il cessate il fuoco ci sarà se il colonnello annuncerà la sua partenza.").empty
+    row = one("Il ministro ha detto che se il governo annuncerà nuove tasse, lui si dimetterà.")
+    assert row["cue"] == "ha detto"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Secondo molti, la riforma è sbagliata.", "molti"),
+    ("Secondo l'accusa, il sindaco aveva accumulato fondi neri.", "l'accusa"),
+    ("Nella scuola, secondo le indagini appena avviate, si sarebbero registrati numerosi casi.", "le indagini appena avviate"),
+])
+def test_according_to_unnamed_or_common_noun_sources(text, speaker):
+    row = one(text)
+    assert row["type"] == "according_to" and row["speaker"] == speaker
+
+
+def test_naming_verb_with_object_and_quoted_label_is_mixed():
+    row = one('Il patriarca Irinej ha definito la manifestazione come "una sfilata di vergogna".')
+    assert row["type"] == "mixed" and row["content"].startswith("la manifestazione come")
+
+
+@pytest.mark.parametrize("text", [
+    "La protesta, sostenuta da due sindacati, ha bloccato il rettorato.",
+    "Al comunicato serve una forte risposta dal mondo.",
+    "L'accordo concluso dai due Paesi entrerà in vigore a giugno.",
+])
+def test_participles_that_are_not_speech(text):
+    assert extract_attributions(text).empty
+
+
+def test_clause_around_an_unquoted_aside():
+    row = one("La situazione, ha spiegato il sindaco, è sotto controllo.")
+    assert row["speaker"] == "il sindaco" and row["content"].startswith("La situazione")
+    assert row["content"].endswith("sotto controllo")
+
+
+def test_riferire_di_and_esprimere_report_their_object():
+    assert one("Le agenzie hanno riferito di un solo morto.")["content"] == "un solo morto"
+    assert one("Il sindaco ha espresso il suo rammarico per l'incidente.")["content"] == "il suo rammarico per l'incidente"

@@ -395,6 +395,8 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
             continue
         if inverted is None and np_tags(doc, i) in ("NAME", "ROLE", "DET") and cue.lemma in _NAMING_LEMMAS:
             np = right_np(doc, i, hi)  # "ha definito Psaki «…»": the object, then its description
+            if np is not None and np[1] + 1 < hi and low[np[1]] == "come" and doc.tokens[np[1] + 1].text in _OPENING:
+                return _Marker("di", i, inverted, channel)  # "ha definito la manifestazione come «…»": object and label
             if np is not None and np[1] < hi and (doc.tokens[np[1]].text in _OPENING or low[np[1]] == "come"):
                 i = np[1]
                 continue
@@ -1266,7 +1268,7 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
                 i = j + 1
                 continue
             cue_end = j
-            np = right_np(doc, j, sent.t1)
+            np = right_np(doc, j, sent.t1) or _indefinite_source(doc, j, sent.t1)
             if np is not None and np[0] > j + 1 and np_tags(doc, j) not in ("DA", "DI"):
                 np = None
         elif w == "a" and i + 2 < sent.t1 and low[i + 1] == "quanto" and any(c.first == i + 2 for c in cues):
@@ -1311,7 +1313,7 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
         elif w in ("a", "ad") and i + 2 < sent.t1 and low[i + 1] in ("detta", "giudizio", "parere", "avviso", "dire") and low[i + 2] in DI:
             lemma = f"a {low[i + 1]} di"
             cue_end = i + 3
-            np = right_np(doc, i + 2, sent.t1)
+            np = right_np(doc, i + 2, sent.t1) or _indefinite_source(doc, i + 3, sent.t1)
         elif w == "si" and i + 1 < sent.t1 and low[i + 1] in ("legge", "apprende", "leggeva"):
             lemma = "si legge" if low[i + 1] != "apprende" else "si apprende"
             cue_end = i + 2
@@ -1397,6 +1399,18 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
 
 
 _PARTICIPLE_RE = re.compile(r"[a-zàèéìòù]{3,}(?:ato|ata|ati|ate|ito|ita|iti|ite|uto|uta|uti|ute)$")
+
+
+#: Indefinite pronouns that stand for unnamed sources: "secondo molti", "a detta di alcuni".
+_INDEFINITE_SOURCES = frozenset({"molti", "tanti", "alcuni", "parecchi", "diversi", "vari", "taluni", "altri", "più"})
+
+
+def _indefinite_source(doc: Document, j: int, hi: int) -> tuple[int, int] | None:
+    """An indefinite pronoun alone as the source (followed by punctuation or a new word class), else ``None``."""
+    if j < hi and doc.low[j] in _INDEFINITE_SOURCES and (j + 1 >= hi or np_tags(doc, j + 1) not in ("WORD", "NAME", "ROLE", "ADJ")
+                                                        or is_adverb_word(doc.low[j + 1])):
+        return j, j + 1
+    return None
 
 
 def _set_off_source(doc: Document, sent: Sentence, i: int, np: tuple[int, int]) -> int | None:
@@ -1580,6 +1594,21 @@ def _continuations(doc: Document, rows: list[Attribution]) -> list[Attribution]:
 # --- the document pass ---------------------------------------------------------------
 
 
+_FUTURE_OR_CONDITIONAL = ("rà", "ranno", "rò", "rebbe", "rebbero", "ressi", "resse", "ressero")
+
+
+def _hypothetical(doc: Document, sent: Sentence, cue: Cue) -> bool:
+    """A cue in the future or conditional inside a "se" clause: a condition, not a report."""
+    if cue.form != "finite" or not doc.low[cue.head].endswith(_FUTURE_OR_CONDITIONAL):
+        return False
+    for k in range(cue.first - 1, max(sent.t0, cue.first - 10) - 1, -1):
+        if doc.tokens[k].text in (",", ";", ":", "(", ")") or doc.tokens[k].text in _DASHES:
+            return False
+        if doc.low[k] == "se":
+            return True
+    return False
+
+
 def find_attributions(doc: Document) -> list[Attribution]:
     """Every attribution of a document, nested sourcing linked (``via_ref``)."""
     state = _State()
@@ -1613,6 +1642,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 continue
             if any(s <= doc.tokens[cue.head].start < e for s, e in claimed_cues):
                 continue  # "secondo quanto riferito da X": the verb belongs to the according-to phrase
+            if _hypothetical(doc, sent, cue):
+                continue  # "il cessate il fuoco ci sarà se Gheddafi annuncerà la sua partenza": nothing was said
             if cue.first - 1 >= sent.t0 and doc.low[cue.first - 1] in ("come",) and not cue.passive:
                 # "come riferisce l'Ansa, …", "come ricorda il leghista, …": an according-to phrase
                 k = _skip_adverbs(doc, cue.last + 1, sent.t1)
