@@ -693,3 +693,9 @@ def test_clause_around_an_unquoted_aside():
 def test_riferire_di_and_esprimere_report_their_object():
     assert one("Le agenzie hanno riferito di un solo morto.")["content"] == "un solo morto"
     assert one("Il sindaco ha espresso il suo rammarico per l'incidente.")["content"] == "il suo rammarico per l'incidente"
+
+
+def test_any_subject_between_dashes_inside_a_quotation_speaks():
+    rows = extract_attributions("«Questa è una vera indecenza – ha commentato uno dei passeggeri – ho prenotato mesi fa».")
+    assert list(rows["speaker"]) == ["uno dei passeggeri", "uno dei passeggeri"]
+    assert list(rows["content"]) == ["Questa è una vera indecenza", "ho prenotato mesi fa"]

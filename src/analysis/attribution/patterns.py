@@ -879,7 +879,8 @@ def _inserted(doc: Document, sent: Sentence, cue: Cue, q: Quote, state: _State) 
     k = cue.last + 1
     speaker = None
     np = right_np(doc, k, sent.t1)
-    if np is not None and can_speak(doc, *np):
+    if np is not None and (can_speak(doc, *np) or (np[1] < sent.t1 and doc.tokens[np[1]].text in _DASHES)):
+        # between the dashes of a quotation the subject speaks whatever its noun ("– ha commentato un passeggero –")
         speaker, k = _with_apposition_right(doc, np, sent.t1)
     if k >= sent.t1 or doc.tokens[k].text not in _DASHES:
         return []

@@ -124,6 +124,9 @@ def trim_np(doc: Document, i0: int, i1: int) -> tuple[int, int] | None:
     return i0, i1
 
 
+_PARTITIVE_HEADS = frozenset({"uno", "una", "alcuni", "alcune", "molti", "molte", "tanti", "tante", "diversi", "diverse"})
+
+
 def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``start`` (before ``hi``): ``[i0, i1)``."""
     j = start
@@ -134,6 +137,8 @@ def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
         j += 1
     # an articulated preposition carries the article: "del museo", "dalla compagnia"
     last_tag = "DET" if j > i0 or (i0 > start and doc.low[i0 - 1] not in ("di", "d'", "da")) else ""
+    if j == i0 + 1 and doc.low[i0] in _PARTITIVE_HEADS and j < hi and np_tags(doc, j) == "DI":
+        last_tag = "WORD"  # "uno dei passeggeri", "alcuni degli abitanti": the pronoun heads the phrase
     while j < hi:
         tg = np_tags(doc, j)
         low = doc.low[j]
