@@ -91,7 +91,9 @@ REALNEWS_SPLITS: dict[str, str] = {
     "blind_h": "annotated before a round of fixes, scored before (F1 0.61) and after it (0.61), then read for errors",
     "blind_i": "the last 106 of the sample, annotated before the last round of fixes, scored before it (F1 0.69), then read for errors",
     "kind_a": "annotated before the last round of fixes, scored before it (F1 0.64), then read for errors",
-    "kind_b": "annotated during the last round of fixes, scored once after it, never read",
+    "kind_b": "annotated during a round of fixes, scored once after it (F1 0.63), then read for errors",
+    "kind_c": "annotated during the last round of fixes, scored once after it, never read",
+    "kind_d": "annotated during the last round of fixes, scored once after it, never read",
 }
 _BLIND_STEMS = re.compile(
     r"[«»“”\"]|\b(secondo|stando|detta)\b|\b(dic|dett|diss|dichiar|afferm|spieg|sottoline|aggiun|precis|ribad|chiar|"
