@@ -562,7 +562,7 @@ def _words_in(doc: Document, span: tuple[int, int] | None) -> int:
 
 #: Words that open a subordinate or relative clause: an inserted source right after one of them ("anche se,
 #: sottolinea il sindaco, …", "che, secondo le stime di X, …") is about the words that follow it.
-_SUBORDINATORS = frozenset({"che", "se", "perché", "poiché", "giacché", "siccome", "quando", "mentre", "cui", "dove"})
+_SUBORDINATORS = frozenset({"che", "se", "perché", "poiché", "giacché", "siccome", "quando", "mentre", "cui", "dove", "quanto"})
 
 
 def _after_subordinator(doc: Document, sent: Sentence, lead: int) -> bool:
@@ -1077,7 +1077,9 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
             k -= 1
         content = _content(doc, doc.tokens[k].start, doc.tokens[b].start)
         return _parenthetical_source(sent, content, speaker, cue_span, lemma, anonymous=anonymous)
-    if lead == sent.t0 or opens_clause:
+    capital = lead > sent.t0 and doc.tokens[phrase_start].text[:1].isupper() and doc.tokens[lead - 1].text not in (",", "(")
+    if lead == sent.t0 or opens_clause or capital:
+        # a capitalised "Secondo" inside a sentence opens a new one after a run-in title
         k = phrase_end
         c_start = doc.tokens[k].start if k < sent.t1 else sent.end
         content = _content(doc, c_start, sent.end)
@@ -1095,8 +1097,10 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
                 k = close
         content = _content(doc, doc.tokens[k].start, sent.end) if k < sent.t1 else None
     elif phrase_start - 1 > sent.t0 and doc.tokens[phrase_start - 1].text == "," and phrase_end < sent.t1 \
-            and doc.tokens[phrase_end].text == "," and _subject_np_before(doc, sent, phrase_start - 1):
-        # "Rossi, come riporta la stampa locale, è stato fermato": the phrase splits subject and predicate
+            and doc.tokens[phrase_end].text == "," and (_subject_np_before(doc, sent, phrase_start - 1)
+                                                       or _words_in(doc, (sent.start, doc.tokens[phrase_start - 1].start)) >= 3):
+        # "Rossi, come riporta la stampa locale, è stato fermato", "Questa è la prova, secondo i carabinieri, che …":
+        # a phrase set off inside the clause qualifies all of it
         content = _content(doc, sent.start, sent.end)
     elif phrase_start > sent.t0 and doc.low[phrase_start - 1] in ("e", "ed", "ma") and (
             phrase_end >= sent.t1 or _content(doc, doc.tokens[phrase_end].start, sent.end) is None):
