@@ -1098,7 +1098,9 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
         content = _content(doc, doc.tokens[k].start, sent.end) if k < sent.t1 else None
     elif phrase_start - 1 > sent.t0 and doc.tokens[phrase_start - 1].text == "," and phrase_end < sent.t1 \
             and doc.tokens[phrase_end].text == "," and (_subject_np_before(doc, sent, phrase_start - 1)
-                                                       or _words_in(doc, (sent.start, doc.tokens[phrase_start - 1].start)) >= 3):
+                                                       or (_words_in(doc, (sent.start, doc.tokens[phrase_start - 1].start)) >= 3
+                                                           and not (phrase_end + 1 < sent.t1
+                                                                    and doc.tokens[phrase_end + 1].text in _OPENING))):
         # "Rossi, come riporta la stampa locale, è stato fermato", "Questa è la prova, secondo i carabinieri, che …":
         # a phrase set off inside the clause qualifies all of it
         content = _content(doc, sent.start, sent.end)
