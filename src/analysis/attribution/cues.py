@@ -111,8 +111,14 @@ _NOT_BARE_PASSIVES = frozenset({"sostenere", "concludere"})
 _NOT_AGENTLESS = frozenset({"chiedere", "domandare", "pensare", "credere", "ritenere", "decidere", "stabilire"})
 
 
+#: Degree words that make a participle or a form like "nota" an adjective ("più nota come", "ben noto").
+_DEGREE_WORDS = frozenset({"più", "meno", "meglio", "ben", "molto", "poco", "assai", "tanto"})
+
+
 def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: SpeechVerb, form: FormKind) -> Cue | None:
     low = doc.low
+    if head - 1 >= sent.t0 and low[head - 1] in _DEGREE_WORDS and (form == "participle" or verb.lemma == "notare"):
+        return None  # "l'influenza A, più nota come …": an adjective
     j = head - 1
     while j >= sent.t0 and is_adverb_word(low[j]) and low[j] not in ("non",):
         j -= 1
@@ -197,6 +203,8 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
         k = last + 1
         while k < sent.t1 and (is_adverb_word(low[k]) or low[k] in ("ieri", "oggi", "stamani", "stamattina")):
             k += 1
-        if not (k < sent.t1 and (low[k] in DA or (low[k] == "che" and verb.lemma not in _NOT_AGENTLESS))):
-            return None
+        agentless = verb.lemma not in _NOT_AGENTLESS and (
+            k >= sent.t1 or low[k] == "che" or low[k] in DET or doc.tokens[k].text in (".", ";", "!"))
+        if not (k < sent.t1 and low[k] in DA or agentless):
+            return None  # "è stata confermata l'ipotesi", "La circostanza è stata smentita.": no source named
     return Cue(first, head, last, verb, form, has_aux, passive, clitic, reflexive)

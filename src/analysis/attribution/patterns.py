@@ -972,6 +972,11 @@ def _clitic(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Attr
     return [row]
 
 
+#: Auxiliaries of passives that report nothing said yet, or a process rather than a report.
+_NOT_REPORTED_AUX = frozenset({"sarà", "saranno", "verrà", "verranno", "viene", "vengono", "venne", "vennero", "veniva",
+                               "venivano", "sia", "siano"})
+
+
 def _passive(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Attribution]:
     """"queste accuse sono state negate dalla Russia e dalla Corea del Nord"."""
     hi = sent.t1
@@ -988,11 +993,23 @@ def _passive(doc: Document, sent: Sentence, cue: Cue, state: _State) -> list[Att
             continue
         break
     if not agents:
+        content = None
+        aux = {doc.low[m] for m in range(cue.first, cue.head)}
+        if aux & _NOT_REPORTED_AUX or (cue.first - 1 >= sent.t0 and doc.low[cue.first - 1] == "non") \
+                or (cue.first - 2 >= sent.t0 and doc.low[cue.first - 2] == "non"):
+            return []  # "sarà precisato il luogo", "viene minacciato", "non è stata segnalata": nothing was reported yet
         if k < hi and doc.low[k] == "che" and k + 1 < hi:
             # "È stato precisato che …": a report whose source is not named
             content = _content(doc, doc.tokens[k].end, sent.end)
-            if content is None:
-                return []
+        elif k < hi and doc.low[k] in DET:
+            # "È stata confermata l'ipotesi di suicidio": the subject follows
+            content = _content(doc, doc.tokens[k].start, doc.tokens[_clause_end(doc, k, hi) - 1].end)
+        elif k >= hi or doc.tokens[k].text in (".", ";", "!"):
+            # "La circostanza è stata smentita.": the subject before the verb is what was reported
+            np = left_np(doc, cue.first, sent.t0)
+            if np is not None and not _is_preceded_by_preposition(doc, np, sent.t0) and not can_speak(doc, *np):
+                content = _content(doc, *_tok_span(doc, *np))  # a person before the verb is its target, not its content
+        if content is not None:
             row = Attribution(sent.sent_id, content[0], content[1], None, _tok_span(doc, cue.first, cue.last + 1),
                               cue.lemma, cue.stance, None, head=doc.tokens[cue.head].start)
             row.extra["speaker_type"] = "anonymous"
@@ -1393,7 +1410,7 @@ def _according(doc: Document, sent: Sentence, state: _State, cues: list[Cue]) ->
                     continue
                 np = owner
         known = is_speakerlike(doc, *np) or low[np[0]] in SOURCE_NOUNS or low[_first_content(doc, np)] in SOURCE_NOUNS
-        set_off = _set_off_source(doc, sent, i, np) if lemma == "secondo" and not known else None
+        set_off = _set_off_source(doc, sent, i, np) if lemma in ("secondo", "stando a") and not known else None
         if lemma != "per" and not known and set_off is None:
             i += 1
             continue
