@@ -73,7 +73,7 @@ def test_realnews_floors(shared_data):
     if not checkthat_sentences(shared_data):
         pytest.skip("CheckThat! files absent")
     passages = load_realnews_gold(data_dir=shared_data)
-    assert len(passages) == 1306
+    assert len(passages) == 1759
     for p in passages:
         _check_spans(p.text, p.attributions)
 
@@ -99,16 +99,20 @@ def test_realnews_floors(shared_data):
     blind_g = split("blind_g")  # 0.65 and 0.69 when unread; read for errors since
     assert blind_g.prf(0.3)[0] >= 0.86 and blind_g.prf(0.3)[2] >= 0.81 and blind_g.speaker_accuracy >= 0.93
     blind_h = split("blind_h")  # 0.61 and 0.61 when unread; read for errors since
-    assert blind_h.prf(0.3)[0] >= 0.64 and blind_h.prf(0.3)[2] >= 0.63 and blind_h.speaker_accuracy >= 0.90
+    assert blind_h.prf(0.3)[0] >= 0.67 and blind_h.prf(0.3)[2] >= 0.65 and blind_h.speaker_accuracy >= 0.90
     blind_i = split("blind_i")  # 0.69 when unread; read for errors since
     assert blind_i.prf(0.3)[0] >= 0.83 and blind_i.prf(0.3)[2] >= 0.66 and blind_i.speaker_accuracy >= 0.80
     kind_a = split("kind_a")  # KIND Wikinews: 0.64 when unread; read for errors since
-    assert kind_a.prf(0.3)[0] >= 0.84 and kind_a.prf(0.3)[2] >= 0.70 and kind_a.speaker_accuracy >= 0.86
-    kind_b = split("kind_b")  # KIND Wikinews, never read: 0.63 after the last round of fixes
-    assert kind_b.prf(0.3)[0] >= 0.75 and kind_b.prf(0.3)[2] >= 0.61 and kind_b.speaker_accuracy >= 0.85
+    assert kind_a.prf(0.3)[0] >= 0.86 and kind_a.prf(0.3)[2] >= 0.71 and kind_a.speaker_accuracy >= 0.86
+    kind_b = split("kind_b")  # KIND Wikinews: 0.63 when unread; read for errors since
+    assert kind_b.prf(0.3)[0] >= 0.86 and kind_b.prf(0.3)[2] >= 0.73 and kind_b.speaker_accuracy >= 0.86
+    kind_cd = split("kind_c", "kind_d")  # 0.70 when unread; read for errors since
+    assert kind_cd.prf(0.3)[0] >= 0.92 and kind_cd.prf(0.3)[2] >= 0.72 and kind_cd.speaker_accuracy >= 0.88
+    kind_e = split("kind_e")  # never read: 0.70 after the last round of fixes
+    assert kind_e.prf(0.3)[0] >= 0.85 and kind_e.prf(0.3)[2] >= 0.68 and kind_e.speaker_accuracy >= 0.82
     everything = split(*REALNEWS_SPLITS)
-    assert everything.prf(0.3)[0] >= 0.85 and everything.prf(0.3)[2] >= 0.75 and everything.speaker_accuracy >= 0.91
-    assert everything.negative_false_positives <= 26
+    assert everything.prf(0.3)[0] >= 0.88 and everything.prf(0.3)[2] >= 0.75 and everything.speaker_accuracy >= 0.90
+    assert everything.negative_false_positives <= 30
 
 
 @pytest.mark.data
@@ -125,7 +129,7 @@ def test_kind_sample_selection_is_reproducible(shared_data):
         pytest.skip("KIND Wikinews file absent")
     stored = [d["sentence_id"] for d in map(json.loads, (GOLD_DIR / "attribution_realnews.jsonl").read_text(encoding="utf-8").splitlines())
               if d["split"].startswith("kind")]
-    assert len(stored) == 300
+    assert len(stored) == 753
     assert kind_sample(len(stored), data_dir=shared_data) == stored
 
 

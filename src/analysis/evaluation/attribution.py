@@ -33,9 +33,14 @@ were annotated before the next round, scored before (F1@0.3 0.61) and after it
 (0.61), then read. The last 106 sentences of the sample (``blind_i``) and 150
 sentences of KIND Wikinews (``kind_a``, :mod:`analysis.evaluation.kind`:
 sentences with the same markers, in SHA-1 order of their ids) were annotated
-before the last round of fixes, scored before it (0.69 and 0.64), then read
-for it; the next 150 KIND sentences (``kind_b``) were annotated during that
-round and scored once, after it: the honest figure. Only complete attributions
+before a round of fixes, scored before it (0.69 and 0.64), then read for
+it; the next 150 KIND sentences (``kind_b``) were annotated during that round
+and scored once after it (0.63), then read for the next round; ``kind_c`` and
+``kind_d`` (300) were annotated during that round, scored once after it
+(0.70), then read for the next; ``kind_e`` (the last 153 of the KIND sample)
+was annotated during that round and scored once after it (0.70). ``ud_a``:
+sentences of the UD Italian ISDT development file with the same markers
+(:func:`ud_sample`), annotated for the last round. Only complete attributions
   inside one sentence are annotated: content together with its cue or
   speaker (a quotation whose speaker and cue are both in another sentence is
   not; a cue whose subject is outside the sentence has a null speaker); the
@@ -72,7 +77,7 @@ from .kind import kind_sentences
 
 __all__ = [
     "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
-    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample", "kind_sample",
+    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample", "kind_sample", "ud_sample", "ud_sentences",
 ]
 
 GOLD_DIR: Path = PROJECT_ROOT / "tests" / "gold"
@@ -92,8 +97,9 @@ REALNEWS_SPLITS: dict[str, str] = {
     "blind_i": "the last 106 of the sample, annotated before the last round of fixes, scored before it (F1 0.69), then read for errors",
     "kind_a": "annotated before the last round of fixes, scored before it (F1 0.64), then read for errors",
     "kind_b": "annotated during a round of fixes, scored once after it (F1 0.63), then read for errors",
-    "kind_c": "annotated during the last round of fixes, scored once after it, never read",
-    "kind_d": "annotated during the last round of fixes, scored once after it, never read",
+    "kind_c": "annotated during a round of fixes, scored once after it (F1 0.70), then read for errors",
+    "kind_d": "annotated during a round of fixes, scored once after it (F1 0.69), then read for errors",
+    "kind_e": "the last 153 of the KIND sample, annotated during the last round of fixes, scored once after it, never read",
 }
 _BLIND_STEMS = re.compile(
     r"[«»“”\"]|\b(secondo|stando|detta)\b|\b(dic|dett|diss|dichiar|afferm|spieg|sottoline|aggiun|precis|ribad|chiar|"
@@ -159,6 +165,22 @@ def blind_sample(n: int = 200, *, data_dir: Path | None = None, exclude: set[str
     return ids[:n]
 
 
+def ud_sentences(data_dir: Path | None = None) -> dict[str, str]:
+    """sent_id → text of the UD Italian ISDT development file (``# text``); empty when absent."""
+    path = (data_dir or SHARED_DATA_DIR) / "ud-italian-isdt" / "it_isdt-ud-dev.conllu"
+    if not path.exists():
+        return {}
+    from .ud import read_conllu
+    return {s.sent_id: s.text for s in read_conllu(path)}
+
+
+def ud_sample(n: int = 200, *, data_dir: Path | None = None) -> list[str]:
+    """Sentence ids of the UD ISDT sample (``ud_a``): same markers as the other samples, SHA-1 order."""
+    ids = [i for i, t in ud_sentences(data_dir).items() if _BLIND_STEMS.search(t)]
+    ids.sort(key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
+    return ids[:n]
+
+
 def kind_sample(n: int = 300, *, data_dir: Path | None = None) -> list[str]:
     """Sentence ids of the KIND Wikinews sample (``kind_a``, then ``kind_b``): same markers, SHA-1 order."""
     ids = [i for i, t in kind_sentences(data_dir).items() if _BLIND_STEMS.search(t)]
@@ -176,7 +198,7 @@ def load_realnews_gold(path: Path | None = None, *, data_dir: Path | None = None
     path = path or GOLD_DIR / "attribution_realnews.jsonl"
     if not path.exists():
         return []
-    sentences = {**checkthat_sentences(data_dir), **kind_sentences(data_dir)}
+    sentences = {**checkthat_sentences(data_dir), **kind_sentences(data_dir), **ud_sentences(data_dir)}
     if not sentences:
         return []
     out = []
