@@ -699,3 +699,10 @@ def test_any_subject_between_dashes_inside_a_quotation_speaks():
     rows = extract_attributions("«Questa è una vera indecenza – ha commentato uno dei passeggeri – ho prenotato mesi fa».")
     assert list(rows["speaker"]) == ["uno dei passeggeri", "uno dei passeggeri"]
     assert list(rows["content"]) == ["Questa è una vera indecenza", "ho prenotato mesi fa"]
+
+
+def test_small_words_that_used_to_hide_reports():
+    assert one('Il procuratore ha detto tra l\'altro "Il dipartimento punirà le frodi".')["type"] == "direct"
+    assert one("I partiti di opposizione hanno dichiarato di voler lasciare l'aula.")["content"] == "di voler lasciare l'aula"
+    assert one("Martedì lo studente ha ammesso le proprie responsabilità.")["speaker"] == "lo studente"
+    assert one("Il sindaco fa appello ai cittadini: «Restate a casa».")["cue_lemma"] == "fare appello"

@@ -348,7 +348,8 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
             k = i + 1
             while k < hi and doc.tokens[k].text in _OPENING:
                 k += 1
-            if k < hi and (_INFINITIVE_RE.search(low[k]) or low[k] in ("non", "essere", "aver", "esser")):
+            if k < hi and (_INFINITIVE_RE.search(low[k]) or low[k] in ("non", "essere", "aver", "esser", "voler", "poter",
+                                                                      "dover", "saper", "far")):
                 return _Marker("di", i, inverted, channel)
             if cue.lemma == "parlare" and any(doc.tokens[t].text in _OPENING and doc.quote_opening_at(doc.tokens[t].start) is not None
                                               for t in range(k, min(hi, k + 4))):
@@ -370,6 +371,9 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
             return None
         if is_adverb_word(w) or w in _TIME_WORDS or text == "," or (w == "loro" and i == cue.last + 1):
             i += 1  # "ha detto loro che", "ha spiegato ieri sera che"
+            continue
+        if w in ("tra", "fra") and i + 2 < hi and low[i + 1] == "l'" and low[i + 2] == "altro":
+            i += 3  # "ha detto tra l'altro «…»"
             continue
         if cue.reflexive and i == cue.last + 1 and np_tags(doc, i) == "WORD":
             # "si è detto convinto che", "si dice pronto a trattare"
@@ -1115,7 +1119,7 @@ def _according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_
         content = _content(doc, doc.tokens[k].start, sent.end) if k < sent.t1 else None
     elif phrase_start - 1 > sent.t0 and doc.tokens[phrase_start - 1].text == "," and phrase_end < sent.t1 \
             and doc.tokens[phrase_end].text == "," and (_subject_np_before(doc, sent, phrase_start - 1)
-                                                       or (_words_in(doc, (sent.start, doc.tokens[phrase_start - 1].start)) >= 3
+                                                       or (_words_in(doc, (sent.start, doc.tokens[phrase_start - 1].start)) >= 2
                                                            and not (phrase_end + 1 < sent.t1
                                                                     and doc.tokens[phrase_end + 1].text in _OPENING))):
         # "Rossi, come riporta la stampa locale, è stato fermato", "Questa è la prova, secondo i carabinieri, che …":

@@ -51,6 +51,14 @@ _ADJECTIVES = frozenset({"ex", "neo", "vice", "nuovo", "nuova", "attuale", "usce
 _KEPT_ADVERBS = frozenset({"non", "quanto", "sì", "no", "tanto", "meno", "circa", "molto", "come"})
 
 
+#: Days and months, capitalised in headlines and at sentence starts but never speakers.
+_CALENDAR_NAMES = frozenset({
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+    "novembre", "dicembre",
+})
+
+
 def is_adverb_word(low: str) -> bool:
     """May the lower-case word ``low`` be skipped as an adverb inside a verb group or before a subject?"""
     return low in ADVERBS or (low not in _KEPT_ADVERBS and is_adverb(low))
@@ -85,6 +93,8 @@ def tag(word: str, kind: str = "word") -> str:
         return "ADJ"
     if not word.isupper() and is_adverb(low):
         return "STOP"  # "diversamente", "Personalmente", "avanti": never inside a noun phrase
+    if low in _CALENDAR_NAMES:
+        return "STOP"  # "Martedì lo studente ha ammesso …": a day, not a name
     if is_capitalised(word) and (low not in STOP_WORDS or word.isupper() and len(word) > 1):
         return "NAME"
     if low in STOP_WORDS or low in ADVERBS:
