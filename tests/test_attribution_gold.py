@@ -6,7 +6,7 @@ import json
 import pytest
 
 from analysis.evaluation.attribution import (
-    GOLD_DIR, REALNEWS_SPLITS, TYPES, blind_sample, checkthat_sentences, kind_sample, load_dev_gold, load_realnews_gold,
+    GOLD_DIR, REALNEWS_SPLITS, TYPES, blind_sample, checkthat_sentences, kind_sample, ud_sample, load_dev_gold, load_realnews_gold,
     load_seed_gold, score,
 )
 from analysis.evaluation.kind import kind_sentences
@@ -73,7 +73,7 @@ def test_realnews_floors(shared_data):
     if not checkthat_sentences(shared_data):
         pytest.skip("CheckThat! files absent")
     passages = load_realnews_gold(data_dir=shared_data)
-    assert len(passages) == 1759
+    assert len(passages) == 1893
     for p in passages:
         _check_spans(p.text, p.attributions)
 
@@ -107,12 +107,14 @@ def test_realnews_floors(shared_data):
     kind_b = split("kind_b")  # KIND Wikinews: 0.63 when unread; read for errors since
     assert kind_b.prf(0.3)[0] >= 0.86 and kind_b.prf(0.3)[2] >= 0.73 and kind_b.speaker_accuracy >= 0.86
     kind_cd = split("kind_c", "kind_d")  # 0.70 when unread; read for errors since
-    assert kind_cd.prf(0.3)[0] >= 0.92 and kind_cd.prf(0.3)[2] >= 0.72 and kind_cd.speaker_accuracy >= 0.88
-    kind_e = split("kind_e")  # never read: 0.70 after the last round of fixes
-    assert kind_e.prf(0.3)[0] >= 0.85 and kind_e.prf(0.3)[2] >= 0.68 and kind_e.speaker_accuracy >= 0.82
+    assert kind_cd.prf(0.3)[0] >= 0.92 and kind_cd.prf(0.3)[2] >= 0.73 and kind_cd.speaker_accuracy >= 0.88
+    kind_e = split("kind_e")  # 0.70 when unread; read for errors since
+    assert kind_e.prf(0.3)[0] >= 0.86 and kind_e.prf(0.3)[2] >= 0.71 and kind_e.speaker_accuracy >= 0.83
+    ud_a = split("ud_a")  # UD ISDT, never read: 0.62 after the last round of fixes
+    assert ud_a.prf(0.3)[0] >= 0.72 and ud_a.prf(0.3)[2] >= 0.60 and ud_a.speaker_accuracy >= 0.80
     everything = split(*REALNEWS_SPLITS)
     assert everything.prf(0.3)[0] >= 0.88 and everything.prf(0.3)[2] >= 0.75 and everything.speaker_accuracy >= 0.90
-    assert everything.negative_false_positives <= 30
+    assert everything.negative_false_positives <= 35
 
 
 @pytest.mark.data
@@ -131,6 +133,9 @@ def test_kind_sample_selection_is_reproducible(shared_data):
               if d["split"].startswith("kind")]
     assert len(stored) == 753
     assert kind_sample(len(stored), data_dir=shared_data) == stored
+    ud = [d["sentence_id"] for d in map(json.loads, (GOLD_DIR / "attribution_realnews.jsonl").read_text(encoding="utf-8").splitlines())
+          if d["split"] == "ud_a"]
+    assert ud_sample(len(ud), data_dir=shared_data) == ud
 
 
 def test_match_pairs_the_same_cue_first():
