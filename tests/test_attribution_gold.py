@@ -147,3 +147,14 @@ def test_match_pairs_the_same_cue_first():
     assert match(pred, gold, 0.3) == [(0, 0)]
     pred[0]["cue_start"], pred[0]["cue_end"] = 70, 75  # no shared cue: best coverage
     assert match(pred, gold, 0.3) == [(0, 1)]
+
+
+def test_two_annotators_agree_on_kind_e(shared_data):
+    from analysis.evaluation.attribution import annotator_agreement
+    if not kind_sentences(shared_data):
+        pytest.skip("KIND Wikinews file absent")
+    for p in load_realnews_gold(GOLD_DIR / "attribution_second_annotator.jsonl", data_dir=shared_data):
+        _check_spans(p.text, p.attributions)
+    agreement = annotator_agreement(shared_data)
+    assert agreement is not None and agreement.n_gold == 76
+    assert agreement.prf(0.3)[2] >= 0.95 and agreement.speaker_accuracy >= 0.99

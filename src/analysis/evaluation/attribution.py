@@ -77,7 +77,7 @@ from .kind import kind_sentences
 
 __all__ = [
     "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
-    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample", "kind_sample", "ud_sample", "ud_sentences",
+    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample", "kind_sample", "ud_sample", "ud_sentences", "annotator_agreement",
 ]
 
 GOLD_DIR: Path = PROJECT_ROOT / "tests" / "gold"
@@ -401,6 +401,33 @@ def format_scores(name: str, sc: Scores) -> str:
     return "\n".join(lines)
 
 
+def annotator_agreement(data_dir: Path | None = None) -> Scores | None:
+    """A second, independent annotation of ``kind_e`` scored against the first as if it were predictions.
+
+    ``tests/gold/attribution_second_annotator.jsonl`` (ids and offsets only) was written from the same
+    guidelines without seeing the first; the F1 says how well-defined the task is. ``None`` without the data.
+    """
+    second = {p.id: p for p in load_realnews_gold(GOLD_DIR / "attribution_second_annotator.jsonl", data_dir=data_dir)}
+    first = [p for p in load_realnews_gold(data_dir=data_dir, split="kind_e") if p.id in second]
+    if not first:
+        return None
+
+    def as_rows(p: Passage) -> pd.DataFrame:
+        rows = []
+        for a in p.attributions:
+            row = {"type": a["type"], "stance": a.get("stance"), "via": a.get("via")}
+            for key in ("speaker", "cue", "content", "channel"):
+                span = a.get(key)
+                row[f"{key}_start"], row[f"{key}_end"] = (span["start"], span["end"]) if span else (None, None)
+                row[key] = span["text"] if span else None
+            rows.append(row)
+        return pd.DataFrame(rows, columns=["type", "stance", "via"] + [f"{k}{s}" for k in ("speaker", "cue", "content", "channel")
+                                                                           for s in ("", "_start", "_end")])
+
+    by_text = {p.text: second[p.id] for p in first}
+    return score(first, predict=lambda text: as_rows(by_text[text]))
+
+
 def report() -> str:
     """Scores on the seed gold, the development set and (when present) real news."""
     parts = [format_scores("seed", score(load_seed_gold())), format_scores("development set", score(load_dev_gold()))]
@@ -418,6 +445,9 @@ def report() -> str:
             if blind:
                 parts.append(format_scores(f"real news, all blind sets ({len(blind)} sentences)", score(blind)))
             parts.append(format_scores(f"real news, all {len(real)} sentences", score(real)))
+            agreement = annotator_agreement()
+            if agreement is not None:
+                parts.append(format_scores("agreement of two annotators on kind_e (the second scored as predictions)", agreement))
         else:
             parts.append("real news: no annotated sentences found")
     return "\n\n".join(parts)
