@@ -74,6 +74,7 @@ import pandas as pd
 
 from ..paths import PROJECT_ROOT, SHARED_DATA_DIR, SEEDS_DIR
 from .kind import kind_sentences
+from .ud import read_conllu
 
 __all__ = [
     "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
@@ -161,9 +162,14 @@ def blind_sample(n: int = 200, *, data_dir: Path | None = None, exclude: set[str
         path = GOLD_DIR / "attribution_realnews.jsonl"
         exclude = {d["sentence_id"] for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())
                    if d.get("split") in ("tuning", "heldout")}
-    ids = [i for i, t in sentences.items() if i not in exclude and _BLIND_STEMS.search(t)]
+    return _marked_in_hash_order({i: t for i, t in sentences.items() if i not in exclude})[:n]
+
+
+def _marked_in_hash_order(sentences: dict[str, str]) -> list[str]:
+    """Ids of the sentences with a reporting marker, ordered by the SHA-1 of the id (every sample is drawn so)."""
+    ids = [i for i, t in sentences.items() if _BLIND_STEMS.search(t)]
     ids.sort(key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
-    return ids[:n]
+    return ids
 
 
 def ud_sentences(data_dir: Path | None = None) -> dict[str, str]:
@@ -171,22 +177,17 @@ def ud_sentences(data_dir: Path | None = None) -> dict[str, str]:
     path = (data_dir or SHARED_DATA_DIR) / "ud-italian-isdt" / "it_isdt-ud-dev.conllu"
     if not path.exists():
         return {}
-    from .ud import read_conllu
     return {s.sent_id: s.text for s in read_conllu(path)}
 
 
 def ud_sample(n: int = 200, *, data_dir: Path | None = None) -> list[str]:
     """Sentence ids of the UD ISDT sample (``ud_a``): same markers as the other samples, SHA-1 order."""
-    ids = [i for i, t in ud_sentences(data_dir).items() if _BLIND_STEMS.search(t)]
-    ids.sort(key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
-    return ids[:n]
+    return _marked_in_hash_order(ud_sentences(data_dir))[:n]
 
 
 def kind_sample(n: int = 300, *, data_dir: Path | None = None) -> list[str]:
-    """Sentence ids of the KIND Wikinews sample (``kind_a``, then ``kind_b``): same markers, SHA-1 order."""
-    ids = [i for i, t in kind_sentences(data_dir).items() if _BLIND_STEMS.search(t)]
-    ids.sort(key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
-    return ids[:n]
+    """Sentence ids of the KIND Wikinews sample (``kind_a`` … ``kind_e``): same markers, SHA-1 order."""
+    return _marked_in_hash_order(kind_sentences(data_dir))[:n]
 
 
 def load_realnews_gold(path: Path | None = None, *, data_dir: Path | None = None, split: str | None = None) -> list[Passage]:
