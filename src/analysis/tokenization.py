@@ -6,6 +6,8 @@ analysis needs (spaCy's rules need its whole pipeline and split differently):
 * elisions split after the apostrophe, straight or curly: ``l’agenzia`` →
   ``l’`` + ``agenzia``, ``dall'Ucraina``, ``un’opinione``, ``c’è``,
   ``dell'11 settembre``, ``l'«Unità»``;
+* an article or preposition elided before a space typed by mistake keeps its
+  apostrophe (``l' uomo``, ``dell' anno``);
 * truncations keep their apostrophe: ``po’``, ``E'`` (for *È*);
 * hyphenated compounds that contain a name split (``Russia-Ucraina`` →
   ``Russia``, ``-``, ``Ucraina``); lower-case compounds stay whole
@@ -43,6 +45,10 @@ TOKEN_KINDS: tuple[str, ...] = (
     "url", "email", "handle", "emoticon", "punct", "symbol",
 )
 
+#: Articles and prepositions elided before a space typed by mistake (``l' uomo``,
+#: ``dell' anno``): the apostrophe still belongs to them.
+_ELIDED = frozenset({"l", "un", "dell", "all", "dall", "nell", "sull", "coll", "quell", "quest", "c", "d", "s", "m", "t", "v"})
+
 #: Words truncated with an apostrophe that belongs to them (``po’``, ``E’`` = È).
 _TRUNCATED = frozenset({"po", "mo", "be", "de", "pie", "ca"})
 
@@ -71,6 +77,7 @@ _CORE = rf"""
     )
   | (?P<word>{_L}+)(?:
         (?P<elision>['’](?!s(?!\w))(?=[^\W_]|["“«]))
+      | (?P<spaced>(?<=(?<!\w)(?i:{_alternation(sorted(_ELIDED))}))['’](?=[ \u00a0]\p{{L}}))
       | (?P<alnum>\d\w*)
       | (?P<compound>(?<=\p{{Ll}})(?:-\p{{Ll}}+)+)
       | (?P<truncation>(?<=(?<!\w)(?:(?i:{_alternation(sorted(_TRUNCATED))})|E))['’](?!\w))
@@ -92,7 +99,7 @@ _KIND = {
     "url": "url", "email": "email", "handle": "handle", "dotted": "abbreviation",
     "acronym": "acronym", "abbreviation": "abbreviation", "initial": "abbreviation",
     "alnum": "word", "digitalnum": "word", "number": "number", "possessive": "word", "elision": "elision",
-    "truncation": "word", "compound": "word", "word": "word", "emoticon": "emoticon",
+    "truncation": "word", "spaced": "elision", "compound": "word", "word": "word", "emoticon": "emoticon",
     "ellipsis": "punct", "punctrun": "punct", "emoji": "symbol", "punct": "punct", "symbol": "symbol",
 }
 _PUNCT_RE = regex.compile(r"\p{P}+")

@@ -78,7 +78,7 @@ from .ud import read_conllu
 
 __all__ = [
     "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
-    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample", "kind_sample", "ud_sample", "ud_sentences", "annotator_agreement",
+    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample", "kind_sample", "ud_sample", "heldout_sentences", "fresh_sample", "ud_sentences", "annotator_agreement",
 ]
 
 GOLD_DIR: Path = PROJECT_ROOT / "tests" / "gold"
@@ -190,6 +190,39 @@ def kind_sample(n: int = 300, *, data_dir: Path | None = None) -> list[str]:
     return _marked_in_hash_order(kind_sentences(data_dir))[:n]
 
 
+def heldout_sentences(data_dir: Path | None = None) -> dict[str, str]:
+    """sentence id → text of the training-data sentences our pipeline never learnt from.
+
+    KIND Wikinews training blocks and UD (PUD, VIT, ParTUT test) sentences
+    held out by :mod:`analysis.evaluation.splits`; KIND ids are
+    ``kind-wn-train-<n>``, UD ids their ``# sent_id``. Empty when the data is absent.
+    """
+    from ..syntax.conllu import read_kind, read_ud  # needs spaCy, a dependency of the syntax model
+    from .splits import KIND_DIR, KIND_FILES, UD_DIR, UD_FILES, kind_role, ud_role
+
+    base = data_dir or SHARED_DATA_DIR
+    out: dict[str, str] = {}
+    for name, (prefix, _) in KIND_FILES.items():
+        path = base / KIND_DIR / name
+        if path.exists():
+            out.update({s.sent_id: s.text for i, s in enumerate(read_kind(path, prefix)) if kind_role(name, i) == "heldout"})
+    for name in UD_FILES:
+        path = base / UD_DIR / name
+        if path.exists():
+            out.update({s.sent_id: s.text for i, s in enumerate(read_ud(path)) if ud_role(name, i) == "heldout"})
+    return out
+
+
+def fresh_sample(corpus: str, n: int = 200, *, data_dir: Path | None = None) -> list[str]:
+    """Ids of the fresh blind sample (``fresh_kind`` or ``fresh_ud``): held-out sentences with a marker, SHA-1 order.
+
+    ``corpus``: ``"kind"`` (KIND Wikinews training blocks) or ``"ud"`` (PUD, VIT, ParTUT test).
+    """
+    sentences = heldout_sentences(data_dir)
+    keep = {i: t for i, t in sentences.items() if i.startswith("kind-") == (corpus == "kind")}
+    return _marked_in_hash_order(keep)[:n]
+
+
 def load_realnews_gold(path: Path | None = None, *, data_dir: Path | None = None, split: str | None = None) -> list[Passage]:
     """Real-news gold: ids and offsets from ``tests/gold``, text from the shared data (empty when absent).
 
@@ -201,13 +234,13 @@ def load_realnews_gold(path: Path | None = None, *, data_dir: Path | None = None
     if not path.exists():
         return []
     sentences = {**checkthat_sentences(data_dir), **kind_sentences(data_dir), **ud_sentences(data_dir)}
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if sentences and any(d["sentence_id"] not in sentences for d in records):
+        sentences.update(heldout_sentences(data_dir))  # the fresh sets (parsing the training files takes seconds)
     if not sentences:
         return []
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        d = json.loads(line)
+    for d in records:
         text = sentences.get(d["sentence_id"])
         if text is None or (split is not None and d.get("split") != split):
             continue

@@ -1,0 +1,92 @@
+"""Build the training corpora (spaCy DocBin files) from ``../shared/data``.
+
+Writes into ``training/corpus/`` (ignored by git: it holds the shared
+sentences' text, which never enters the repository):
+
+* ``syntax-train.spacy`` / ``syntax-dev.spacy``: UD sentences on our tokens
+  with UPOS, morphology, lemmas and dependencies;
+* ``ner-train.spacy`` / ``ner-dev.spacy``: KIND sentences on our tokens with
+  PER/LOC/ORG entities.
+
+Which sentence goes where is :mod:`analysis.evaluation.splits`; held-out
+sentences are written nowhere. Sentences that our tokenizer cuts inside a gold
+word (``l'`` typed as ``l`` + ``'``… rare after the tokenizer learnt the
+spaced elision) are left out and counted.
+
+    python training/prepare.py [--data ../shared/data] [--out training/corpus]
+"""
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+from analysis.evaluation.splits import KIND_DIR, KIND_FILES, UD_DIR, UD_FILES, kind_role, ud_role
+from analysis.paths import SHARED_DATA_DIR
+from analysis.syntax.conllu import entities_doc, kind_our_tokens, our_tokens, read_kind, read_ud, syntax_doc
+
+
+#: Relation subtypes used only by the tweet or translated treebanks (not by the
+#: news and legal ones, ParTUT and VIT) are trained as their base relation.
+NEWS_SUBTYPES = frozenset({
+    "acl:relcl", "aux:pass", "csubj:pass", "det:poss", "det:predet", "expl:impers", "expl:pass",
+    "flat:foreign", "flat:name", "nsubj:pass", "obl:agent",
+})
+
+
+def training_label(deprel: str) -> str:
+    """The relation as the parser learns it (see :data:`NEWS_SUBTYPES`)."""
+    return deprel if ":" not in deprel or deprel in NEWS_SUBTYPES else deprel.split(":", 1)[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=SHARED_DATA_DIR)
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "corpus")
+    args = parser.parse_args()
+    if not (args.data / UD_DIR).is_dir() or not (args.data / KIND_DIR).is_dir():
+        raise SystemExit(f"{args.data}: no {UD_DIR}/ or {KIND_DIR}/ here; the training data is not available")
+    args.out.mkdir(parents=True, exist_ok=True)
+    vocab = spacy.blank("it").vocab
+    bins = {name: DocBin(store_user_data=False) for name in ("syntax-train", "syntax-dev", "ner-train", "ner-dev")}
+    counts: Counter[str] = Counter()
+
+    for name in UD_FILES:
+        for i, sent in enumerate(read_ud(args.data / UD_DIR / name)):
+            role = ud_role(name, i)
+            counts[f"ud {role}"] += 1
+            if role == "heldout":
+                continue
+            gold = our_tokens(sent)
+            if gold is None:
+                counts[f"ud {role} left out (tokens)"] += 1
+                continue
+            gold.deps = [training_label(d) for d in gold.deps]
+            bins[f"syntax-{role}"].add(syntax_doc(vocab, gold))
+            counts[f"ud {role} tokens"] += len(gold.words)
+
+    for name, (prefix, _) in KIND_FILES.items():
+        for i, sent in enumerate(read_kind(args.data / KIND_DIR / name, prefix)):
+            role = kind_role(name, i)
+            counts[f"kind {role}"] += 1
+            if role == "heldout":
+                continue
+            gold = kind_our_tokens(sent)
+            if gold is None:
+                counts[f"kind {role} left out (tokens)"] += 1
+                continue
+            bins[f"ner-{role}"].add(entities_doc(vocab, gold))
+            counts[f"kind {role} entities"] += len(gold.entities)
+
+    for name, docbin in bins.items():
+        docbin.to_disk(args.out / f"{name}.spacy")
+        print(f"{name}: {len(docbin)} sentences")
+    for key in sorted(counts):
+        print(f"  {key}: {counts[key]}")
+
+
+if __name__ == "__main__":
+    main()
