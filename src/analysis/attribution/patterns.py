@@ -1637,16 +1637,55 @@ def _hypothetical(doc: Document, sent: Sentence, cue: Cue) -> bool:
     return False
 
 
-def find_attributions(doc: Document) -> list[Attribution]:
+SYNTAX_MODE = "rules_first"
+
+
+def _syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: _State, sent_rows) -> list[Attribution]:
+    s = doc.tokens[frame.content[0]].start
+    e = _extend_over_quote(doc, doc.tokens[frame.content[1] - 1].end, s)
+    content = _content(doc, s, e)
+    if content is None:
+        return []
+    kind, span = content
+    speaker = None
+    if frame.subject is not None:
+        if not can_speak(doc, *frame.subject):
+            return []
+        speaker = describe(doc, *frame.subject)
+    else:
+        speaker = _speaker_left(doc, sent, cue.first) or _relative_antecedent(doc, sent, cue.first)
+        if speaker is None and not cue.passive and not cue.reflexive:
+            speaker = state.last_speaker
+    if speaker is None and cue.reflexive:
+        return []
+    channel = frame.channel
+    if channel is None:
+        channel = find_channel(doc, sent.t0, sent.t1, prefer_near=cue.first)
+        if channel is not None and channel[0] >= frame.content[0] and channel[1] <= frame.content[1]:
+            channel = None
+    row = Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
+                      _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)
+    if speaker is None:
+        row.extra["speaker_type"] = "anonymous" if cue.passive else None
+    return [row]
+
+
+def find_attributions(doc: Document, nlp=None) -> list[Attribution]:
     """Every attribution of a document, nested sourcing linked (``via_ref``)."""
+    from .frames import verb_frame
+    from .parse import parse_sentences
     state = _State()
     rows: list[Attribution] = []
     pending: tuple[tuple[int, int], str, str, SpeakerInfo | None] | None = None
-    for sent in doc.sentences:
+    cues_of = [find_cues(doc, sent) for sent in doc.sentences]
+    if nlp is not None and SYNTAX_MODE != "rules":
+        doc.parses = parse_sentences(doc, [k for k, c in enumerate(cues_of) if c], nlp)
+    for k_sent, sent in enumerate(doc.sentences):
         if pending is not None:
             rows += _quote_after_colon_cue(doc, sent, pending)
             pending = None
-        all_cues = find_cues(doc, sent)
+        all_cues = cues_of[k_sent]
+        parse = doc.parses.get(k_sent)
         cues = []
         sent_rows: list[Attribution] = []
         for c in all_cues:
@@ -1695,6 +1734,18 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 continue
             nxt = cues[n + 1] if n + 1 < len(cues) else None
             found: list[Attribution] = []
+            frame = verb_frame(doc, cue, parse) if parse is not None else None
+            if parse is not None and frame is None and SYNTAX_MODE == "strict" and not cue.clitic and cue.form != "participle":
+                continue
+            if frame is not None and SYNTAX_MODE in ("syntax_first", "strict"):
+                found = _syntax_row(doc, sent, cue, frame, state, sent_rows)
+                if found:
+                    for r in found:
+                        if r.speaker is not None:
+                            state.last_speaker = r.speaker
+                    seg_start = max(seg_start, doc.tokens[cue.last].end)
+                    sent_rows += found
+                    continue
             if cue.form == "infinitive" and cue.first - 1 == sent.t0 and doc.low[sent.t0] in ("a", "ad"):
                 sent_rows += _cleft(doc, sent, cue)
                 continue
@@ -1717,6 +1768,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
                     found = _quote_colon_subject(doc, sent, cue) \
                         or _postposed(doc, sent, cue, seg_start, state) or _object_report(doc, sent, cue, state) \
                         or _predicate_report(doc, sent, cue)
+            if not found and frame is not None and SYNTAX_MODE == "rules_first":
+                found = _syntax_row(doc, sent, cue, frame, state, sent_rows)
             if cue.lemma in OPINION_LEMMAS:
                 # "X ritiene che …" is a report of X's view; "pensa di partire", "crede nel progetto" are not
                 found = [r for r in found if r.speaker is not None and r.cue_lemma == cue.lemma
