@@ -42,9 +42,9 @@ def verb_frame(doc: Document, cue: Cue, p: SentenceParse) -> Frame | None:
     (coordination, relative clause, gerund); for a passive, the agent.
     """
     verb = cue.head
-    if not is_verb(p, verb):
-        return None
-    rc = reported_clause(doc, p, verb)
+    if not is_verb(p, verb) or cue.passive or (cue.clitic and doc.low[cue.first] in ("lo", "l'")):
+        return None  # passives and "Lo dice X" (what precedes) have readers of their own
+    rc = reported_clause(doc, p, verb, asks=cue.stance == "asks")
     if rc is not None:
         span, kind = (rc[0], rc[1]), rc[2]
     elif not cue.passive and cue.stance in OBJECT_STANCES and cue.lemma not in NOT_OBJECT_LEMMAS:

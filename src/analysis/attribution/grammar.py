@@ -16,7 +16,7 @@ from .parse import SentenceParse
 
 __all__ = [
     "subject_of", "agent_of", "reported_clause", "channel_of", "object_of", "noun_phrase",
-    "is_verb", "governing_verb", "SUBJECT_DEPS",
+    "is_verb", "governing_verb", "person_of", "SUBJECT_DEPS",
 ]
 
 #: Relations of a verb's subject; a passive subject is what was said, not who said it.
@@ -40,7 +40,7 @@ def is_verb(p: SentenceParse, i: int) -> bool:
 def governing_verb(t: Any) -> Any | None:
     """The verb whose subject a clause shares: head of a coordination, control or gerund clause."""
     seen = 0
-    while t.dep_ in _SHARED_SUBJECT_DEPS and t.head is not t and seen < 6:
+    while t.dep_ in _SHARED_SUBJECT_DEPS and t.head.i != t.i and seen < 6:
         t = t.head
         seen += 1
         if t.pos_ in ("VERB", "AUX"):
@@ -70,6 +70,8 @@ def noun_phrase(p: SentenceParse, head: Any) -> tuple[int, int] | None:
     def walk(t: Any) -> None:
         keep.append(t)
         for c in t.children:
+            if c.pos_ in ("ADV", "CCONJ", "SCONJ") and c.i < head.i and c.dep_ not in ("fixed", "flat"):
+                continue  # "Tuttavia Floyd": a sentence adverb, not part of the name
             if c.dep_ in _NOT_IN_NP or (c.dep_ == "appos" and _after_comma(c)):
                 continue
             walk(c)
@@ -81,6 +83,7 @@ def noun_phrase(p: SentenceParse, head: Any) -> tuple[int, int] | None:
     # keep the phrase contiguous: cut at the first gap left by a dropped dependent
     i0, i1 = span
     inside = {p.index(t) for t in keep}
+    inside.discard(None)
     h = p.index(head)
     if h is None:
         return None
@@ -146,34 +149,55 @@ def object_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[int, int] |
     return _edges(p, list(obj.subtree))
 
 
-def reported_clause(doc: Document, p: SentenceParse, verb_i: int) -> tuple[int, int, str] | None:
+def reported_clause(doc: Document, p: SentenceParse, verb_i: int, *, asks: bool = False) -> tuple[int, int, str] | None:
     """What the verb reports, as document token span and marker: ``(i0, i1, kind)``.
 
     kind ``che`` ("ha detto che [il piano partirà]": the clause without *che*),
-    ``di`` ("ha promesso [di opporsi]": the infinitive with its *di*), ``se``
-    ("si chiede [se …]"), ``bare`` (a clause with no marker, "ha detto: [il
-    piano partirà]"), ``passive`` ("È stato precisato [che …]").
+    ``di`` ("ha promesso [di opporsi]": the infinitive with its *di*; with
+    ``asks`` also *a*: "invita [a votare]"), ``se`` ("si chiede [se …]",
+    "spiega [come …]"), ``bare`` (a clause after a colon, "ha detto: [il piano
+    partirà]"), ``passive`` ("È stato precisato [che …]"). A clause opened by
+    any other word ("quando", "perché", "mentre") tells when or why, not what.
     """
     t = p.token(verb_i)
-    clauses = [c for c in t.children if c.dep_ in ("ccomp", "csubj:pass", "csubj", "xcomp")]
-    for c in clauses:
+    for c in t.children:
+        if c.dep_ not in ("ccomp", "csubj:pass", "csubj", "xcomp") or c.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON"):
+            continue
         if c.i < t.i and c.dep_ != "csubj:pass":
             continue  # a clause before the verb is a postposed report, read elsewhere
         sub = list(c.subtree)
         marks = [m for m in c.children if m.dep_ == "mark" and m.i < c.i]
         mark = norm(marks[0].text) if marks else ""
-        if c.dep_ == "xcomp" and mark not in ("di", "d'", "a", "ad"):
-            continue  # "si è detto soddisfatto": a predicate, not a report
+        infinitive_marks = ("di", "d'", "a", "ad") if asks else ("di", "d'")
+        if c.dep_ == "xcomp" and mark not in infinitive_marks:
+            continue  # "si è detto soddisfatto", "ha continuato a pattugliare": no report
         if mark in ("che", "se", "come"):
             kind = "che" if mark == "che" else "se"
-            sub = [s for s in sub if s is not marks[0]]
-        elif mark in ("di", "d'", "a", "ad"):
+            sub = [s for s in sub if s.i != marks[0].i]
+        elif mark in infinitive_marks:
             kind = "di"
+        elif mark:
+            continue
+        elif c.dep_.startswith("csubj"):
+            kind = "passive"
+        elif any(doc.tokens[k].text in (":", "«", "“", '"') for k in range(verb_i + 1, p.index(c.left_edge) or verb_i + 1)) \
+                or p.index(c.left_edge) == verb_i + 1 and doc.tokens[verb_i + 1].text in (":", "«", "“", '"'):
+            kind = "bare"
         else:
-            kind = "passive" if c.dep_.startswith("csubj") else "bare"
+            continue
         span = _edges(p, sub)
         if span is not None:
             return span[0], span[1], kind
+    return None
+
+
+def person_of(p: SentenceParse, verb_i: int) -> str | None:
+    """Grammatical person ("1", "2", "3") of the verb or its auxiliary, when the parse marks it."""
+    t = p.token(verb_i)
+    for w in [t] + [c for c in t.children if c.dep_ in ("aux", "aux:pass")]:
+        person = w.morph.get("Person")
+        if person:
+            return person[0]
     return None
 
 

@@ -429,8 +429,11 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
 # --- pattern functions -----------------------------------------------------------------
 
 
-def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue: Cue | None,
-             sent_rows: list[Attribution], state: _State, according_starts: tuple[int, ...] = ()) -> list[Attribution]:
+def _speaker_of_cue(doc: Document, sent: Sentence, cue: Cue, inverted: tuple[int, int] | None, before: int | None,
+                    sent_rows: list[Attribution], state: _State) -> SpeakerInfo | None:
+    """The speaker of a cue that reports forward, read from the surface: the subject on its left (with
+    appositions), a gerund's or a relative clause's subject, a subject written after the cue (``inverted``,
+    up to ``before``), the owner of a fronted statement, the sentence subject, or the last speaker."""
     low = doc.low
     lo = sent.t0
     # speaker
@@ -439,8 +442,8 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
         gs = _gerund_subject(doc, sent, cue.first)
         if gs is not None:
             speaker = gs
-    if speaker is None and marker.inverted is not None:
-        speaker, _ = _with_apposition_right(doc, marker.inverted, marker.index)
+    if speaker is None and inverted is not None:
+        speaker, _ = _with_apposition_right(doc, inverted, before)
     if speaker is None:
         p = cue.first - 1
         while p > lo and is_adverb_word(low[p]) and low[p - 1] in ("che", ","):
@@ -476,6 +479,14 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
             # a clause without its own subject: the subject of the sentence ("X, …, fa un tweet … e dice: «…»")
             np = sentence_subject(doc, sent, cue.first)
             speaker = describe(doc, *np) if np is not None else state.last_speaker
+    return speaker
+
+
+def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue: Cue | None,
+             sent_rows: list[Attribution], state: _State, according_starts: tuple[int, ...] = ()) -> list[Attribution]:
+    low = doc.low
+    lo = sent.t0
+    speaker = _speaker_of_cue(doc, sent, cue, marker.inverted, marker.index, sent_rows, state)
     # content
     m = marker.index
     if marker.kind in ("che", "colon"):
@@ -1638,6 +1649,7 @@ def _hypothetical(doc: Document, sent: Sentence, cue: Cue) -> bool:
 
 
 SYNTAX_MODE = "rules_first"
+SPEAKER_MODE = "syntax"
 
 
 def _syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: _State, sent_rows) -> list[Attribution]:
@@ -1648,14 +1660,14 @@ def _syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: _State, s
         return []
     kind, span = content
     speaker = None
-    if frame.subject is not None:
+    if SPEAKER_MODE == "rules":
+        speaker = _speaker_of_cue(doc, sent, cue, None, None, sent_rows, state)
+    if speaker is None and frame.subject is not None:
         if not can_speak(doc, *frame.subject):
             return []
         speaker = describe(doc, *frame.subject)
-    else:
-        speaker = _speaker_left(doc, sent, cue.first) or _relative_antecedent(doc, sent, cue.first)
-        if speaker is None and not cue.passive and not cue.reflexive:
-            speaker = state.last_speaker
+    if speaker is None and SPEAKER_MODE != "rules" and not cue.passive:
+        speaker = _speaker_of_cue(doc, sent, cue, None, None, sent_rows, state)
     if speaker is None and cue.reflexive:
         return []
     channel = frame.channel
@@ -1677,9 +1689,15 @@ def find_attributions(doc: Document, nlp=None) -> list[Attribution]:
     state = _State()
     rows: list[Attribution] = []
     pending: tuple[tuple[int, int], str, str, SpeakerInfo | None] | None = None
-    cues_of = [find_cues(doc, sent) for sent in doc.sentences]
-    if nlp is not None and SYNTAX_MODE != "rules":
+    parsing = nlp is not None and SYNTAX_MODE != "rules"
+    cues_of = [find_cues(doc, sent, by_lemma=parsing) for sent in doc.sentences]
+    if parsing:
         doc.parses = parse_sentences(doc, [k for k, c in enumerate(cues_of) if c], nlp)
+    from .grammar import is_verb
+    from .grammar import person_of
+    cues_of = [[c for c in cues if not c.by_lemma or (k in doc.parses and is_verb(doc.parses[k], c.head)
+                                                      and person_of(doc.parses[k], c.head) in (None, "3"))]
+               for k, cues in enumerate(cues_of)]
     for k_sent, sent in enumerate(doc.sentences):
         if pending is not None:
             rows += _quote_after_colon_cue(doc, sent, pending)
@@ -1905,7 +1923,8 @@ def _after_che(doc: Document, cue: Cue, row: Attribution) -> bool:
 
 
 def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
-    """Nested sourcing: an outer source becomes the inner attribution's ``via``."""
+    """Nested sourcing: an outer source becomes the inner attribution's ``via`` and stays a row of its own
+    ("Secondo l'agenzia TASS, il ministro ha dichiarato …": a TASS row and the minister's row via TASS)."""
     drop: set[int] = set()
     for n, outer in enumerate(rows):
         if outer.reporting:
@@ -1915,9 +1934,7 @@ def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
             before = {s.sent_id for s in doc.sentences[:idx] if s.para_id == para}
             inner = [r for r in rows if r is not outer and r.sent_id in before and not r.reporting and r.via_ref is None]
             for r in inner:
-                r.via_ref = outer
-            if inner:
-                drop.add(n)
+                r.via_ref = outer  # the outer source stays a row of its own: a source the article cites
             continue
         if outer.extra.get("parenthetical"):
             continue  # a bracketed source covers the words before it, not the reports around them
@@ -1936,8 +1953,6 @@ def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
             for r in inner:
                 if r.via_ref is None:
                     r.via_ref = outer
-            if inner:
-                drop.add(n)
             continue
     for outer in rows:
         if outer.type in ("according_to",) or outer.cue is None:
