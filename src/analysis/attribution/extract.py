@@ -6,6 +6,7 @@ across documents; :func:`extract_attributions` does both.
 """
 from __future__ import annotations
 
+import warnings
 from itertools import starmap
 from typing import Iterator, Sequence
 
@@ -130,6 +131,15 @@ def extract_document_attributions(text: str, *, doc_id: str | None = None,
     return _frame(document_attribution_records(text, doc_id=doc_id, sentences=sentences, tokens=tokens))
 
 
+def _pipeline():
+    """The Italian pipeline, or None (surface rules only, with a warning) when its folder is missing."""
+    try:
+        return load_nlp()
+    except FileNotFoundError as exc:
+        warnings.warn(f"{exc}; attribution falls back to surface rules", RuntimeWarning, stacklevel=3)
+        return None
+
+
 def document_attribution_records(text: str, *, doc_id: str | None = None,
                                  sentences: Sequence[tuple[int, int, int]] | None = None,
                                  tokens: Sequence[Token] | None = None) -> list[dict]:
@@ -144,7 +154,7 @@ def document_attribution_records(text: str, *, doc_id: str | None = None,
     if not text.strip():
         return []
     doc = Document.build(text, sentences, tokens=tokens)
-    rows = find_attributions(doc, load_nlp())
+    rows = find_attributions(doc, _pipeline())
     typed: dict[int, SpeakerInfo] = {}
     for r in rows:
         for ref in (r, r.via_ref):
