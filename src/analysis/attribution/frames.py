@@ -30,6 +30,7 @@ class Frame:
     content: tuple[int, int]
     kind: str  # che | di | se | bare | passive | object
     subject: tuple[int, int] | None
+    subject_head: int | None
     channel: tuple[int, int] | None
 
 
@@ -56,4 +57,5 @@ def verb_frame(doc: Document, cue: Cue, p: SentenceParse) -> Frame | None:
     if span[0] <= cue.last:
         return None
     who = agent_of(doc, p, verb) if cue.passive else subject_of(doc, p, verb)
-    return Frame(span, kind, who, channel_of(doc, p, verb))
+    subject, head = who if who is not None else (None, None)
+    return Frame(span, kind, subject, head, channel_of(doc, p, verb))

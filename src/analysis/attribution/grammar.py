@@ -70,6 +70,8 @@ def noun_phrase(p: SentenceParse, head: Any) -> tuple[int, int] | None:
     def walk(t: Any) -> None:
         keep.append(t)
         for c in t.children:
+            if c.dep_ in ("nmod", "obl") and c.i < t.i:
+                continue  # a complement fronted before the name: "Di lei Rossi …"
             if c.pos_ in ("ADV", "CCONJ", "SCONJ") and c.i < head.i and c.dep_ not in ("fixed", "flat"):
                 continue  # "Tuttavia Floyd": a sentence adverb, not part of the name
             if c.dep_ in _NOT_IN_NP or (c.dep_ == "appos" and _after_comma(c)):
@@ -102,8 +104,9 @@ def _after_comma(t: Any) -> bool:
     return left.i > 0 and t.doc[left.i - 1].text in (",", "(", "–", "-", "—")
 
 
-def subject_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[int, int] | None:
-    """Who does the verb at document token ``verb_i``? Its subject, or the one it shares.
+def subject_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[tuple[int, int], int] | None:
+    """Who does the verb at document token ``verb_i``? ``(phrase span, head token)`` of its subject, or of the
+    one it shares.
 
     "Il ministro ha dichiarato …" → il ministro; "Legambiente dice no … e chiede …"
     (coordination) → Legambiente; "X, che aveva chiesto …" (relative clause) → X;
@@ -111,17 +114,24 @@ def subject_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[int, int] 
     """
     t = p.token(verb_i)
     for _ in range(6):
-        subj = next(_children(t, SUBJECT_DEPS), None)
-        if subj is not None:
+        subjects = list(_children(t, SUBJECT_DEPS))
+        if subjects:
+            subj = subjects[0]
             if norm(subj.text) in _RELATIVE_SUBJECTS and t.dep_ == "acl:relcl":
-                return noun_phrase(p, t.head)
-            if subj.pos_ in ("PRON",) and subj.dep_ == "csubj":
+                return _phrase(p, t.head)
+            if subj.dep_ == "csubj":
                 return None
-            return noun_phrase(p, subj)
+            found = _phrase(p, subj)
+            for other in subjects[1:]:
+                # "Il presidente francese Emmanuel Macron" parsed as two subjects side by side: one phrase
+                more = _phrase(p, other)
+                if found is not None and more is not None and more[0][0] == found[0][1]:
+                    found = ((found[0][0], more[0][1]), more[1])
+            return found
         if t.dep_ == "acl:relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             rel = next((c for c in t.children if norm(c.text) in _RELATIVE_SUBJECTS), None)
-            if rel is not None and rel.dep_ in ("nsubj", "nsubj:pass", "obl", "obj") and rel.dep_.startswith("nsubj"):
-                return noun_phrase(p, t.head)
+            if rel is not None and rel.dep_.startswith("nsubj"):
+                return _phrase(p, t.head)
             return None
         gov = governing_verb(t)
         if gov is None:
@@ -130,13 +140,18 @@ def subject_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[int, int] 
     return None
 
 
-def agent_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[int, int] | None:
-    """The agent of a passive ("… negate dalla Russia", "è stato annunciato dal governo")."""
+def _phrase(p: SentenceParse, head: Any) -> tuple[tuple[int, int], int] | None:
+    span, h = noun_phrase(p, head), p.index(head)
+    return (span, h) if span is not None and h is not None else None
+
+
+def agent_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[tuple[int, int], int] | None:
+    """The agent of a passive ("… negate dalla Russia", "è stato annunciato dal governo"): ``(span, head)``."""
     t = p.token(verb_i)
     for c in t.children:
         if c.dep_ == "obl:agent" or (c.dep_ == "obl" and any(norm(g.text) in ("da", "dal", "dalla", "dallo", "dall'", "dai", "dagli", "dalle")
                                                          and g.dep_ == "case" for g in c.children)):
-            return noun_phrase(p, c)
+            return _phrase(p, c)
     return None
 
 
@@ -171,9 +186,11 @@ def reported_clause(doc: Document, p: SentenceParse, verb_i: int, *, asks: bool 
         infinitive_marks = ("di", "d'", "a", "ad") if asks else ("di", "d'")
         if c.dep_ == "xcomp" and mark not in infinitive_marks:
             continue  # "si è detto soddisfatto", "ha continuato a pattugliare": no report
-        if mark in ("che", "se", "come"):
-            kind = "che" if mark == "che" else "se"
+        if mark == "che":
+            kind = "che"
             sub = [s for s in sub if s.i != marks[0].i]
+        elif mark in ("se", "come"):
+            kind = "se"  # "si chiede [se …]": the question keeps its "se"
         elif mark in infinitive_marks:
             kind = "di"
         elif mark:

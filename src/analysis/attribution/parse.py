@@ -37,17 +37,14 @@ class SentenceParse:
         return self.from_sp[token.i]
 
 
-def _parse(sentence: Sentence, sp: Any) -> SentenceParse:
-    to_sp: list[int] = []
-    from_sp: list[int | None] = []
-    k = sentence.t0
-    for t in sp:
-        if t.is_space:
-            from_sp.append(None)
-        else:
-            from_sp.append(k)
-            to_sp.append(t.i)
-            k += 1
+def _parse(doc: Document, sentence: Sentence, sp: Any) -> SentenceParse:
+    """Map tokens by character offset (a spaCy token that starts no document token is whitespace)."""
+    starts = {doc.tokens[k].start - sentence.start: k for k in range(sentence.t0, sentence.t1)}
+    from_sp: list[int | None] = [starts.get(t.idx) for t in sp]
+    to_sp = [0] * (sentence.t1 - sentence.t0)
+    for i, k in enumerate(from_sp):
+        if k is not None:
+            to_sp[k - sentence.t0] = i
     return SentenceParse(sentence, sp, to_sp, from_sp)
 
 
@@ -60,4 +57,4 @@ def parse_sentences(doc: Document, indices: Iterable[int], nlp: Any) -> dict[int
     for k in indices:
         s = doc.sentences[k]
         docs.append(doc_from_tokens(nlp.vocab, doc.text, doc.tokens[s.t0:s.t1], s.start, s.end))
-    return {k: _parse(doc.sentences[k], sp) for k, sp in zip(indices, nlp.pipe(docs))}
+    return {k: _parse(doc, doc.sentences[k], sp) for k, sp in zip(indices, nlp.pipe(docs))}

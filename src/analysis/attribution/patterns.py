@@ -484,9 +484,28 @@ def _speaker_of_cue(doc: Document, sent: Sentence, cue: Cue, inverted: tuple[int
 
 def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue: Cue | None,
              sent_rows: list[Attribution], state: _State, according_starts: tuple[int, ...] = ()) -> list[Attribution]:
+    speaker = _speaker_of_cue(doc, sent, cue, marker.inverted, marker.index, sent_rows, state)
+    found = _forward_content(doc, sent, cue, marker, next_cue, speaker, according_starts)
+    if found is None:
+        return []
+    kind, span, channel = found
+    row = Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
+                      _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)
+    return [row]
+
+
+def _forward_content(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue: Cue | None,
+                     speaker: SpeakerInfo | None, according_starts: tuple[int, ...] = (), *, min_end: int = 0,
+                     ) -> tuple[str, tuple[int, int], tuple[int, int] | None] | None:
+    """What a cue reports after its marker: ``(kind, character span, channel token span)`` or None.
+
+    The content runs from the marker to the end of the sentence, stopping
+    before another reporting clause (", ha aggiunto …"), a "secondo" source,
+    or a statement channel written after it; ``min_end`` (a character offset,
+    e.g. the end of the clause the parse shows) is never cut.
+    """
     low = doc.low
     lo = sent.t0
-    speaker = _speaker_of_cue(doc, sent, cue, marker.inverted, marker.index, sent_rows, state)
     # content
     m = marker.index
     if marker.kind in ("che", "colon"):
@@ -515,7 +534,7 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
         if c_start < a0 < c_end and doc.quote_containing(a0) is None \
                 and any(ch.isalnum() for ch in doc.text[c_start:a0]):
             c_end = a0  # "…, secondo il Washington Post" (not "ha scritto che, secondo la Procura, …")
-    c_end = _extend_over_quote(doc, c_end, c_start)
+    c_end = _extend_over_quote(doc, max(c_end, min_end), c_start)
     channel = marker.channel
     # a statement channel written after the content: "… in una dichiarazione rilasciata ai media"
     if channel is None:
@@ -531,7 +550,7 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
             k += 1
     content = _content(doc, c_start, c_end)
     if content is None:
-        return []
+        return None
     kind, span = content
     if channel is None:
         channel = find_channel(doc, lo, cue.first, prefer_near=cue.first)
@@ -539,9 +558,7 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
             c0, c1 = _tok_span(doc, *channel)
             if c0 < speaker.end and speaker.start < c1 and doc.low[channel[0]] in STATEMENT_PREPS:
                 channel = None
-    row = Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
-                      _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)
-    return [row]
+    return kind, span, channel
 
 
 def _speaker_after(doc: Document, j: int, hi: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None, int]:
@@ -1648,48 +1665,80 @@ def _hypothetical(doc: Document, sent: Sentence, cue: Cue) -> bool:
     return False
 
 
-SYNTAX_MODE = "rules_first"
-SPEAKER_MODE = "syntax"
 
 
-def _syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: _State, sent_rows) -> list[Attribution]:
-    s = doc.tokens[frame.content[0]].start
-    e = _extend_over_quote(doc, doc.tokens[frame.content[1] - 1].end, s)
-    content = _content(doc, s, e)
-    if content is None:
-        return []
-    kind, span = content
+def _syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: _State, sent_rows, next_cue: Cue | None = None,
+                according_starts: tuple[int, ...] = ()) -> list[Attribution]:
+    """The row of a cue whose report the parse shows: its speaker from the parse (the subject, or the one
+    the clause shares), its content from the marker the parse found to the end of the report."""
+    i0, i1 = frame.content
+    if frame.kind == "che":
+        m = i0 - 1 if i0 - 1 > cue.last and doc.low[i0 - 1] in ("che", "ch'") else i0
+        kind = "che" if m < i0 else "quote"
+    elif frame.kind == "bare":
+        m = next((k for k in range(cue.last + 1, i0 + 1) if doc.tokens[k].text == ":"), i0)
+        kind = "colon" if doc.tokens[m].text == ":" else "quote"
+    else:
+        m, kind = i0, "di"
     speaker = None
-    if SPEAKER_MODE == "rules":
+    if frame.subject is not None:
+        h = frame.subject_head
+        if not (can_speak(doc, h, h + 1) or doc.tokens[h].text[:1].isupper()):
+            return []  # "Gli altri documenti dicono …": a thing as subject, left to the surface readers
+        left = _speaker_left(doc, sent, cue.first)
+        s0 = doc.tokens[frame.subject[0]].start
+        near = left_np(doc, cue.first, sent.t0)
+        if left is None and near is not None and near[0] < frame.subject[1] and frame.subject[0] < near[1] \
+                and not can_speak(doc, *near):
+            return []  # the surface reading of the same phrase says it cannot speak ("Gli altri documenti")
+        # the surface reading of the same stretch knows appositions and titles ("Il capo …, il generale X,")
+        speaker = left if left is not None and left.start >= s0 else describe(doc, *frame.subject)
+    else:
         speaker = _speaker_of_cue(doc, sent, cue, None, None, sent_rows, state)
-    if speaker is None and frame.subject is not None:
-        if not can_speak(doc, *frame.subject):
-            return []
-        speaker = describe(doc, *frame.subject)
-    if speaker is None and SPEAKER_MODE != "rules" and not cue.passive:
-        speaker = _speaker_of_cue(doc, sent, cue, None, None, sent_rows, state)
-    if speaker is None and cue.reflexive:
-        return []
-    channel = frame.channel
-    if channel is None:
-        channel = find_channel(doc, sent.t0, sent.t1, prefer_near=cue.first)
-        if channel is not None and channel[0] >= frame.content[0] and channel[1] <= frame.content[1]:
-            channel = None
-    row = Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
-                      _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)
     if speaker is None:
-        row.extra["speaker_type"] = "anonymous" if cue.passive else None
-    return [row]
+        return []  # the parse shows a report, but nobody to say it: left to the surface readers
+    if frame.kind == "object":
+        # "ha annunciato le dimissioni, attese da giorni": the object up to the end of its clause
+        end = _clause_end(doc, i0, sent.t1)
+        end = next((k for k in range(i0 + 1, end) if doc.low[k] in _OBJECT_STOPS
+                    and doc.quote_containing(doc.tokens[k].start) is None), end)
+        words = {doc.low[k] for k in range(i0, min(end, i0 + 3))}
+        negated = any(doc.low[k] == "non" for k in range(max(sent.t0, cue.first - 1), cue.head))
+        if end - i0 < 2 or negated or (cue.lemma == "negare" and words & _GRANTED_NOUNS):
+            return []  # "ha negato ai manifestanti il permesso": a refusal, not a denial of a claim
+        content = _content(doc, doc.tokens[i0].start, doc.tokens[end - 1].end)
+        if content is None:
+            return []
+        kind, span = content
+        channel = None
+    else:
+        marker = _Marker(kind, m, None, None)
+        found = _forward_content(doc, sent, cue, marker, next_cue, speaker, according_starts,
+                                 min_end=doc.tokens[i1 - 1].end)
+        if found is None:
+            return []
+        kind, span, channel = found
+    if frame.channel is not None:
+        channel = frame.channel
+    return [Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
+                        _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)]
 
 
 def find_attributions(doc: Document, nlp=None) -> list[Attribution]:
-    """Every attribution of a document, nested sourcing linked (``via_ref``)."""
+    """Every attribution of a document, nested sourcing linked (``via_ref``).
+
+    With ``nlp`` (the Italian pipeline, :func:`analysis.syntax.load_nlp`), the
+    sentences that hold a speech cue are parsed: a cue the parse shows with a
+    reported clause or object is read from the parse (:mod:`.frames`), and
+    cues missing from the table of forms are found by their lemma. Without it,
+    or where the parse shows no report, the surface readers below apply.
+    """
     from .frames import verb_frame
     from .parse import parse_sentences
     state = _State()
     rows: list[Attribution] = []
     pending: tuple[tuple[int, int], str, str, SpeakerInfo | None] | None = None
-    parsing = nlp is not None and SYNTAX_MODE != "rules"
+    parsing = nlp is not None
     cues_of = [find_cues(doc, sent, by_lemma=parsing) for sent in doc.sentences]
     if parsing:
         doc.parses = parse_sentences(doc, [k for k, c in enumerate(cues_of) if c], nlp)
@@ -1753,21 +1802,15 @@ def find_attributions(doc: Document, nlp=None) -> list[Attribution]:
             nxt = cues[n + 1] if n + 1 < len(cues) else None
             found: list[Attribution] = []
             frame = verb_frame(doc, cue, parse) if parse is not None else None
-            if parse is not None and frame is None and SYNTAX_MODE == "strict" and not cue.clitic and cue.form != "participle":
-                continue
-            if frame is not None and SYNTAX_MODE in ("syntax_first", "strict"):
-                found = _syntax_row(doc, sent, cue, frame, state, sent_rows)
-                if found:
-                    for r in found:
-                        if r.speaker is not None:
-                            state.last_speaker = r.speaker
-                    seg_start = max(seg_start, doc.tokens[cue.last].end)
-                    sent_rows += found
-                    continue
-            if cue.form == "infinitive" and cue.first - 1 == sent.t0 and doc.low[sent.t0] in ("a", "ad"):
+            if frame is not None:
+                found = _syntax_row(doc, sent, cue, frame, state, sent_rows, nxt,
+                                    tuple(r.cue[0] for r in according if r.cue is not None))
+            if found:
+                pass
+            elif cue.form == "infinitive" and cue.first - 1 == sent.t0 and doc.low[sent.t0] in ("a", "ad"):
                 sent_rows += _cleft(doc, sent, cue)
                 continue
-            if cue.passive:
+            elif cue.passive:
                 found = _passive(doc, sent, cue, state)
             elif cue.clitic and doc.low[cue.first] in ("lo", "l'"):
                 # the clitic is the object: what precedes, or what follows a colon ("Lo promette X: …")
@@ -1786,8 +1829,6 @@ def find_attributions(doc: Document, nlp=None) -> list[Attribution]:
                     found = _quote_colon_subject(doc, sent, cue) \
                         or _postposed(doc, sent, cue, seg_start, state) or _object_report(doc, sent, cue, state) \
                         or _predicate_report(doc, sent, cue)
-            if not found and frame is not None and SYNTAX_MODE == "rules_first":
-                found = _syntax_row(doc, sent, cue, frame, state, sent_rows)
             if cue.lemma in OPINION_LEMMAS:
                 # "X ritiene che …" is a report of X's view; "pensa di partire", "crede nel progetto" are not
                 found = [r for r in found if r.speaker is not None and r.cue_lemma == cue.lemma
