@@ -6,8 +6,7 @@ doubt the answer is ``None``. In order:
 1. **the first name** of the speaker's canonical name ("Giorgia Meloni",
    "Andrea Orlando"), looked up in the first-name list of the
    ``gender-guesser`` package, Italian usage first, then its international
-   list; only names it calls plainly female or male count (not "mostly"
-   or androgynous ones);
+   list (plain answers only there; androgynous names never count);
 2. **grammar in the speaker's phrase**: the gender the parse reads on its
    articles, nouns and adjectives ("la ministra", "la portavoce", "il
    sindaco"), or, unparsed, the article that opens it; plural phrases have
@@ -48,9 +47,10 @@ def gender_from_name(name: str | None) -> Gender | None:
     """Gender of the first name that opens ``name`` ("Vladimir Putin" → male), or None.
 
     The first word must be capitalised and longer than one letter (not an
-    initial). The package's Italian list is asked first; a name it does not
-    know for Italy is looked up in its general list. "Mostly" answers count
-    as unknown.
+    initial). The package's Italian list is asked first (its "mostly female"
+    for Maria counts: in Italian usage the name is a woman's); a name it does
+    not know for Italy is looked up in its general list, where only plain
+    answers count.
     """
     if not name:
         return None
@@ -61,8 +61,8 @@ def gender_from_name(name: str | None) -> Gender | None:
     italian = detector.get_gender(first, "italy")
     if italian in ("female", "male"):
         return italian  # type: ignore[return-value]
-    if italian.startswith("mostly"):
-        return None
+    if italian in ("mostly_female", "mostly_male"):
+        return italian.split("_")[1]  # type: ignore[return-value]  # "Maria": mostly female in Italy
     general = detector.get_gender(first)
     return general if general in ("female", "male") else None  # type: ignore[return-value]
 

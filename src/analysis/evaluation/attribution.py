@@ -83,7 +83,7 @@ from .ud import read_conllu
 
 __all__ = [
     "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
-    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample", "kind_sample", "ud_sample", "heldout_sentences", "fresh_sample", "ud_sentences", "annotator_agreement",
+    "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample", "kind_sample", "ud_sample", "heldout_sentences", "fresh_sample", "gender_scores", "GenderScores", "ud_sentences", "annotator_agreement",
 ]
 
 GOLD_DIR: Path = PROJECT_ROOT / "tests" / "gold"
@@ -412,6 +412,51 @@ def score(passages: Iterable[Passage], predict: Callable[[str], pd.DataFrame] | 
     return sc
 
 
+@dataclass
+class GenderScores:
+    """Speaker gender on attributions matched at F1@0.3 whose predicted speaker overlaps the gold one."""
+
+    pairs: int = 0
+    gold_labelled: int = 0
+    predicted_labelled: int = 0
+    correct: int = 0
+    errors: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Share of the genders the extractor gives that match the gold (gold null counts as a mismatch)."""
+        return self.correct / self.predicted_labelled if self.predicted_labelled else float("nan")
+
+    @property
+    def coverage(self) -> float:
+        """Share of the gold speakers with a gender that get that gender."""
+        return self.correct / self.gold_labelled if self.gold_labelled else float("nan")
+
+
+def gender_scores(passages: Iterable[Passage], predict: Callable[[str], pd.DataFrame] | None = None) -> GenderScores:
+    """Precision and coverage of ``speaker_gender`` against the hand labels in the gold (``speaker_gender``)."""
+    if predict is None:
+        from ..attribution import extract_attributions as predict  # noqa: N813
+    gs = GenderScores()
+    for passage in passages:
+        pred = _records(predict(passage.text))
+        for i, j in match(pred, passage.attributions, 0.3):
+            gold, p = passage.attributions[j], pred[i]
+            span = gold.get("speaker")
+            if span is None or p["speaker_start"] is None or not _overlap(p["speaker_start"], p["speaker_end"], span["start"], span["end"]):
+                continue
+            gs.pairs += 1
+            g, q = gold.get("speaker_gender"), p.get("speaker_gender")
+            gs.gold_labelled += bool(g)
+            if q:
+                gs.predicted_labelled += 1
+                if q == g:
+                    gs.correct += 1
+                else:
+                    gs.errors.append((passage.id, span["text"], g, q))
+    return gs
+
+
 def _fmt(x: float) -> str:
     return "  n/a" if x != x else f"{x:5.3f}"
 
@@ -486,6 +531,11 @@ def report() -> str:
             if blind:
                 parts.append(format_scores(f"real news, all blind sets ({len(blind)} sentences)", score(blind)))
             parts.append(format_scores(f"real news, all {len(real)} sentences", score(real)))
+            for name, part in (("read sets", [p for p in real if not p.pattern.startswith("fresh")]),
+                               ("fresh sets, first contact", [p for p in real if p.pattern.startswith("fresh")])):
+                g = gender_scores(part)
+                parts.append(f"speaker gender on the {name}: precision {_fmt(g.precision)} ({g.correct}/{g.predicted_labelled} "
+                             f"labelled), coverage {_fmt(g.coverage)} of the {g.gold_labelled} gold speakers with a gender")
             agreement = annotator_agreement()
             if agreement is not None:
                 parts.append(format_scores("agreement of two annotators on kind_e (the second scored as predictions)", agreement))
