@@ -17,6 +17,10 @@ the expected co-occurrence is ``E11 = W · f_c / N`` and
   chance; it favours rare words, so read it with ``min_count``;
 * log-likelihood G² of the table [O11, W − O11; f_c − O11, N − W − f_c + O11]
   (Dunning 1993): how sure the association is (3.84 ≈ p 0.05).
+
+A name (:func:`~analysis.keywords.entity_mentions`) is one content word in
+the window and one collocate, under its canonical name (*Corea del Nord*, not
+*Corea* and *Nord*); a name that contains the node is not its own collocate.
 """
 from __future__ import annotations
 
@@ -26,9 +30,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .entities import entity_mentions
 from .kwic import find_term
 from .statistics import log_likelihood, pmi
-from .terms import TermUnit, check_unit, content_mask, merge_case_variants, token_labels
+from .terms import TermUnit, check_unit, content_mask, merge_case_variants, name_of_tokens, token_labels
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -45,6 +50,7 @@ def collocates(
     window: int = 5,
     by: TermUnit = "lemma",
     min_count: int = 1,
+    names: bool = True,
 ) -> pd.DataFrame:
     """Words co-occurring with ``term`` within ``window`` content words.
 
@@ -60,7 +66,8 @@ def collocates(
         log_likelihood (float): G² (see module doc).
         left, right (int): co-occurrences on each side of the node.
 
-    Collocates with ``count < min_count`` are dropped.
+    Collocates with ``count < min_count`` are dropped. With ``names=False``
+    the words of a name count one by one.
     """
     check_unit(by)
     if isinstance(window, bool) or not isinstance(window, int) or window < 1:
@@ -75,6 +82,8 @@ def collocates(
     raw = token_labels(tokens, by).to_numpy()
     mapping = merge_case_variants(str(x) for x, c in zip(raw, is_content) if c)
     labels = np.array([mapping.get(str(x), str(x)) for x in raw], dtype=object)
+    if names:
+        is_content, labels = _names_as_one_word(corpus, hits, is_content, labels)
     docs = tokens["doc_id"].astype("string").to_numpy()
     sents = tokens["sent_id"].to_numpy()
     n_total = int(is_content.sum())
@@ -119,6 +128,31 @@ def collocates(
     )
     out = out.sort_values(["log_likelihood", "count", "collocate"], ascending=[False, False, True], kind="mergesort")
     return out.astype({"left": "int64", "right": "int64"}).reset_index(drop=True)[list(COLLOCATE_COLUMNS)]
+
+
+def _names_as_one_word(
+    corpus: "Corpus", hits: pd.DataFrame, is_content: np.ndarray, labels: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The first word of each name labelled with the name, its other words not content.
+
+    Every word of a name that contains a node token is left out.
+    """
+    mentions = entity_mentions(corpus)
+    which = name_of_tokens(corpus.tokens, mentions)
+    if not (which >= 0).any():
+        return is_content, labels
+    is_content, labels = is_content.copy(), labels.copy()
+    entity = mentions["entity"].astype("string").to_numpy(dtype=object)
+    inside = which >= 0
+    first = np.ones(len(which), dtype=bool)
+    first[1:] = which[1:] != which[:-1]
+    labels[inside & first] = entity[which[inside & first]]
+    is_content[inside & first] = True
+    is_content[inside & ~first] = False
+    node_names = {int(which[i]) for _, lo, hi in hits.itertuples(index=False) for i in range(lo, hi + 1) if which[i] >= 0}
+    if node_names:
+        is_content[np.isin(which, list(node_names))] = False
+    return is_content, labels
 
 
 def _empty() -> pd.DataFrame:
