@@ -20,16 +20,18 @@ __all__ = ["ROLE_STYLES", "TONE_COLOURS", "legend_html", "article_html", "table_
 
 #: Each part of an attribution: (label in the legend, inline style).
 ROLE_STYLES: dict[str, tuple[str, str]] = {
-    "speaker": ("speaker", "background:#b9d7f0;border-bottom:2px solid #0072B2"),
-    "cue": ("reporting verb (cue)", "background:#f6d39a;border-bottom:2px solid #E69F00"),
-    "channel": ("channel", "background:#eccbe0;border-bottom:2px solid #CC79A7"),
-    "content": ("what was said (content)", "background:#d3efe2;border-bottom:2px dotted #009E73"),
+    "speaker": ("speaker", "background-color:#b9d7f0;text-decoration:underline solid #0072B2"),
+    "cue": ("reporting verb (cue)", "background-color:#f6d39a;text-decoration:underline solid #E69F00"),
+    "channel": ("channel", "background-color:#eccbe0;text-decoration:underline solid #CC79A7"),
+    "content": ("what was said (content)", "background-color:#d3efe2;text-decoration:underline dotted #009E73"),
 }
 #: Which style a piece of text takes when it is in several parts (first wins).
 _PRIORITY = ("speaker", "cue", "channel", "content")
+#: Only CSS properties that survive the report's sanitizer are used
+#: (background-color, color, text-decoration, font-*, text-align, width…).
 #: Sentence-tone strip colours.
 TONE_COLOURS = {"negative": "#e8a07a", "neutral": "#e4e4e4", "positive": "#8fd0b6"}
-_HIGHLIGHT = "outline:2px solid #000;font-weight:bold"
+_HIGHLIGHT = "background-color:#ffe066;font-weight:bold;text-decoration:underline double #000000"
 
 
 def _esc(value: object) -> str:
@@ -38,15 +40,15 @@ def _esc(value: object) -> str:
 
 def message_html(text: str) -> str:
     """One escaped line of explanation."""
-    return f'<p style="color:#444;margin:.3em 0">{_esc(text)}</p>'
+    return f'<p style="color:#444444">{_esc(text)}</p>'
 
 
 def legend_html() -> str:
     """The colour key of :func:`article_html`."""
-    items = [f'<span style="{style};padding:0 .3em;margin-right:.8em">{_esc(label)}</span>' for label, style in ROLE_STYLES.values()]
-    tones = [f'<span style="background:{c};padding:0 .3em;margin-right:.5em">{_esc(t)}</span>' for t, c in TONE_COLOURS.items()]
-    return (f'<div style="margin:.3em 0;line-height:1.8">{"".join(items)}</div>'
-            f'<div style="margin:.3em 0;font-size:90%">sentence tone (left strip): {"".join(tones)}</div>')
+    items = [f'<span style="{style}">{_esc(label)}</span>' for label, style in ROLE_STYLES.values()]
+    tones = [f'<span style="background-color:{c}">{_esc(t)}</span>' for t, c in TONE_COLOURS.items()]
+    return (f'<div style="margin:.3em 0;line-height:1.8">{" ".join(items)}</div>'
+            f'<div style="margin:.3em 0;font-size:90%">sentence tone (left strip): {" ".join(tones)}</div>')
 
 
 def attribution_note(row: pd.Series, *, number: int, with_gender: bool = False) -> str:
@@ -123,10 +125,10 @@ def article_html(index: ExplorerIndex, doc_id: str, *, highlight: tuple[int, int
         start, end = int(sent.start), int(sent.end)
         tone = str(sent.tone) if pd.notna(sent.tone) else "neutral"
         colour = TONE_COLOURS.get(tone, TONE_COLOURS["neutral"])
-        strip = (f'<td style="background:{colour};width:3.2em;text-align:center;font-size:80%;vertical-align:top" '
+        strip = (f'<td style="background-color:{colour};width:3.2em;text-align:center;font-size:80%;vertical-align:top" '
                  f'title="{_esc(f"sentence tone: {tone} ({float(sent.polarity):+.2f})")}">{float(sent.polarity):+.2f}</td>')
         body = _pieces(text, start, end, spans, notes, highlight)
-        rows.append(f'<tr>{strip}<td style="text-align:left;vertical-align:top;padding-left:.6em;line-height:1.6">{body}</td></tr>')
+        rows.append(f'<tr>{strip}<td style="text-align:left;vertical-align:top;line-height:1.7">{body}</td></tr>')
     if not rows:
         return message_html("This document has no sentences to show.")
     return ('<table style="border-collapse:separate;border-spacing:0 .25em;max-width:60em">'
