@@ -67,7 +67,7 @@ def document_groups(documents: pd.DataFrame) -> pd.DataFrame:
     outlet = outlet.astype("string").str.strip()
     outlet = outlet.where(outlet.notna() & (outlet != ""), NO_OUTLET)
     date = pd.to_datetime(documents["date"]) if "date" in documents.columns else pd.Series(pd.NaT, index=documents.index)
-    week = date.dt.normalize() - pd.to_timedelta(date.dt.weekday, unit="D")
+    week = date.dt.normalize() - pd.to_timedelta(date.dt.day_of_week, unit="D")
     return pd.DataFrame({"doc_id": documents["doc_id"].astype("string"), "outlet": outlet.astype("string"),
                          "date": date, "week": week}).reset_index(drop=True)
 
