@@ -101,6 +101,7 @@ def plot_voice(table: pd.DataFrame, *, by: str = "speaker_canonical", title: str
     ax2.plot(t["attributions"], range(len(t)), "o", color=PALETTE[1], label="attributions")
     ax2.set_xlabel("attributions")
     ax.set_xlabel("words of content (quoted or reported)")
+    ax.set_ylabel({"speaker_canonical": "speaker", "speaker_type": "kind of speaker", "country": "country or side"}.get(by, by))
     ax.set_title(title or "Who gets voice", pad=28)
     h1, l1 = ax.get_legend_handles_labels()
     h2, l2 = ax2.get_legend_handles_labels()
@@ -118,6 +119,7 @@ def plot_types(df: pd.DataFrame) -> plt.Figure:
         ax.barh([_label(v) for v in t.index], t[col], left=left, color=PALETTE[k % len(PALETTE)], label=col)
         left = left + t[col]
     ax.set_xlabel("attributions")
+    ax.set_ylabel("kind of speaker")
     ax.set_title("Direct, mixed, indirect and 'according to', by speaker type")
     ax.legend(frameon=False, loc="lower right")
     fig.tight_layout()
