@@ -50,7 +50,7 @@ CLAIMS = ["il bilancio non regge", "la sanità ha bisogno di nuovi fondi", "le p
           "la città merita più trasporti", "il governo ascolterà i sindaci", "la scuola resta una priorità",
           "i conti pubblici sono in ordine", "la crisi energetica non è finita"]
 VERBS = ["ha dichiarato", "ha detto", "ha affermato", "ha spiegato"]
-WORDS = ["bilancio", "Corea del Nord", "missile", "pensioni", "governo", "Putin", "città", "sanità"]
+WORDS = ["bilancio", "Corea del Nord", "missile", "pensioni", "governo", "Putin", "città", "sanità", "il", "ha detto"]
 
 
 def write_corpus(folder: Path, n: int, seed: int) -> Path:

@@ -183,3 +183,16 @@ def test_notebook_shows_outlets_and_dates(seeds, tmp_path):
     images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
     assert images >= 7
     nbformat.validate(executed)
+
+
+@pytest.mark.slow
+def test_one_document_says_so_in_one_line_per_section(seed_report):
+    _, results = seed_report
+    result = next(r for r in results if r.notebook.stem == "06_outlets_and_time")
+    executed = nbformat.read(result.executed, as_version=4)
+    outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs]
+    notes = [line for o in outputs if o.output_type == "stream" for line in o.get("text", "").splitlines()
+             if line.startswith("Only one document")]
+    assert len(notes) >= 6, notes  # weeks, voice ×2, tone ×2, keyness, speakers
+    assert not [o for o in outputs if "image/png" in o.get("data", {})], "an empty chart was drawn"
+    assert not result.figures

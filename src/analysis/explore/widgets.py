@@ -212,6 +212,8 @@ class SpeakerExplorer(_StaticFallback, widgets.VBox):
 
     def show(self, speaker: str) -> None:
         """Show ``speaker`` (a canonical name from ``index.speakers``)."""
+        if speaker not in self.index.speakers:
+            raise KeyError(f"no speaker {speaker!r} in this corpus (speakers are canonical names, see index.speakers)")
         if self.picker.value != speaker:
             self.picker.value = speaker  # the observer calls show() again
             return
