@@ -7,6 +7,7 @@
 #   make run SEEDS=dir OUT=dir          batch analysis of a seeds folder into tables (OUT default: tables/)
 #   make bench                          speed and memory benchmark (bench/)
 #   make chromium                       install Debian's Chromium for the browser test (as root)
+#   make model                          retrain the Italian pipeline from ../shared/data (hours on 2 cores)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -17,11 +18,11 @@ FORMAT ?= parquet
 ENGINE ?= local
 PORT   ?= 8866
 
-.PHONY: help report test lab app eval run bench venv test-deps chromium clean
+.PHONY: help report test lab app eval run bench venv test-deps chromium clean model
 .DEFAULT_GOAL := help
 
 help:
-	@sed -n '2,9p' Makefile | sed 's/^#//'
+	@sed -n 's/^#   make/   make/p' Makefile
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,6 +70,17 @@ run: $(VENV)/.installed
 
 bench: $(VENV)/.installed-bench
 	$(PY) bench/run_bench.py
+
+# The Italian pipeline (analysis/data/model): corpora from ../shared/data into
+# training/corpus/ (ignored), spaCy training into training/output/ (ignored),
+# then the two parts joined, measured and written over the shipped model.
+MODEL_DIR := src/analysis/data/model
+model: $(VENV)/.installed
+	$(PY) training/prepare.py
+	$(PY) -m spacy train training/syntax.cfg --output training/output/syntax
+	$(PY) -m spacy train training/ner.cfg --output training/output/ner
+	$(PY) training/assemble.py training/output/syntax/model-best training/output/ner/model-best $(MODEL_DIR)
+	$(PY) training/measure.py $(MODEL_DIR)
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .hypothesis

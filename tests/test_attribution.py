@@ -136,8 +136,20 @@ def test_lo_dichiara_takes_the_previous_sentence():
 
 
 def test_lo_riporta_sources_the_attribution_before_it():
-    row = one("Il ministro della Difesa ha detto che le esercitazioni continueranno. Lo riporta l’agenzia Reuters.")
-    assert row["via"] == "Reuters" and row["speaker"] == "Il ministro della Difesa"
+    df = extract_attributions("Il ministro della Difesa ha detto che le esercitazioni continueranno. Lo riporta l’agenzia Reuters.")
+    outer, inner = df.iloc[0], df.iloc[1]
+    # the agency is a source the article cites (a row of its own) and the minister's words came through it
+    assert outer["type"] == "according_to" and outer["speaker"] == "l’agenzia Reuters" and outer["cue"] == "Lo riporta"
+    assert outer["content"] == "Il ministro della Difesa ha detto che le esercitazioni continueranno"
+    assert inner["via"] == "Reuters" and inner["speaker"] == "Il ministro della Difesa" and pd.isna(outer["via"])
+
+
+def test_an_outer_source_is_a_row_and_the_inner_rows_via():
+    df = extract_attributions("Secondo l’agenzia TASS, il ministro ha dichiarato che Mosca e Pyongyang apriranno un volo diretto.")
+    assert list(df["type"]) == ["according_to", "indirect"]
+    tass, minister = df.iloc[0], df.iloc[1]
+    assert tass["speaker_canonical"] == "TASS" and tass["content"].startswith("il ministro ha dichiarato")
+    assert minister["speaker"] == "il ministro" and minister["via"] == "TASS"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -201,8 +213,9 @@ def test_channel_interview_and_social():
 
 
 def test_nested_secondo_sets_via():
-    row = one("Secondo la Reuters, il ministro degli Esteri ha detto che l’ambasciata resterà aperta.")
-    assert row["via"] == "Reuters" and row["type"] == "indirect"
+    df = extract_attributions("Secondo la Reuters, il ministro degli Esteri ha detto che l’ambasciata resterà aperta.")
+    assert list(df["type"]) == ["according_to", "indirect"]
+    assert df.iloc[0]["speaker_canonical"] == "Reuters" and df.iloc[1]["via"] == "Reuters"
 
 
 # --- negatives --------------------------------------------------------------------

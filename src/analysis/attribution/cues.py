@@ -14,12 +14,15 @@ speaker is written, so the impersonal "si dice che" stays out.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from ..postags import word_tag
 from .document import Document, Sentence
-from .lexicon import FORM_KINDS, MAX_CUE_WORDS, REFLEXIVE_LEMMAS, SPEECH_VERBS, SpeechVerb
+from ..lemmatization import lemmatize
+from .lexicon import FORM_KINDS, LEMMA_PREFIXES, MAX_CUE_WORDS, REFLEXIVE_LEMMAS, SPEECH_LEMMAS, SPEECH_VERBS, SpeechVerb
 from .tags import DA, DET, DI, A, PREP, is_adverb_word
 
 __all__ = ["Cue", "FormKind", "find_cues"]
@@ -55,6 +58,9 @@ class Cue:
     passive: bool
     clitic: bool
     reflexive: bool = False
+    #: Found by its lemma, not in the table of forms ("dicesse", "chiederle"): a cue only where the parse
+    #: reads it as a verb.
+    by_lemma: bool = False
 
     @property
     def lemma(self) -> str:
@@ -75,12 +81,49 @@ def _match(doc: Document, i: int, hi: int) -> tuple[int, SpeechVerb, str] | None
     return None
 
 
-def find_cues(doc: Document, sent: Sentence) -> list[Cue]:
-    """Speech cues of one sentence, left to right."""
+_ENCLITIC_RE = re.compile(r"(?:lo|la|li|le|gli|glielo|gliela|gliene|ne|ci|vi|si|mi|ti|celo|melo|telo)$")
+
+
+def _lemma_form(word: str) -> tuple[SpeechVerb, str] | None:
+    """A speech verb's form that the table lacks, found by its lemma: (verb, kind) or None.
+
+    Subjunctives ("dicesse", "rispondano") and forms with an enclitic pronoun
+    ("chiederle", "definendole") are what this adds. The lemma comes from
+    :func:`analysis.lemmatization.lemmatize`; a form that is also a noun
+    ("richiesta") is only a cue if the parse says verb.
+    """
+    if len(word) < 5 or word[:4] not in LEMMA_PREFIXES or not word.isalpha():
+        return None
+    verb = SPEECH_LEMMAS.get(lemmatize(word))
+    if verb is None:
+        return None
+    bare = _ENCLITIC_RE.sub("", word) if len(word) > 6 else word
+    if bare.endswith("ndo"):
+        return verb, "gerund"
+    if bare.endswith(("are", "ere", "ire", "rre", "ar", "er", "ir", "rr")):
+        return verb, "infinitive"
+    if bare.endswith(("ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite",
+                      "sto", "sta", "sti", "ste", "tto", "tta", "tti", "tte", "esso", "essa", "essi")):
+        return verb, "participle"
+    return verb, "finite"
+
+
+def find_cues(doc: Document, sent: Sentence, *, by_lemma: bool = False) -> list[Cue]:
+    """Speech cues of one sentence, left to right.
+
+    With ``by_lemma``, forms the table does not list are found by their lemma
+    too (:func:`_lemma_form`; marked :attr:`Cue.by_lemma`).
+    """
     cues: list[Cue] = []
     i = sent.t0
     while i < sent.t1:
         m = _match(doc, i, sent.t1)
+        if m is None and by_lemma:
+            found = _lemma_form(doc.low[i])
+            if found is not None:
+                cue = _verb_group(doc, sent, i, i, found[0], found[1])  # type: ignore[arg-type]
+                if cue is not None:
+                    cues.append(dataclasses.replace(cue, by_lemma=True))
         if m is None:
             i += 1
             continue

@@ -47,6 +47,9 @@ class Document:
     _by_end: dict[int, Quote] = field(default_factory=dict, repr=False)
     _quote_starts: list[int] = field(default_factory=list, repr=False)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
+    #: Dependency parses of candidate sentences, by index into :attr:`sentences`
+    #: (:func:`analysis.attribution.parse.parse_sentences`); empty when not parsed.
+    parses: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str, sentences: Sequence[tuple[int, int, int]] | None = None, *,

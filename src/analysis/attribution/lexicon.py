@@ -26,7 +26,7 @@ __all__ = [
     "ATTRIBUTION_DATA_DIR", "SpeechVerb", "Entity", "SPEECH_VERBS", "MAX_CUE_WORDS",
     "MEDIA", "INSTITUTIONS", "COUNTRY_NAMES", "COUNTRY_ADJECTIVES", "COUNTRY_METONYMS",
     "ROLES", "ANONYMOUS", "SOURCE_NOUNS", "CHANNEL_NOUNS", "FORM_KINDS", "verb_forms", "norm",
-    "PERSON_NOUNS", "REFLEXIVE_LEMMAS",
+    "PERSON_NOUNS", "REFLEXIVE_LEMMAS", "SPEECH_LEMMAS", "LEMMA_PREFIXES",
 ]
 
 ATTRIBUTION_DATA_DIR: Path = DATA_DIR / "attribution"
@@ -164,6 +164,12 @@ REFLEXIVE_LEMMAS: set[str] = set()
 SPEECH_VERBS: dict[str, SpeechVerb] = _speech_verbs()
 #: Longest cue in words ("mettendo in guardia").
 MAX_CUE_WORDS: int = max(len(f.split()) for f in SPEECH_VERBS)
+#: One-word speech-verb lemma → verb, for forms the table does not list ("dicesse", "chiederle").
+SPEECH_LEMMAS: dict[str, SpeechVerb] = {v.lemma: v for v in SPEECH_VERBS.values() if " " not in v.lemma}
+#: First four letters of every such lemma and of its listed forms ("dice" for "dicesse"): a word that
+#: shares none is never looked up.
+LEMMA_PREFIXES: frozenset[str] = frozenset(
+    [lemma[:4] for lemma in SPEECH_LEMMAS] + [f[:4] for f, v in SPEECH_VERBS.items() if " " not in f and v.lemma in SPEECH_LEMMAS])
 
 
 def _entities(name: str) -> dict[str, Entity]:

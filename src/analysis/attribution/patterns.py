@@ -429,8 +429,11 @@ def _find_marker(doc: Document, sent: Sentence, cue: Cue) -> _Marker | None:
 # --- pattern functions -----------------------------------------------------------------
 
 
-def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue: Cue | None,
-             sent_rows: list[Attribution], state: _State, according_starts: tuple[int, ...] = ()) -> list[Attribution]:
+def _speaker_of_cue(doc: Document, sent: Sentence, cue: Cue, inverted: tuple[int, int] | None, before: int | None,
+                    sent_rows: list[Attribution], state: _State) -> SpeakerInfo | None:
+    """The speaker of a cue that reports forward, read from the surface: the subject on its left (with
+    appositions), a gerund's or a relative clause's subject, a subject written after the cue (``inverted``,
+    up to ``before``), the owner of a fronted statement, the sentence subject, or the last speaker."""
     low = doc.low
     lo = sent.t0
     # speaker
@@ -439,8 +442,8 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
         gs = _gerund_subject(doc, sent, cue.first)
         if gs is not None:
             speaker = gs
-    if speaker is None and marker.inverted is not None:
-        speaker, _ = _with_apposition_right(doc, marker.inverted, marker.index)
+    if speaker is None and inverted is not None:
+        speaker, _ = _with_apposition_right(doc, inverted, before)
     if speaker is None:
         p = cue.first - 1
         while p > lo and is_adverb_word(low[p]) and low[p - 1] in ("che", ","):
@@ -476,6 +479,14 @@ def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue:
             # a clause without its own subject: the subject of the sentence ("X, …, fa un tweet … e dice: «…»")
             np = sentence_subject(doc, sent, cue.first)
             speaker = describe(doc, *np) if np is not None else state.last_speaker
+    return speaker
+
+
+def _forward(doc: Document, sent: Sentence, cue: Cue, marker: _Marker, next_cue: Cue | None,
+             sent_rows: list[Attribution], state: _State, according_starts: tuple[int, ...] = ()) -> list[Attribution]:
+    low = doc.low
+    lo = sent.t0
+    speaker = _speaker_of_cue(doc, sent, cue, marker.inverted, marker.index, sent_rows, state)
     # content
     m = marker.index
     if marker.kind in ("che", "colon"):
@@ -1637,16 +1648,62 @@ def _hypothetical(doc: Document, sent: Sentence, cue: Cue) -> bool:
     return False
 
 
-def find_attributions(doc: Document) -> list[Attribution]:
+SYNTAX_MODE = "rules_first"
+SPEAKER_MODE = "syntax"
+
+
+def _syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: _State, sent_rows) -> list[Attribution]:
+    s = doc.tokens[frame.content[0]].start
+    e = _extend_over_quote(doc, doc.tokens[frame.content[1] - 1].end, s)
+    content = _content(doc, s, e)
+    if content is None:
+        return []
+    kind, span = content
+    speaker = None
+    if SPEAKER_MODE == "rules":
+        speaker = _speaker_of_cue(doc, sent, cue, None, None, sent_rows, state)
+    if speaker is None and frame.subject is not None:
+        if not can_speak(doc, *frame.subject):
+            return []
+        speaker = describe(doc, *frame.subject)
+    if speaker is None and SPEAKER_MODE != "rules" and not cue.passive:
+        speaker = _speaker_of_cue(doc, sent, cue, None, None, sent_rows, state)
+    if speaker is None and cue.reflexive:
+        return []
+    channel = frame.channel
+    if channel is None:
+        channel = find_channel(doc, sent.t0, sent.t1, prefer_near=cue.first)
+        if channel is not None and channel[0] >= frame.content[0] and channel[1] <= frame.content[1]:
+            channel = None
+    row = Attribution(sent.sent_id, kind, span, speaker, _tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
+                      _tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)
+    if speaker is None:
+        row.extra["speaker_type"] = "anonymous" if cue.passive else None
+    return [row]
+
+
+def find_attributions(doc: Document, nlp=None) -> list[Attribution]:
     """Every attribution of a document, nested sourcing linked (``via_ref``)."""
+    from .frames import verb_frame
+    from .parse import parse_sentences
     state = _State()
     rows: list[Attribution] = []
     pending: tuple[tuple[int, int], str, str, SpeakerInfo | None] | None = None
-    for sent in doc.sentences:
+    parsing = nlp is not None and SYNTAX_MODE != "rules"
+    cues_of = [find_cues(doc, sent, by_lemma=parsing) for sent in doc.sentences]
+    if parsing:
+        doc.parses = parse_sentences(doc, [k for k, c in enumerate(cues_of) if c], nlp)
+    from .grammar import is_verb
+    from .grammar import person_of
+    cues_of = [[c for c in cues if not c.by_lemma or (k in doc.parses and is_verb(doc.parses[k], c.head)
+                                                      and person_of(doc.parses[k], c.head) in (None, "3"))]
+               for k, cues in enumerate(cues_of)]
+    for k_sent, sent in enumerate(doc.sentences):
         if pending is not None:
             rows += _quote_after_colon_cue(doc, sent, pending)
             pending = None
-        all_cues = find_cues(doc, sent)
+        all_cues = cues_of[k_sent]
+        parse = doc.parses.get(k_sent)
         cues = []
         sent_rows: list[Attribution] = []
         for c in all_cues:
@@ -1695,6 +1752,18 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 continue
             nxt = cues[n + 1] if n + 1 < len(cues) else None
             found: list[Attribution] = []
+            frame = verb_frame(doc, cue, parse) if parse is not None else None
+            if parse is not None and frame is None and SYNTAX_MODE == "strict" and not cue.clitic and cue.form != "participle":
+                continue
+            if frame is not None and SYNTAX_MODE in ("syntax_first", "strict"):
+                found = _syntax_row(doc, sent, cue, frame, state, sent_rows)
+                if found:
+                    for r in found:
+                        if r.speaker is not None:
+                            state.last_speaker = r.speaker
+                    seg_start = max(seg_start, doc.tokens[cue.last].end)
+                    sent_rows += found
+                    continue
             if cue.form == "infinitive" and cue.first - 1 == sent.t0 and doc.low[sent.t0] in ("a", "ad"):
                 sent_rows += _cleft(doc, sent, cue)
                 continue
@@ -1717,6 +1786,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
                     found = _quote_colon_subject(doc, sent, cue) \
                         or _postposed(doc, sent, cue, seg_start, state) or _object_report(doc, sent, cue, state) \
                         or _predicate_report(doc, sent, cue)
+            if not found and frame is not None and SYNTAX_MODE == "rules_first":
+                found = _syntax_row(doc, sent, cue, frame, state, sent_rows)
             if cue.lemma in OPINION_LEMMAS:
                 # "X ritiene che …" is a report of X's view; "pensa di partire", "crede nel progetto" are not
                 found = [r for r in found if r.speaker is not None and r.cue_lemma == cue.lemma
@@ -1852,7 +1923,8 @@ def _after_che(doc: Document, cue: Cue, row: Attribution) -> bool:
 
 
 def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
-    """Nested sourcing: an outer source becomes the inner attribution's ``via``."""
+    """Nested sourcing: an outer source becomes the inner attribution's ``via`` and stays a row of its own
+    ("Secondo l'agenzia TASS, il ministro ha dichiarato …": a TASS row and the minister's row via TASS)."""
     drop: set[int] = set()
     for n, outer in enumerate(rows):
         if outer.reporting:
@@ -1862,9 +1934,7 @@ def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
             before = {s.sent_id for s in doc.sentences[:idx] if s.para_id == para}
             inner = [r for r in rows if r is not outer and r.sent_id in before and not r.reporting and r.via_ref is None]
             for r in inner:
-                r.via_ref = outer
-            if inner:
-                drop.add(n)
+                r.via_ref = outer  # the outer source stays a row of its own: a source the article cites
             continue
         if outer.extra.get("parenthetical"):
             continue  # a bracketed source covers the words before it, not the reports around them
@@ -1883,8 +1953,6 @@ def _link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
             for r in inner:
                 if r.via_ref is None:
                     r.via_ref = outer
-            if inner:
-                drop.add(n)
             continue
     for outer in rows:
         if outer.type in ("according_to",) or outer.cue is None:

@@ -40,7 +40,12 @@ and scored once after it (0.63), then read for the next round; ``kind_c`` and
 (0.70), then read for the next; ``kind_e`` (the last 153 of the KIND sample)
 was annotated during that round and scored once after it (0.70). ``ud_a``:
 sentences of the UD Italian ISDT development file with the same markers
-(:func:`ud_sample`), annotated for the last round. Only complete attributions
+(:func:`ud_sample`), annotated for the last round of rules. ``fresh_kind``
+(200) and ``fresh_ud`` (165): sentences with the same markers from the
+training files that the Italian pipeline never learnt from
+(:func:`fresh_sample`, :mod:`analysis.evaluation.splits`), annotated blind
+with ``tests/gold/ANNOTATION.md`` before the extractor rebuilt on the parse
+ran on them. Only complete attributions
   inside one sentence are annotated: content together with its cue or
   speaker (a quotation whose speaker and cue are both in another sentence is
   not; a cue whose subject is outside the sentence has a null speaker); the
@@ -102,6 +107,8 @@ REALNEWS_SPLITS: dict[str, str] = {
     "kind_d": "annotated during a round of fixes, scored once after it (F1 0.69), then read for errors",
     "kind_e": "the last 153 of the KIND sample, annotated during a round of fixes, scored once after it (F1 0.70), then read for errors",
     "ud_a": "UD ISDT development sentences, annotated during the last round of fixes, scored once after it, never read",
+    "fresh_kind": "KIND Wikinews training sentences held out of the Italian pipeline's training, annotated blind before the extractor rebuilt on syntax ran on them",
+    "fresh_ud": "UD PUD, VIT and ParTUT sentences held out of the Italian pipeline's training, annotated blind before the extractor rebuilt on syntax ran on them",
 }
 _BLIND_STEMS = re.compile(
     r"[«»“”\"]|\b(secondo|stando|detta)\b|\b(dic|dett|diss|dichiar|afferm|spieg|sottoline|aggiun|precis|ribad|chiar|"

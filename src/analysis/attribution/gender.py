@@ -1,0 +1,124 @@
+"""Speaker gender: ``female``, ``male`` or unknown, from Italian grammar and first names.
+
+Only persons get a gender, and only when the text or the name shows it; in
+doubt the answer is ``None``. In order:
+
+1. **the first name** of the speaker's canonical name ("Giorgia Meloni",
+   "Andrea Orlando"), looked up in the first-name list of the
+   ``gender-guesser`` package, Italian usage first, then its international
+   list; only names it calls plainly female or male count (not "mostly"
+   or androgynous ones);
+2. **grammar in the speaker's phrase**: the gender the parse reads on its
+   articles, nouns and adjectives ("la ministra", "la portavoce", "il
+   sindaco"), or, unparsed, the article that opens it; plural phrases have
+   none;
+3. **agreement with the verb**: a participle that agrees with its subject
+   ("si è detta soddisfatta", "è stata chiara");
+4. a personal pronoun ("lei", "lui", "egli").
+
+A masculine role noun with a woman's name ("il ministro Luciana Lamorgese")
+is decided by the name, which comes first.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Literal, Sequence
+
+__all__ = ["Gender", "gender_from_name", "gender_from_phrase", "gender_from_agreement", "speaker_gender"]
+
+Gender = Literal["female", "male"]
+
+#: Articles and articled prepositions that open a singular phrase of one gender.
+FEMININE_OPENERS = frozenset({"la", "una", "della", "alla", "dalla", "nella", "sulla", "questa", "quella", "sua", "nostra"})
+MASCULINE_OPENERS = frozenset({"il", "lo", "un", "uno", "del", "dello", "al", "allo", "dal", "dallo", "nel", "nello",
+                               "sul", "sullo", "questo", "quello", "quel", "suo", "nostro"})
+PRONOUNS: dict[str, Gender] = {"lei": "female", "ella": "female", "essa": "female", "lui": "male", "egli": "male",
+                               "esso": "male"}
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    import gender_guesser.detector as gg  # loads its name list (a few MB) once
+
+    return gg.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def gender_from_name(name: str | None) -> Gender | None:
+    """Gender of the first name that opens ``name`` ("Vladimir Putin" → male), or None.
+
+    The first word must be capitalised and longer than one letter (not an
+    initial); the lookup is the package's Italian list, then its general one.
+    """
+    if not name:
+        return None
+    first = name.split()[0].strip(".,'’")
+    if len(first) < 2 or not first[:1].isupper() or not first.isalpha():
+        return None
+    detector = _detector()
+    for country in ("italy", None):
+        answer = detector.get_gender(first, country) if country else detector.get_gender(first)
+        if answer in ("female", "male"):
+            return answer  # type: ignore[return-value]
+        if answer in ("mostly_female", "mostly_male", "andy"):
+            return None
+    return None
+
+
+def gender_from_phrase(words: Sequence[str], morphs: Sequence[str] | None = None,
+                       pos: Sequence[str] | None = None) -> Gender | None:
+    """Gender shown by the speaker's own phrase: parsed features, or else its opening article.
+
+    ``words`` are the phrase's tokens; ``morphs`` (``"Gender=Fem|Number=Sing"``)
+    and ``pos`` (UPOS) come from the parse when there is one. Proper nouns are
+    not read (a name carries no grammatical gender); any plural feature, or
+    features of both genders, give None.
+    """
+    if not words:
+        return None
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return PRONOUNS[words[0].lower()]
+    if morphs is not None and pos is not None:
+        genders: set[str] = set()
+        for m, p in zip(morphs, pos):
+            if p not in ("DET", "NOUN", "ADJ"):
+                continue
+            feats = dict(f.split("=", 1) for f in m.split("|") if "=" in f)
+            if feats.get("Number") == "Plur":
+                return None
+            if "Gender" in feats:
+                genders.add(feats["Gender"])
+        if len(genders) == 1:
+            return "female" if genders == {"Fem"} else "male"
+        if genders:
+            return None
+    first = words[0].lower().replace("’", "'")
+    if first in FEMININE_OPENERS:
+        return "female"
+    if first in MASCULINE_OPENERS:
+        return "male"
+    return None
+
+
+def gender_from_agreement(participles: Iterable[tuple[str, str]]) -> Gender | None:
+    """Gender of participles or adjectives agreeing with the subject: ``(UPOS, morph)`` pairs ("è stata", "detta")."""
+    genders = set()
+    for p, m in participles:
+        feats = dict(f.split("=", 1) for f in m.split("|") if "=" in f)
+        if feats.get("Number") == "Plur":
+            return None
+        if p in ("VERB", "AUX", "ADJ") and feats.get("VerbForm", "Part") == "Part" and "Gender" in feats:
+            genders.add(feats["Gender"])
+    if len(genders) == 1:
+        return "female" if genders == {"Fem"} else "male"
+    return None
+
+
+def speaker_gender(speaker_type: str | None, canonical: str | None, words: Sequence[str],
+                   morphs: Sequence[str] | None = None, pos: Sequence[str] | None = None,
+                   agreement: Iterable[tuple[str, str]] = ()) -> Gender | None:
+    """The speaker's gender by the rules of the module docstring; None for anything but a person."""
+    if speaker_type != "person":
+        return None
+    return (gender_from_name(canonical) or gender_from_phrase(words, morphs, pos)
+            or gender_from_agreement(agreement))
