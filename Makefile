@@ -58,9 +58,11 @@ lab: $(VENV)/.installed
 	$(VENV)/bin/jupyter lab notebooks/
 
 # The explorers as a web app: Voila runs notebooks/05_explore.ipynb and shows
-# its widgets only (no code). WORKBOOK_SEEDS tells the notebook which folder to read.
+# its widgets only (no code). WORKBOOK_SEEDS tells the notebook which folder to read;
+# the "workbook" page template (src/analysis/data/voila/) loads nothing from the network.
 app: $(VENV)/.installed
-	WORKBOOK_SEEDS="$(abspath $(SEEDS))" $(VENV)/bin/voila notebooks/05_explore.ipynb --no-browser --port=$(PORT)
+	WORKBOOK_SEEDS="$(abspath $(SEEDS))" JUPYTER_PATH="$(CURDIR)/src/analysis/data" \
+	  $(VENV)/bin/voila notebooks/05_explore.ipynb --template=workbook --no-browser --port=$(PORT)
 
 eval: $(VENV)/.installed
 	$(PY) -m analysis.evaluation

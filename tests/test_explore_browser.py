@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import NOTEBOOKS_DIR
+from analysis.paths import DATA_DIR, NOTEBOOKS_DIR
 from multi_corpus import expected, write_multi_corpus
 
 pytestmark = pytest.mark.slow
@@ -178,7 +178,7 @@ def test_explorers_in_jupyterlab(chromium, workspace, tmp_path):
            "--allow-root", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
            "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     with _server(cmd, f"http://127.0.0.1:{port}/api/status?token={token}", root, env, tmp_path / "lab.log"):
-        context, page, _ = _open_page(chromium, f"http://127.0.0.1:{port}/lab/tree/notebooks/{NOTEBOOK}?token={token}")
+        context, page, remote = _open_page(chromium, f"http://127.0.0.1:{port}/lab/tree/notebooks/{NOTEBOOK}?token={token}")
         try:
             page.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=WIDGET_TIMEOUT_MS)
             page.wait_for_function(
@@ -187,6 +187,7 @@ def test_explorers_in_jupyterlab(chromium, workspace, tmp_path):
                 " && w.sessionContext.session.kernel.status === 'idle'; }", timeout=WIDGET_TIMEOUT_MS)
             page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
             _exercise(page, tmp_path, "lab")
+            assert not remote, f"JupyterLab tried to reach the network: {remote}"
         finally:
             context.close()
 
@@ -194,12 +195,16 @@ def test_explorers_in_jupyterlab(chromium, workspace, tmp_path):
 def test_explorers_in_the_voila_app(chromium, workspace, tmp_path):
     root, env = workspace
     port = _free_port()
-    cmd = [_bin("voila"), f"notebooks/{NOTEBOOK}", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
+    # As `make app` runs it: the workbook's page template, found through JUPYTER_PATH.
+    cmd = [_bin("voila"), f"notebooks/{NOTEBOOK}", "--template=workbook", "--no-browser", f"--port={port}",
+           "--Voila.ip=127.0.0.1"]
+    env = dict(env, JUPYTER_PATH=str(DATA_DIR))
     with _server(cmd, f"http://127.0.0.1:{port}/", root, env, tmp_path / "voila.log"):
-        context, page, _ = _open_page(chromium, f"http://127.0.0.1:{port}/")
+        context, page, remote = _open_page(chromium, f"http://127.0.0.1:{port}/")
         try:
             _exercise(page, tmp_path, "voila")
             # The app shows the narrative and the widgets, not the code.
             assert "computed once" not in page.content() and "workbook_folders" not in page.content()
+            assert not remote, f"the app tried to reach the network: {remote}"
         finally:
             context.close()
