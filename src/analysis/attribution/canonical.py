@@ -79,9 +79,41 @@ def canonicalize_speakers(df: pd.DataFrame) -> pd.DataFrame:
         mask = out["speaker_type"] == "person"
         out.loc[mask, "speaker_canonical"] = out.loc[mask, "speaker_canonical"].map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
         out["via"] = out["via"].map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
+    if "speaker_gender" in out.columns:
+        out["speaker_gender"] = person_genders(out)
     for col in ("speaker_canonical", "via"):
         out[col] = out[col].astype("string")
     return out
+
+
+def person_genders(df: pd.DataFrame) -> pd.Series:
+    """``speaker_gender`` made one per named person: what any of their rows shows, when the rows agree.
+
+    A person named in full ("Vladimir Putin") and by surname ("Putin") share a
+    canonical name, so the first name, or a feminine participle in one
+    sentence, tells the gender of every row. Rows that disagree are all left
+    unknown; role-only speakers ("portavoce", several people) keep their own.
+    """
+    from .gender import gender_from_name
+
+    genders = df["speaker_gender"].astype("string")
+    persons = (df["speaker_type"] == "person") & df["speaker_canonical"].map(
+        lambda v: isinstance(v, str) and v[:1].isupper() and _is_plain_name(v))
+    if not persons.any():
+        return genders
+    names = df.loc[persons, "speaker_canonical"].astype(str)
+    found: dict[str, set[str]] = {}
+    for name, g in zip(names, genders[persons]):
+        seen = found.setdefault(name, set())
+        if isinstance(g, str):
+            seen.add(g)
+    for name, seen in found.items():
+        by_name = gender_from_name(name)
+        if by_name is not None:
+            seen.add(by_name)
+    decided = {name: next(iter(seen)) if len(seen) == 1 else None for name, seen in found.items()}
+    genders.loc[persons] = names.map(decided).astype("string")
+    return genders
 
 
 def country_of(speaker_canonical: object, speaker_type: object, affiliation: object, role: object = None) -> str | None:

@@ -6,6 +6,7 @@ across documents; :func:`extract_attributions` does both.
 """
 from __future__ import annotations
 
+import warnings
 from itertools import starmap
 from typing import Iterator, Sequence
 
@@ -16,7 +17,10 @@ from ..corpus import Corpus
 from ..tokenization import Token
 from .canonical import alias_map, canonicalize_speakers, document_name_candidates
 from .document import Document
+from ..syntax.model import load_nlp
 from .patterns import Attribution, find_attributions
+from .profile import entity_typed, gender_of
+from .speakers import SpeakerInfo
 
 __all__ = ["COLUMNS", "extract_attributions", "extract_document_attributions", "document_attribution_records",
            "attribution_frame", "empty_table", "corpus_document_inputs"]
@@ -32,6 +36,7 @@ COLUMNS: dict[str, str] = {
     "speaker_end": "Int64",
     "speaker_canonical": "string",
     "speaker_type": "string",
+    "speaker_gender": "string",
     "role": "string",
     "affiliation": "string",
     "cue": "string",
@@ -63,7 +68,8 @@ def _frame(records: list[dict]) -> pd.DataFrame:
     return df
 
 
-def _records(text: str, rows: list[Attribution], doc_id: str | None, canon: dict[int, str]) -> list[dict]:
+def _records(text: str, rows: list[Attribution], doc_id: str | None, canon: dict[int, str],
+             genders: dict[int, str | None]) -> list[dict]:
     def span(sp: tuple[int, int] | None) -> tuple[str | None, int | None, int | None]:
         if sp is None:
             return None, None, None
@@ -90,6 +96,7 @@ def _records(text: str, rows: list[Attribution], doc_id: str | None, canon: dict
             "speaker_end": s1,
             "speaker_canonical": canon.get(id(sp), sp.canonical) if sp else None,
             "speaker_type": sp.type if sp else r.extra.get("speaker_type"),
+            "speaker_gender": genders.get(id(r)),
             "role": sp.role if sp else None,
             "affiliation": sp.affiliation if sp else None,
             "cue": cue,
@@ -124,6 +131,15 @@ def extract_document_attributions(text: str, *, doc_id: str | None = None,
     return _frame(document_attribution_records(text, doc_id=doc_id, sentences=sentences, tokens=tokens))
 
 
+def _pipeline():
+    """The Italian pipeline, or None (surface rules only, with a warning) when its folder is missing."""
+    try:
+        return load_nlp()
+    except FileNotFoundError as exc:
+        warnings.warn(f"{exc}; attribution falls back to surface rules", RuntimeWarning, stacklevel=3)
+        return None
+
+
 def document_attribution_records(text: str, *, doc_id: str | None = None,
                                  sentences: Sequence[tuple[int, int, int]] | None = None,
                                  tokens: Sequence[Token] | None = None) -> list[dict]:
@@ -138,13 +154,20 @@ def document_attribution_records(text: str, *, doc_id: str | None = None,
     if not text.strip():
         return []
     doc = Document.build(text, sentences, tokens=tokens)
-    rows = find_attributions(doc)
+    rows = find_attributions(doc, _pipeline())
+    typed: dict[int, SpeakerInfo] = {}
+    for r in rows:
+        for ref in (r, r.via_ref):
+            if ref is not None and ref.speaker is not None:
+                ref.speaker = typed.setdefault(id(ref.speaker), entity_typed(doc, ref.speaker))
     speakers = {id(r.speaker): r.speaker for r in rows if r.speaker is not None}
     speakers.update({id(r.via_ref.speaker): r.via_ref.speaker for r in rows if r.via_ref is not None and r.via_ref.speaker is not None})
     persons = {s.canonical for s in speakers.values() if s.type == "person"}
     mapping = alias_map(persons, extra_full_names=document_name_candidates(text))
     canon = {k: mapping.get(s.canonical, s.canonical) if s.type == "person" else s.canonical for k, s in speakers.items()}
-    return _records(text, rows, doc_id, canon)
+    genders = {id(r): gender_of(doc, r.speaker, canon.get(id(r.speaker)) if r.speaker else None,
+                                r.speaker.type if r.speaker else None, r.cue) for r in rows}
+    return _records(text, rows, doc_id, canon, genders)
 
 
 def _runs(doc_ids: pd.Series) -> dict[str, tuple[int, int]]:
@@ -224,6 +247,9 @@ def extract_attributions(corpus_or_text: Corpus | str) -> pd.DataFrame:
     speaker_end    Int64
     speaker_canonical string one name per speaker, aliases merged ("Vladimir Putin")
     speaker_type   string  person | government | organization | media | country | anonymous | unknown
+                           (our lists first, then the named entity over the speaker: PER, ORG)
+    speaker_gender string  female | male, for persons whose name or grammar shows it
+                           (:mod:`analysis.attribution.gender`); null otherwise
     role           string  "portavoce del Dipartimento di Stato americano", when stated
     affiliation    string  institution, outlet or country the speaker belongs to
     cue            string  the verb group or phrase ("ha dichiarato", "Secondo")

@@ -48,7 +48,9 @@ def gender_from_name(name: str | None) -> Gender | None:
     """Gender of the first name that opens ``name`` ("Vladimir Putin" → male), or None.
 
     The first word must be capitalised and longer than one letter (not an
-    initial); the lookup is the package's Italian list, then its general one.
+    initial). The package's Italian list is asked first; a name it does not
+    know for Italy is looked up in its general list. "Mostly" answers count
+    as unknown.
     """
     if not name:
         return None
@@ -56,46 +58,59 @@ def gender_from_name(name: str | None) -> Gender | None:
     if len(first) < 2 or not first[:1].isupper() or not first.isalpha():
         return None
     detector = _detector()
-    for country in ("italy", None):
-        answer = detector.get_gender(first, country) if country else detector.get_gender(first)
-        if answer in ("female", "male"):
-            return answer  # type: ignore[return-value]
-        if answer in ("mostly_female", "mostly_male", "andy"):
-            return None
-    return None
+    italian = detector.get_gender(first, "italy")
+    if italian in ("female", "male"):
+        return italian  # type: ignore[return-value]
+    if italian.startswith("mostly"):
+        return None
+    general = detector.get_gender(first)
+    return general if general in ("female", "male") else None  # type: ignore[return-value]
+
+
+def _gender_feature(morph: str) -> str | None:
+    feats = dict(f.split("=", 1) for f in morph.split("|") if "=" in f)
+    if feats.get("Number") == "Plur":
+        return "Plur"
+    return feats.get("Gender")
 
 
 def gender_from_phrase(words: Sequence[str], morphs: Sequence[str] | None = None,
                        pos: Sequence[str] | None = None) -> Gender | None:
-    """Gender shown by the speaker's own phrase: parsed features, or else its opening article.
+    """Gender shown by the speaker's phrase: its articles, else its head noun, else its adjectives.
 
-    ``words`` are the phrase's tokens; ``morphs`` (``"Gender=Fem|Number=Sing"``)
-    and ``pos`` (UPOS) come from the parse when there is one. Proper nouns are
-    not read (a name carries no grammatical gender); any plural feature, or
-    features of both genders, give None.
+    ``words`` are the tokens of the phrase's core (its head with articles and
+    adjectives, no complements: "la ministra" of "la ministra dell'Interno");
+    ``morphs`` (``"Gender=Fem|Number=Sing"``) and ``pos`` (UPOS) come from the
+    parse when there is one, else the opening article decides. An article
+    outranks the noun because some nouns serve both genders ("la portavoce");
+    a masculine noun without a masculine article says nothing ("l'allenatore"
+    may be generic), a feminine one is marked ("l'avvocata"). Proper nouns
+    carry no grammatical gender, so a phrase headed by a name has none here
+    ("Il Tempo", "De la Torre"); a plural, or disagreeing features of one
+    class, give None.
     """
     if not words:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return PRONOUNS[words[0].lower()]
     if morphs is not None and pos is not None:
-        genders: set[str] = set()
-        for m, p in zip(morphs, pos):
-            if p not in ("DET", "NOUN", "ADJ"):
-                continue
-            feats = dict(f.split("=", 1) for f in m.split("|") if "=" in f)
-            if feats.get("Number") == "Plur":
+        if not any(p == "NOUN" and w[:1].islower() for w, p in zip(words, pos)):
+            return None  # a name's article tells nothing reliable ("Il Tempo", "De la Torre", "il New York Post")
+        for wanted in ("DET", "NOUN", "ADJ"):
+            genders = {_gender_feature(m) for m, p in zip(morphs, pos) if p == wanted} - {None}
+            if "Plur" in genders:
                 return None
-            if "Gender" in feats:
-                genders.add(feats["Gender"])
-        if len(genders) == 1:
-            return "female" if genders == {"Fem"} else "male"
-        if genders:
-            return None
-    first = words[0].lower().replace("’", "'")
-    if first in FEMININE_OPENERS:
+            if len(genders) > 1:
+                return None
+            if genders == {"Fem"}:
+                return "female"
+            if genders == {"Masc"} and wanted == "DET":
+                return "male"  # "il sindaco"; a masculine noun alone ("l'allenatore") may be generic
+    first = words[0].replace("’", "'").lower()
+    role_noun = len(words) > 1 and words[1][:1].islower()  # "la portavoce", not "La Georgia"
+    if first in FEMININE_OPENERS and role_noun:
         return "female"
-    if first in MASCULINE_OPENERS:
+    if first in MASCULINE_OPENERS and role_noun:
         return "male"
     return None
 
