@@ -74,10 +74,12 @@ def test_share_of_voice_per_outlet(corpus, attributions):
 def test_share_of_voice_over_weeks_and_by_gender(corpus, attributions):
     weekly = coverage.share_of_voice(attributions, corpus.documents, over="week")
     assert set(weekly["week"]) == {_monday(a["date"]) for a in expected()}
-    assert not coverage.has_gender(attributions)
+    genderless = attributions.drop(columns="speaker_gender", errors="ignore")
+    assert not coverage.has_gender(genderless)
+    assert not coverage.has_gender(genderless.assign(speaker_gender=pd.NA))
     with pytest.raises(ValueError, match="speaker_gender"):
-        coverage.share_of_voice(attributions, corpus.documents, by="speaker_gender")
-    gendered = attributions.assign(speaker_gender=attributions["speaker_canonical"].map(
+        coverage.share_of_voice(genderless, corpus.documents, by="speaker_gender")
+    gendered = genderless.assign(speaker_gender=attributions["speaker_canonical"].map(
         {"Anna Neri": "female", "Sara Blu": "female", "Paolo Gialli": "male", "Mario Bianchi": "male"}))
     assert coverage.has_gender(gendered)
     table = coverage.share_of_voice(gendered, corpus.documents, by="speaker_gender")

@@ -107,7 +107,7 @@ def test_speaker_queries(index, corpus):
     expected = sum(len(re.findall(r"La ministra Anna Neri ha (?:dichiarato|aggiunto)", t)) for t in corpus.documents["text"])
     assert len(said) == expected
     assert pd.to_datetime(said["date"]).is_monotonic_increasing
-    assert "speaker_gender" not in said.columns
+    assert ("speaker_gender" in said.columns) == index.has_gender
     terms = queries.speaker_terms(index, "Anna Neri")
     assert "bilancio" in set(terms["term"])
     shared = queries.speakers_sharing_terms(index, "Anna Neri")
@@ -120,7 +120,11 @@ def test_speaker_queries(index, corpus):
 
 
 def test_speaker_gender_is_shown_only_when_present(corpus):
-    table = extract_attributions(corpus)
+    table = extract_attributions(corpus).drop(columns="speaker_gender", errors="ignore")
+    without = build_index(corpus, attributions=table)
+    assert not without.has_gender
+    assert "speaker_gender" not in queries.speaker_attributions(without, "Anna Neri").columns
+    assert "gender:" not in article_html(without, without.attributions["doc_id"].iloc[0])
     table["speaker_gender"] = table["speaker_canonical"].map({"Anna Neri": "female", "Mario Bianchi": "male"})
     with_gender = build_index(corpus, attributions=table)
     assert with_gender.has_gender
