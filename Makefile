@@ -2,6 +2,7 @@
 #   make report [SEEDS=dir] [OUT=dir]   run every notebook, write figures and HTML reports
 #   make test                           unit tests + every notebook executed on seeds/
 #   make lab                            JupyterLab on notebooks/
+#   make app [SEEDS=dir] [PORT=8866]    the explorers (05_explore) as a Voila app
 #   make eval                           measure accuracy on ../shared/data (when present)
 #   make run SEEDS=dir OUT=dir          batch analysis of a seeds folder into tables (OUT default: tables/)
 #   make bench                          speed and memory benchmark (bench/)
@@ -15,12 +16,13 @@ SEEDS  ?= seeds
 OUT    ?= .
 FORMAT ?= parquet
 ENGINE ?= local
+PORT   ?= 8866
 
-.PHONY: help report test lab eval run bench venv test-deps chromium clean model
+.PHONY: help report test lab app eval run bench venv test-deps chromium clean model
 .DEFAULT_GOAL := help
 
 help:
-	@sed -n '2,9p' Makefile | sed 's/^#//'
+	@sed -n 's/^#   make/   make/p' Makefile
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +56,13 @@ test: $(VENV)/.installed-test chromium
 
 lab: $(VENV)/.installed
 	$(VENV)/bin/jupyter lab notebooks/
+
+# The explorers as a web app: Voila runs notebooks/05_explore.ipynb and shows
+# its widgets only (no code). WORKBOOK_SEEDS tells the notebook which folder to read;
+# the "workbook" page template (src/analysis/data/voila/) loads nothing from the network.
+app: $(VENV)/.installed
+	WORKBOOK_SEEDS="$(abspath $(SEEDS))" JUPYTER_PATH="$(CURDIR)/src/analysis/data" \
+	  $(VENV)/bin/voila notebooks/05_explore.ipynb --template=workbook --no-browser --port=$(PORT)
 
 eval: $(VENV)/.installed
 	$(PY) -m analysis.evaluation

@@ -8,6 +8,7 @@ project.
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -67,3 +68,22 @@ def test_project_is_installed_by_the_conda_build(dockerfile):
     copy = re.search(r"^COPY .*\bsrc/ \$\{REPO_DIR\}/", text, flags=re.M)
     update = re.search(r"env update .*environment\.yml", text)
     assert copy and update and copy.start() < update.start(), "the repository is not copied before the conda build"
+
+
+def test_binder_serves_the_voila_app():
+    """``urlpath=voila/render/notebooks/05_explore.ipynb`` needs Voila as a Jupyter server extension.
+
+    The pip package enables it through a ``jupyter_server_config.d`` file; the
+    same package, pinned in environment.yml's pip section, installs it on Binder.
+    """
+    env = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    assert any(re.fullmatch(r"voila==\S+", p.strip()) for p in pip), "voila is not pinned in environment.yml"
+    config = Path(sys.prefix) / "etc" / "jupyter" / "jupyter_server_config.d" / "voila.json"
+    assert config.exists(), f"{config} missing: voila is not enabled as a server extension"
+    enabled = json.loads(config.read_text())["ServerApp"]["jpserver_extensions"]
+    assert enabled.get("voila.server_extension") is True
+    assert (PROJECT_ROOT / "notebooks" / "05_explore.ipynb").exists()
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert "urlpath=voila/render/notebooks/05_explore.ipynb" in readme
+    assert "urlpath=lab/tree/notebooks/" in readme

@@ -1,7 +1,9 @@
 """environment.yml (conda, Binder) and pyproject.toml (pip, .venv) must agree.
 
 Both files pin the same runtime dependencies at the same versions, the same
-Python minor version, and environment.yml installs the project itself.
+Python minor version, and environment.yml installs the project itself. Conda
+provides Python and pip only: every package comes from PyPI through the pip
+section, with the pins ``make test`` installs (and so proves to exist).
 """
 from __future__ import annotations
 
@@ -13,10 +15,6 @@ import pytest
 import yaml
 
 from analysis.paths import PROJECT_ROOT
-
-#: PyPI names whose conda-forge package is called differently.
-CONDA_NAMES: dict[str, str] = {}
-
 
 def _norm(name: str) -> str:
     """PEP 503 normalisation: case-insensitive, runs of -_. are one '-'."""
@@ -68,6 +66,16 @@ def test_pyproject_pins_every_dependency_exactly(pyproject):
         _split_pip(spec)  # raises on anything but name==version
 
 
+def test_conda_gives_python_and_pip_only(environment):
+    conda, pip = _conda_and_pip(environment)
+    names = sorted(_split_conda(spec)[0] for spec in conda)
+    assert names == ["pip", "python"], (
+        f"environment.yml asks conda for {names}; only python and pip belong there, "
+        "every other package goes in the pip section with the pyproject.toml pin"
+    )
+    assert pip, "environment.yml has no pip section"
+
+
 def test_same_dependencies_and_versions(pyproject, environment):
     wanted = dict(_split_pip(s) for s in pyproject["project"]["dependencies"])
     conda, pip = _conda_and_pip(environment)
@@ -84,7 +92,7 @@ def test_same_dependencies_and_versions(pyproject, environment):
         name, version = _split_pip(spec)
         assert name not in declared, f"environment.yml lists {name} twice"
         declared[name] = version
-    expected = {_norm(CONDA_NAMES.get(n, n)): v for n, v in wanted.items()}
+    expected = dict(wanted)
     missing = sorted(set(expected) - set(declared))
     extra = sorted(set(declared) - set(expected))
     assert not missing, f"in pyproject.toml but not in environment.yml: {missing}"

@@ -40,3 +40,17 @@ def test_unknown_term_gives_empty_table(seed_corpus):
 def test_bad_options_raise_value_error(seed_corpus, kwargs):
     with pytest.raises(ValueError):
         collocates(seed_corpus, "Putin", **kwargs)
+
+
+def test_names_are_one_collocate_and_never_their_own():
+    text = ("Il portavoce ha detto: «La Corea del Nord e Kim Jong Un minacciano la pace in Asia». "
+            "Poi la pace con la Corea del Nord è tornata.")
+    corpus = corpus_from_texts({"d": text})
+    table = collocates(corpus, "pace", window=5, by="form").set_index("collocate")
+    assert table.loc["Corea del Nord", "count"] == 2 and table.loc["Kim Jong Un", "count"] == 1
+    assert not {"Corea", "Nord", "Kim", "Jong", "Un"} & set(table.index)
+    split = collocates(corpus, "pace", window=5, by="form", names=False)
+    assert {"Nord", "Jong", "Un"} <= set(split["collocate"])
+    # "Nord" is inside the name "Corea del Nord": that name is not its collocate.
+    around_nord = collocates(corpus, "Nord", window=5, by="form")
+    assert not {"Corea", "Corea del Nord"} & set(around_nord["collocate"])

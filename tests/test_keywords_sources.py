@@ -66,3 +66,34 @@ def test_bad_attributions_raise_value_error(seed_corpus, attributions):
         source_vocabulary(seed_corpus, attributions=attributions.assign(doc_id="nope"))
     with pytest.raises(ValueError):
         source_vocabulary(seed_corpus, attributions=attributions, top_n=0)
+
+
+NAMES_TEXT = (
+    "Il portavoce ha detto: «La Corea del Nord e Kim Jong Un minacciano la pace in Asia». "
+    "Poi il ministro ha aggiunto che la Corea del Nord tratta."
+)
+
+
+def test_a_name_is_one_term_in_a_speakers_vocabulary():
+    from analysis import corpus_from_texts
+
+    corpus = corpus_from_texts({"d": NAMES_TEXT})
+    start = NAMES_TEXT.index("«") + 1
+    spans = pd.DataFrame({"doc_id": ["d"], "speaker_canonical": ["Portavoce"],
+                          "content_start": [start], "content_end": [NAMES_TEXT.index("»")]})
+    merged = _counts(source_vocabulary(corpus, attributions=spans, by="form"), "Portavoce")
+    assert merged["Corea del Nord"] == 1 and merged["Kim Jong Un"] == 1 and merged["pace"] == 1
+    assert not {"Corea", "Nord", "Kim", "Jong", "Un"} & set(merged)
+    split = _counts(source_vocabulary(corpus, attributions=spans, by="form", names=False), "Portavoce")
+    assert {"Corea", "Nord", "Kim", "Jong", "Un"} <= set(split) and "Corea del Nord" not in split
+
+
+def test_a_name_cut_by_the_content_span_is_not_counted():
+    from analysis import corpus_from_texts
+
+    corpus = corpus_from_texts({"d": NAMES_TEXT})
+    cut = NAMES_TEXT.index("Nord")  # the content ends inside "Corea del Nord"
+    spans = pd.DataFrame({"doc_id": ["d"], "speaker_canonical": ["Portavoce"],
+                          "content_start": [0], "content_end": [cut]})
+    terms = set(source_vocabulary(corpus, attributions=spans, by="form")["term"])
+    assert "portavoce" in terms and not {"Corea", "Corea del Nord"} & terms

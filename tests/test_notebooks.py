@@ -21,6 +21,8 @@ EXPECTED = [
     "02_sentiment",
     "03_keyword_frequency",
     "04_summary",
+    "05_explore",
+    "06_outlets_and_time",
 ]
 #: Notebooks that answer a question with figures (at least two each).
 ANALYSIS = ["01_source_attribution", "02_sentiment", "03_keyword_frequency", "04_summary"]

@@ -122,3 +122,32 @@ def test_missing_seeds_folder_is_a_clear_error(tmp_path):
     )
     assert proc.returncode == 2
     assert "no such seeds folder" in proc.stderr
+
+
+def test_widgets_become_static_tables_in_the_report(seed_report):
+    """The explorers of 05_explore show a table in the report, never controls that cannot work."""
+    _, results = seed_report
+    explore = next(r for r in results if r.notebook.stem == "05_explore")
+    soup = _soup(explore.html)
+    assert not soup.find_all(["select", "input", "button", "script"])
+    text = soup.get_text(" ")
+    assert "Static view" in text and soup.find("table") is not None
+    assert "VBox(" not in text and "Tab(" not in text and "widget-view" not in str(soup)
+    # The executed notebook keeps the live widget for JupyterLab, beside the fallback.
+    executed = nbformat.read(explore.executed, as_version=4)
+    bundles = [o.get("data", {}) for c in executed.cells if c.cell_type == "code" for o in c.outputs]
+    assert any("application/vnd.jupyter.widget-view+json" in b and "text/html" in b for b in bundles)
+
+
+def test_a_widget_without_fallback_is_left_out():
+    from analysis.report import WIDGET_VIEW, static_outputs
+
+    view = {"model_id": "x", "version_major": 2, "version_minor": 0}
+    outputs = [
+        nbformat.v4.new_output("display_data", data={"text/plain": "IntSlider(value=1)", WIDGET_VIEW: view}),
+        nbformat.v4.new_output("display_data", data={"text/plain": "Tab()", "text/html": "<table></table>", WIDGET_VIEW: view}),
+        nbformat.v4.new_output("stream", text="kept"),
+    ]
+    kept = static_outputs(outputs)
+    assert len(kept) == 2 and WIDGET_VIEW not in kept[0]["data"] and kept[1]["text"] == "kept"
+    assert WIDGET_VIEW in outputs[1]["data"]  # the notebook itself is not changed

@@ -2,7 +2,9 @@
 
 Load a seeds folder with :func:`load_corpus`; the analysis modules
 (:mod:`analysis.attribution`, :mod:`analysis.sentiment`,
-:mod:`analysis.keywords`) take the resulting :class:`Corpus`.
+:mod:`analysis.keywords`) take the resulting :class:`Corpus`;
+:mod:`analysis.coverage` compares outlets and weeks, and
+:mod:`analysis.explore` opens interactive explorers over a corpus.
 """
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ is always text, never markup.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +20,11 @@ import pandas as pd
 from . import figures
 from .paths import FIGURES_DIR, PROJECT_ROOT, SEEDS_DIR
 
-__all__ = ["workbook_folders", "safe_display_defaults"]
+__all__ = ["workbook_folders", "safe_display_defaults", "SEEDS_ENVIRONMENT_VARIABLE"]
+
+#: A seeds folder named here replaces ``seeds/`` when a notebook's
+#: ``SEEDS_DIR`` is None (``make app SEEDS=dir`` sets it for Voila).
+SEEDS_ENVIRONMENT_VARIABLE = "WORKBOOK_SEEDS"
 
 
 def safe_display_defaults() -> None:
@@ -32,11 +37,14 @@ def safe_display_defaults() -> None:
 def workbook_folders(seeds_dir: str | Path | None = None, out_dir: str | Path | None = None) -> tuple[Path, Path]:
     """``(seeds folder, figures folder)`` from a notebook's parameters.
 
-    ``None`` gives the repository defaults from :mod:`analysis.paths`; a
-    relative path is taken from the repository root, so the result never
+    ``None`` gives the repository defaults from :mod:`analysis.paths` (for
+    the seeds, the folder in the ``WORKBOOK_SEEDS`` environment variable
+    when it is set and not empty); a relative path is taken from the repository root, so the result never
     depends on the notebook's working directory. The figures
     folder is created; a missing seeds folder raises ``ValueError``.
     """
+    if seeds_dir is None:
+        seeds_dir = os.environ.get(SEEDS_ENVIRONMENT_VARIABLE) or None
     seeds = _from_root(seeds_dir) if seeds_dir is not None else SEEDS_DIR
     out = _from_root(out_dir) if out_dir is not None else FIGURES_DIR
     if not seeds.exists():

@@ -11,11 +11,16 @@ The HTML pages are meant to be opened offline and to stay inert whatever the
 articles contain: no scripts at all (no MathJax, require.js or widget
 loaders from a CDN), a Content-Security-Policy that forbids scripts and
 remote requests, figures embedded as data URIs, and HTML in outputs
-sanitized on top of the escaping the notebooks already do.
+sanitized on top of the escaping the notebooks already do. Interactive
+widgets cannot work there: a widget output shows its static fallback (the
+``text/html`` the explorers of :mod:`analysis.explore` put beside the widget
+view) and a widget without one is left out, never shown as a dead control;
+the saved widget state is not written into the page.
 """
 from __future__ import annotations
 
 import argparse
+import copy
 import html
 import re
 import sys
@@ -37,6 +42,7 @@ __all__ = [
     "find_notebooks",
     "execute_notebook",
     "render_html",
+    "static_outputs",
     "main",
 ]
 
@@ -46,6 +52,8 @@ NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
 FIGURE_SUFFIXES = (".png", ".svg")
 #: Cells with these tags are left out of the HTML report.
 HIDDEN_TAGS = ("parameters", "injected-parameters", "remove_cell")
+#: The display type of a live widget (rendered by a kernel-backed front end only).
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: Longest time one cell may run (seconds).
 CELL_TIMEOUT = 900
 
@@ -190,7 +198,7 @@ def render_html(nb: nbformat.NotebookNode, *, title: str) -> str:
         # Markdown cells are the notebook's own prose; outputs may carry article text.
         def preprocess_cell(self, cell, resources, cell_index):
             if cell.cell_type == "code":
-                cell.outputs = self.sanitize_code_outputs(cell.outputs)
+                cell.outputs = self.sanitize_code_outputs(static_outputs(cell.outputs))
             return cell, resources
 
     exporter = HTMLExporter(
@@ -206,8 +214,28 @@ def render_html(nb: nbformat.NotebookNode, *, title: str) -> str:
     exporter.register_preprocessor(
         _SanitizeOutputs(tags=list(OUTPUT_TAGS), attributes=OUTPUT_ATTRIBUTES, strip=True, enabled=True), enabled=True
     )
+    nb = copy.deepcopy(nb)
+    nb.metadata.pop("widgets", None)  # saved widget state: a script block, and useless without a kernel
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "csp": CONTENT_SECURITY_POLICY})
     return body
+
+
+def static_outputs(outputs: list) -> list:
+    """``outputs`` with every widget view replaced by its static fallback.
+
+    A widget output that carries ``text/html`` keeps that (and its
+    ``text/plain``); one that carries no fallback is dropped.
+    """
+    kept = []
+    for output in outputs:
+        data = output.get("data", {})
+        if WIDGET_VIEW in data:
+            if "text/html" not in data:
+                continue
+            output = copy.deepcopy(output)
+            del output["data"][WIDGET_VIEW]
+        kept.append(output)
+    return kept
 
 
 def _heading_and_question(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:

@@ -103,6 +103,7 @@ def plot_drivers(assessments: pd.DataFrame, *, top: int = 12, title: str | None 
         ax.barh([f"{w} ({n})" for w, n in zip(t["word"], t["n"])], t["total"], color=_colours(t["total"]))
         ax.axvline(0, color="black", linewidth=0.6)
     ax.set_xlabel("summed contribution to polarity (after negation, intensifiers, contrast)")
+    ax.set_ylabel("word")
     ax.set_title(title or "Words that drive the tone")
     return fig
 
@@ -123,5 +124,6 @@ def plot_group_tone(summary: pd.DataFrame, key: str, *, top: int = 15, title: st
         ax.axvline(0, color="black", linewidth=0.6)
         ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean polarity of the sentences or passages")
+    ax.set_ylabel(key.replace("_", " "))
     ax.set_title(title or f"Tone by {key}")
     return fig

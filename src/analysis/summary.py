@@ -203,6 +203,7 @@ def plot_speaker_tone(summary: pd.DataFrame, *, top: int = 15, title: str = "Who
     ax.barh(y, data["n_attributions"].to_numpy(), color=colours, edgecolor="#444444", linewidth=0.4)
     ax.set_yticks(y, labels)
     ax.set_xlabel("attributed passages")
+    ax.set_ylabel("speaker")
     ax.set_xlim(0, float(data["n_attributions"].max()) * 1.2)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     for yi, (n, tone) in enumerate(zip(data["n_attributions"], data["tone"])):
@@ -245,6 +246,8 @@ def plot_speaker_terms(
     image = ax.imshow(matrix.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
     ax.set_xticks(np.arange(len(terms)), terms, rotation=45, ha="right")
     ax.set_yticks(np.arange(len(speakers)), [_short(s) for s in speakers])
+    ax.set_xlabel("term (lemma or name) in the speaker's reported words")
+    ax.set_ylabel("speaker")
     peak = max(1, int(matrix.to_numpy().max()))
     for (i, j), value in np.ndenumerate(matrix.to_numpy()):
         if value:

@@ -101,6 +101,7 @@ def plot_voice(table: pd.DataFrame, *, by: str = "speaker_canonical", title: str
     ax2.plot(t["attributions"], range(len(t)), "o", color=PALETTE[1], label="attributions")
     ax2.set_xlabel("attributions")
     ax.set_xlabel("words of content (quoted or reported)")
+    ax.set_ylabel({"speaker_canonical": "speaker", "speaker_type": "kind of speaker", "country": "country or side"}.get(by, by))
     ax.set_title(title or "Who gets voice", pad=28)
     h1, l1 = ax.get_legend_handles_labels()
     h2, l2 = ax2.get_legend_handles_labels()
@@ -118,42 +119,120 @@ def plot_types(df: pd.DataFrame) -> plt.Figure:
         ax.barh([_label(v) for v in t.index], t[col], left=left, color=PALETTE[k % len(PALETTE)], label=col)
         left = left + t[col]
     ax.set_xlabel("attributions")
+    ax.set_ylabel("kind of speaker")
     ax.set_title("Direct, mixed, indirect and 'according to', by speaker type")
     ax.legend(frameon=False, loc="lower right")
     fig.tight_layout()
     return fig
 
 
+#: Columns of the sourcing-chain figure: (kind of node, left edge, width), in inches.
+_CHAIN_COLUMNS = {"article": (0.15, 1.0), "via": (1.75, 2.0), "channel": (4.45, 2.9), "speaker": (8.05, 2.8)}
+_CHAIN_COLOURS = {"via": PALETTE[3], "channel": PALETTE[2], "speaker": PALETTE[0]}
+_CHAIN_LEGEND = {"via": "reported via (agency, outer source)", "channel": "through a channel", "speaker": "to the speaker"}
+_LINE = 0.15  # inches per line of 8-point text
+_PAD = 0.14  # inches of box padding, top and bottom together
+
+
+def _chain_paths(edges: pd.DataFrame, root: str) -> list[tuple[list[tuple[str, str]], int]]:
+    """Every path from ``root`` along the edges: ([(kind, node), …], n of the last edge)."""
+    out_edges: dict[str, list[tuple[str, str, int]]] = {}
+    for s_, t, kind, n in zip(edges["source"], edges["target"], edges["kind"], edges["n"]):
+        out_edges.setdefault(str(s_), []).append((str(kind), str(t), int(n)))
+    paths: list[tuple[list[tuple[str, str]], int]] = []
+
+    def walk(node: str, path: list[tuple[str, str]], seen: frozenset[str]) -> None:
+        nexts = [e for e in out_edges.get(node, []) if e[1] not in seen]
+        for kind, target, n in sorted(nexts, key=lambda e: (list(_CHAIN_COLUMNS).index(e[0]), e[1])):
+            step = path + [(kind, target)]
+            if kind == "speaker" or not out_edges.get(target):
+                paths.append((step, n))
+            else:
+                walk(target, step, seen | {target})
+
+    walk(root, [("article", root)], frozenset({root}))
+    return sorted(paths, key=lambda p: [(list(_CHAIN_COLUMNS).index(k), v) for k, v in p[0]])
+
+
+def _wrapped(text: str, width_in: float) -> str:
+    import textwrap
+
+    chars = max(8, int((width_in - 0.2) / 0.068))
+    return "\n".join(textwrap.wrap(str(text).replace("$", r"\$"), width=chars, break_long_words=True)) or " "
+
+
 def plot_sourcing_chain(edges: pd.DataFrame, *, title: str = "Sourcing chain: article → agency → channel → speaker") -> plt.Figure:
-    """A layered diagram of :func:`sourcing_chains`: each node placed by its depth in the chain."""
-    column = {"via": 1, "channel": 2, "speaker": 3}
-    depth: dict[str, int] = {}
-    for s_, t, kind in zip(edges["source"], edges["target"], edges["kind"]):
-        depth.setdefault(s_, 0)
-        depth[t] = column[kind]
-    layers: dict[int, list[str]] = {}
-    for node, d in sorted(depth.items(), key=lambda kv: (kv[1], kv[0])):
-        layers.setdefault(d, []).append(node)
-    height = max((len(v) for v in layers.values()), default=1)
-    fig, ax = plt.subplots(figsize=(11, max(3.0, 0.55 * height + 1)))
-    pos = {}
-    for d, nodes in layers.items():
-        for k, node in enumerate(nodes):
-            pos[node] = (d * 1.3, (len(nodes) - 1) / 2 - k)
-    colours = {"via": PALETTE[3], "channel": PALETTE[2], "speaker": PALETTE[0]}
-    for s, t, kind, n in zip(edges["source"], edges["target"], edges["kind"], edges["n"]):
-        (x0, y0), (x1, y1) = pos[s], pos[t]
-        ax.annotate("", xy=(x1 - 0.35, y1), xytext=(x0 + 0.35, y0),
-                    arrowprops={"arrowstyle": "->", "color": colours[kind], "lw": 1 + n})
-    for node, (x, y) in pos.items():
-        ax.text(x, y, _label(node, 34), ha="center", va="center", fontsize=8,
-                bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#999999"})
-    for kind, c in colours.items():
-        ax.plot([], [], color=c, label={"via": "reported via (agency)", "channel": "through channel", "speaker": "to speaker"}[kind])
-    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(0, -0.02), ncol=3)
-    ax.set_xlim(-0.7, 1.3 * max(layers, default=0) + 0.7)
-    ax.set_ylim(-height / 2 - 0.5, height / 2 + 0.5)
+    """A layered diagram of :func:`sourcing_chains`, one row per chain, read left to right.
+
+    Columns: the article, the outer source it names (*via*), the channel, the
+    speaker. Chains sharing a start are grouped, so a node spans the rows of
+    its chains and no two arrows cross; labels are wrapped in full, never cut,
+    and every arrow ends on the edge of its box. A speaker reached by several
+    attributions along one chain shows the count (×n).
+    """
+    from matplotlib.patches import FancyBboxPatch
+
+    roots = sorted(set(edges["source"]) - set(edges["target"])) if len(edges) else []
+    paths = [p for root in roots for p in _chain_paths(edges, root)]
+    width = sum(_CHAIN_COLUMNS["speaker"]) + 0.15
+    if not paths:
+        fig = plt.figure(figsize=(width, 1.6))
+        fig.text(0.5, 0.55, "No attribution names an outer source or a channel: there is no sourcing chain to draw.",
+                 ha="center", va="center")
+        fig.suptitle(title)
+        return fig
+    # Nodes of the outline: one per distinct prefix, spanning the rows of its chains.
+    nodes: dict[tuple, dict] = {}
+    for row, (path, n) in enumerate(paths):
+        for depth in range(len(path)):
+            key = tuple(path[: depth + 1])
+            kind, name = path[depth]
+            label = name if depth < len(path) - 1 or n == 1 else f"{name} (×{n})"
+            node = nodes.setdefault(key, {"kind": kind, "rows": [], "label": label, "n": n})
+            node["rows"].append(row)
+    for node in nodes.values():
+        node["text"] = _wrapped(node["label"], _CHAIN_COLUMNS[node["kind"]][1])
+        node["height"] = node["text"].count("\n") * _LINE + _LINE + _PAD
+    # Row heights: every node fits in the rows it spans.
+    heights = [0.0] * len(paths)
+    for node in sorted(nodes.values(), key=lambda nd: len(nd["rows"])):
+        need = node["height"] + 0.16
+        have = sum(heights[r] for r in node["rows"])
+        if have < need:
+            extra = (need - have) / len(node["rows"])
+            for r in node["rows"]:
+                heights[r] += extra
+    top, bottom = 0.55, 0.45
+    height = top + sum(heights) + bottom
+    tops = [height - top - sum(heights[:r]) for r in range(len(paths))]
+    fig = plt.figure(figsize=(width, height))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, height)
     ax.axis("off")
-    ax.set_title(title)
-    fig.tight_layout()
+    for node in nodes.values():
+        first, last = min(node["rows"]), max(node["rows"])
+        node["y"] = (tops[first] + tops[last] - heights[last]) / 2
+        left, w = _CHAIN_COLUMNS[node["kind"]]
+        node["left"], node["right"] = left, left + w
+        ax.add_patch(FancyBboxPatch((left, node["y"] - node["height"] / 2), w, node["height"],
+                                    boxstyle="round,pad=0,rounding_size=0.06", fc="white",
+                                    ec=_CHAIN_COLOURS.get(node["kind"], "#777777"), lw=1.0))
+        ax.text(left + w / 2, node["y"], node["text"], ha="center", va="center", fontsize=8, linespacing=1.25)
+    for key, node in nodes.items():
+        if len(key) < 2:
+            continue
+        parent = nodes[key[:-1]]
+        lw = 1.0 + 0.6 * min(node["n"] - 1, 5) if node["kind"] == "speaker" else 1.0
+        ax.annotate("", xy=(node["left"], node["y"]), xytext=(parent["right"], parent["y"]),
+                    arrowprops={"arrowstyle": "-|>", "color": _CHAIN_COLOURS[node["kind"]], "lw": lw,
+                                "shrinkA": 0, "shrinkB": 0, "mutation_scale": 10})
+    for kind, (left, w) in _CHAIN_COLUMNS.items():
+        ax.text(left + w / 2, height - 0.38, {"article": "article", "via": "via (outer source)", "channel": "channel",
+                                               "speaker": "speaker"}[kind], ha="center", va="center", fontsize=9,
+                fontweight="bold", color="#444444")
+    for kind, colour in _CHAIN_COLOURS.items():
+        ax.plot([], [], color=colour, label=_CHAIN_LEGEND[kind])
+    ax.legend(frameon=False, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3, fontsize=8)
+    fig.suptitle(title, y=1.0, va="bottom")
     return fig

@@ -17,6 +17,10 @@ the expected co-occurrence is ``E11 = W · f_c / N`` and
   chance; it favours rare words, so read it with ``min_count``;
 * log-likelihood G² of the table [O11, W − O11; f_c − O11, N − W − f_c + O11]
   (Dunning 1993): how sure the association is (3.84 ≈ p 0.05).
+
+A name (:func:`~analysis.keywords.entity_mentions`) is one content word in
+the window and one collocate, under its canonical name (*Corea del Nord*, not
+*Corea* and *Nord*); a name that contains the node is not its own collocate.
 """
 from __future__ import annotations
 
@@ -26,14 +30,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .entities import entity_mentions
 from .kwic import find_term
 from .statistics import log_likelihood, pmi
-from .terms import TermUnit, check_unit, content_mask, merge_case_variants, token_labels
+from .terms import TermUnit, check_unit, content_mask, merge_case_variants, name_of_tokens, token_labels
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
 
-__all__ = ["collocates", "COLLOCATE_COLUMNS"]
+__all__ = ["collocates", "collocation_table", "names_as_one_word", "COLLOCATE_COLUMNS"]
 
 COLLOCATE_COLUMNS = ("collocate", "count", "collocate_freq", "expected", "pmi", "log_likelihood", "left", "right")
 
@@ -45,6 +50,7 @@ def collocates(
     window: int = 5,
     by: TermUnit = "lemma",
     min_count: int = 1,
+    names: bool = True,
 ) -> pd.DataFrame:
     """Words co-occurring with ``term`` within ``window`` content words.
 
@@ -60,7 +66,8 @@ def collocates(
         log_likelihood (float): G² (see module doc).
         left, right (int): co-occurrences on each side of the node.
 
-    Collocates with ``count < min_count`` are dropped.
+    Collocates with ``count < min_count`` are dropped. With ``names=False``
+    the words of a name count one by one.
     """
     check_unit(by)
     if isinstance(window, bool) or not isinstance(window, int) or window < 1:
@@ -75,19 +82,52 @@ def collocates(
     raw = token_labels(tokens, by).to_numpy()
     mapping = merge_case_variants(str(x) for x, c in zip(raw, is_content) if c)
     labels = np.array([mapping.get(str(x), str(x)) for x in raw], dtype=object)
+    which = None
+    if names:
+        is_content, labels, which = names_as_one_word(corpus.tokens, entity_mentions(corpus), is_content, labels)
     docs = tokens["doc_id"].astype("string").to_numpy()
     sents = tokens["sent_id"].to_numpy()
     n_total = int(is_content.sum())
     freq = Counter(labels[is_content].tolist())
 
+    spans = [(int(first), int(last)) for _, first, last in hits.itertuples(index=False)]
+    return collocation_table(spans, labels=labels, is_content=is_content, docs=docs, sents=sents,
+                             freq=freq, n_total=n_total, window=window, min_count=min_count, name_of_token=which)
+
+
+def collocation_table(
+    spans: list[tuple[int, int]],
+    *,
+    labels: np.ndarray,
+    is_content: np.ndarray,
+    docs: np.ndarray,
+    sents: np.ndarray,
+    freq: "Counter[str]",
+    n_total: int,
+    window: int,
+    min_count: int = 1,
+    name_of_token: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """The table of :func:`collocates` for node occurrences ``spans`` (first, last token positions).
+
+    The per-token arrays (label, content flag, document, sentence, and the
+    name each token lies in from :func:`names_as_one_word`) and the corpus
+    counts (``freq`` of each label among content tokens, ``n_total`` content
+    tokens) can be computed once and reused for many nodes.
+    """
+    if name_of_token is not None:
+        node_names = {int(name_of_token[i]) for first, last in spans for i in range(first, last + 1) if name_of_token[i] >= 0}
+        if node_names:
+            is_content = is_content & ~np.isin(name_of_token, list(node_names))
     node_positions: set[int] = set()
-    for _, first, last in hits.itertuples(index=False):
+    for first, last in spans:
         node_positions.update(range(first, last + 1))
     left: Counter[str] = Counter()
     right: Counter[str] = Counter()
     window_size = 0
-    n = len(tokens)
-    for doc_id, first, last in hits.itertuples(index=False):
+    n = len(labels)
+    for first, last in spans:
+        doc_id = docs[first]
         for step, lo_hi, side in ((-1, first, left), (1, last, right)):
             i, taken = lo_hi + step, 0
             while 0 <= i < n and taken < window and docs[i] == doc_id and sents[i] == sents[lo_hi]:
@@ -119,6 +159,31 @@ def collocates(
     )
     out = out.sort_values(["log_likelihood", "count", "collocate"], ascending=[False, False, True], kind="mergesort")
     return out.astype({"left": "int64", "right": "int64"}).reset_index(drop=True)[list(COLLOCATE_COLUMNS)]
+
+
+def names_as_one_word(
+    tokens: pd.DataFrame, mentions: pd.DataFrame, is_content: np.ndarray, labels: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(is_content, labels, name_of_token)`` with every name one word.
+
+    The first token of each name in ``mentions`` (doc_id, start, end, entity)
+    is labelled with the canonical name; its other tokens stop being content
+    words. ``name_of_token`` is the row of ``mentions`` each token lies in
+    (-1: none), which :func:`collocation_table` uses to keep a name that
+    contains the node out of its collocates.
+    """
+    which = name_of_tokens(tokens, mentions)
+    if not (which >= 0).any():
+        return is_content, labels, which
+    is_content, labels = is_content.copy(), labels.copy()
+    entity = mentions["entity"].astype("string").to_numpy(dtype=object)
+    inside = which >= 0
+    first = np.ones(len(which), dtype=bool)
+    first[1:] = which[1:] != which[:-1]
+    labels[inside & first] = entity[which[inside & first]]
+    is_content[inside & first] = True
+    is_content[inside & ~first] = False
+    return is_content, labels, which
 
 
 def _empty() -> pd.DataFrame:

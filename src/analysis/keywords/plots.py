@@ -56,6 +56,7 @@ def plot_top_terms(
     fig, ax = plt.subplots(figsize=(8, max(2.5, 0.28 * len(rows) + 1)))
     _barh(ax, labels, rows[value].astype(float).tolist(), colors)
     ax.set_xlabel({"count": "occurrences", "per_10k": "occurrences per 10,000 words"}.get(value, value))
+    ax.set_ylabel("term")
     ax.set_title(title)
     if not rows.empty and any(c == PALETTE[1] for c in colors):
         handles = [plt.Rectangle((0, 0), 1, 1, color=PALETTE[0]), plt.Rectangle((0, 0), 1, 1, color=PALETTE[1])]
@@ -82,6 +83,7 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 20, title: str = "Keywords a
     for i, (lr, g2) in enumerate(zip(rows["log_ratio"], rows["log_likelihood"])):
         ax.text(float(lr), i, f"  G²={g2:.0f}", va="center", fontsize=8)
     ax.set_xlabel("log ratio (log2 of relative frequency, corpus / general Italian)")
+    ax.set_ylabel("term")
     ax.set_title(title)
     if not rows.empty and (~rows["in_reference"].astype(bool)).any():
         handles = [plt.Rectangle((0, 0), 1, 1, color=PALETTE[0]), plt.Rectangle((0, 0), 1, 1, color=PALETTE[3])]
@@ -94,20 +96,34 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 20, title: str = "Keywords a
 def plot_source_vocabulary(
     table: pd.DataFrame, *, top: int = 8, speakers: int = 4, title: str = "Words attributed to each source"
 ) -> plt.Figure:
-    """One small bar chart per speaker (the ``speakers`` first) of :func:`~analysis.keywords.source_vocabulary`."""
+    """One small bar chart per speaker (the ``speakers`` first) of :func:`~analysis.keywords.source_vocabulary`.
+
+    Two panels per row, so the labels stay readable at the report's width;
+    names count as one term (*Corea del Nord*), as in the table.
+    """
+    from matplotlib.ticker import MaxNLocator
+
     _check_columns(table, ("speaker", "term", "count"), "source vocabulary table")
     _check_top(top)
     _check_top(speakers)
     names = list(dict.fromkeys(table["speaker"].astype(str)))[:speakers]
+    ncols = min(max(len(names), 1), 2)
+    nrows = max(1, -(-len(names) // ncols))
     fig, axes = plt.subplots(
-        1, max(len(names), 1), figsize=(3.8 * max(len(names), 1), max(2.5, 0.3 * top + 1)), squeeze=False, layout="constrained"
+        nrows, ncols, figsize=(4.6 * ncols, nrows * max(2.3, 0.28 * top + 0.9)), squeeze=False, layout="constrained"
     )
-    for ax, name, color in zip(axes[0], names, PALETTE * 4):
+    flat = list(axes.flat)
+    for ax, name, color in zip(flat, names, PALETTE * 4):
         rows = table[table["speaker"].astype(str) == name].head(top)
         _barh(ax, [str(x) for x in rows["term"]], rows["count"].astype(float).tolist(), [color] * len(rows))
         ax.set_title(name, fontsize=10)
-        ax.set_xlabel("occurrences")
+        ax.set_xlabel("occurrences in their reported words")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylabel("term")
+    for ax in flat[len(names):]:
+        ax.axis("off")
     if not names:
-        axes[0][0].text(0.5, 0.5, "no attributed content", ha="center", va="center", transform=axes[0][0].transAxes)
+        flat[0].axis("on")
+        flat[0].text(0.5, 0.5, "no attributed content", ha="center", va="center", transform=flat[0].transAxes)
     fig.suptitle(title)
     return fig

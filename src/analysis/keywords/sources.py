@@ -35,6 +35,12 @@ def _attributions_for(corpus: "Corpus") -> pd.DataFrame:
     return extract_attributions(corpus)
 
 
+def _entity_mentions(corpus: "Corpus") -> pd.DataFrame:
+    from .entities import entity_mentions
+
+    return entity_mentions(corpus)
+
+
 def source_vocabulary(
     corpus: "Corpus",
     *,
@@ -42,8 +48,13 @@ def source_vocabulary(
     by: TermUnit = "lemma",
     min_count: int = 1,
     top_n: int | None = None,
+    names: bool = True,
 ) -> pd.DataFrame:
     """Content terms in the words attributed to each speaker.
+
+    With ``names`` (the default) a name is one term (*Corea del Nord*, *Kim
+    Jong Un*; :func:`analysis.keywords.entity_mentions`), counted once where
+    it lies wholly inside the content; with ``names=False`` every word counts.
 
     ``attributions`` needs the columns doc_id, speaker_canonical,
     content_start and content_end (character offsets of the reported content
@@ -94,7 +105,8 @@ def source_vocabulary(
 
     tokens = corpus.tokens
     words = tokens.loc[running_word_mask(tokens), ["doc_id", "start", "end"]]
-    content = labelled_tokens(tokens, by=by)[["doc_id", "start", "end", "term"]]
+    mentions = _entity_mentions(corpus) if names else None
+    content = labelled_tokens(tokens, by=by, names=mentions)[["doc_id", "start", "end", "term"]]
     word_rows, term_rows = [], []
     for doc_id, doc_spans in spans.groupby(spans["doc_id"].astype(str), sort=False):
         doc_words = words[words["doc_id"] == doc_id]

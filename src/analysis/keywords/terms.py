@@ -18,6 +18,12 @@ corpus ``tokens`` table in three small steps:
    (a tie goes to the capitalised one). So *Russia-Ucraina* counts *Russia* and
    *Ucraina* (the tokenizer splits hyphenated names).
 
+Where words are counted per source, per outlet or as collocates, a name is
+one term: :func:`name_of_tokens` finds, for each token, the name mention
+(:func:`analysis.keywords.entity_mentions`) it lies in, and
+:func:`labelled_tokens` given ``names`` counts *Corea del Nord* or *Kim Jong
+Un* once, under the mention's canonical name, instead of word by word.
+
 With ``by="lemma"`` the pipeline decides whether a capitalised common noun
 inside a sentence (*i due Paesi*, *gli Stati*) is a name or a noun; with
 ``by="form"`` it is shown as written and merged with its lower-case spelling.
@@ -45,6 +51,8 @@ __all__ = [
     "term_key",
     "merge_case_variants",
     "labelled_tokens",
+    "name_of_tokens",
+    "merge_names",
 ]
 
 #: What a term is made of: the dictionary lemma or the word as written.
@@ -210,10 +218,76 @@ def merge_case_variants(labels: Iterable[str]) -> dict[str, str]:
     return display
 
 
-def labelled_tokens(tokens: pd.DataFrame, *, by: TermUnit = "lemma", keep_numbers: bool = False) -> pd.DataFrame:
+def name_of_tokens(tokens: pd.DataFrame, names: pd.DataFrame) -> np.ndarray:
+    """For each row of ``tokens``, the row position in ``names`` of the name it lies in (-1: none).
+
+    ``tokens`` and ``names`` both need doc_id, start and end (character
+    offsets); ``names`` is a table of non-overlapping mentions such as
+    :func:`analysis.keywords.entity_mentions`. A token belongs to a name when
+    it lies wholly inside ``[start, end)``.
+    """
+    out = np.full(len(tokens), -1, dtype="int64")
+    if tokens.empty or names.empty:
+        return out
+    docs = pd.Index(pd.unique(pd.concat([tokens["doc_id"], names["doc_id"]]).astype(str)))
+    t_doc = docs.get_indexer(tokens["doc_id"].astype(str))
+    n_doc = docs.get_indexer(names["doc_id"].astype(str))
+    n_start = names["start"].to_numpy(dtype="int64")
+    n_end = names["end"].to_numpy(dtype="int64")
+    order = np.lexsort((n_start, n_doc))
+    sorted_doc, sorted_start = n_doc[order], n_start[order]
+    t_start = tokens["start"].to_numpy(dtype="int64")
+    t_end = tokens["end"].to_numpy(dtype="int64")
+    # The last name starting at or before each token, in the same document.
+    pos = np.searchsorted(sorted_doc * (1 << 40) + sorted_start, t_doc * (1 << 40) + t_start, side="right") - 1
+    ok = pos >= 0
+    candidate = order[np.clip(pos, 0, None)]
+    ok &= n_doc[candidate] == t_doc
+    ok &= t_end <= n_end[candidate]
+    out[ok] = candidate[ok]
+    return out
+
+
+def merge_names(content: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
+    """Content tokens with every name counted once, as its canonical name.
+
+    ``content`` has doc_id, start, end and term (as from
+    :func:`labelled_tokens`); ``names`` has doc_id, start, end and entity
+    (:func:`analysis.keywords.entity_mentions`). The first content token of
+    each name takes the name as its ``term`` and the name's ``end``; the
+    name's other tokens are dropped. Row order is kept.
+    """
+    which = name_of_tokens(content, names)
+    if not (which >= 0).any():
+        return content
+    first = np.ones(len(content), dtype=bool)
+    first[1:] = which[1:] != which[:-1]
+    keep = (which < 0) | first
+    out = content.copy()
+    inside = which >= 0
+    entity = names["entity"].astype("string").to_numpy(dtype=object)
+    ends = names["end"].to_numpy(dtype="int64")
+    terms = out["term"].astype("string").to_numpy(dtype=object)
+    terms[inside] = entity[which[inside]]
+    out["term"] = pd.array(terms, dtype="string")
+    out_end = out["end"].to_numpy(dtype="int64").copy()
+    out_end[inside] = ends[which[inside]]
+    out["end"] = out_end
+    return out.loc[keep]
+
+
+def labelled_tokens(
+    tokens: pd.DataFrame,
+    *,
+    by: TermUnit = "lemma",
+    keep_numbers: bool = False,
+    names: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """The content tokens of ``tokens`` with a ``term`` column (merged display label).
 
     Columns: those of the tokens table plus ``term`` (str). Row order is kept.
+    With ``names`` (a table of name mentions, see :func:`merge_names`) each
+    name is one term spanning its words.
     """
     check_unit(by)
     tokens = tokens.assign(is_name=capitalised_mask(tokens))
@@ -221,4 +295,6 @@ def labelled_tokens(tokens: pd.DataFrame, *, by: TermUnit = "lemma", keep_number
     labels = token_labels(content, by)
     mapping = merge_case_variants(labels.tolist())
     content["term"] = labels.map(mapping).astype("string")
+    if names is not None:
+        content = merge_names(content, names)
     return content

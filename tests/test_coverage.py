@@ -1,0 +1,200 @@
+"""Coverage compared across outlets and weeks, on the multi-outlet corpus of :mod:`multi_corpus`.
+
+Expected numbers are counted from :func:`multi_corpus.expected` (what each
+article is) and from the article texts, not from the functions under test.
+The notebook ``06_outlets_and_time`` runs on the same corpus at the end.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import coverage, load_corpus
+from analysis.attribution import extract_attributions
+from analysis.coverage_plots import (
+    plot_articles_per_week, plot_outlet_keyness, plot_share_of_voice, plot_tone_over, plot_top_speakers,
+)
+from analysis.paths import NOTEBOOKS_DIR
+from analysis.sentiment import sentence_sentiment
+from multi_corpus import OUTLETS, expected, write_multi_corpus
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    return write_multi_corpus(tmp_path_factory.mktemp("coverage") / "seeds")
+
+
+@pytest.fixture(scope="module")
+def corpus(seeds):
+    return load_corpus(seeds)
+
+
+@pytest.fixture(scope="module")
+def attributions(corpus):
+    return extract_attributions(corpus)
+
+
+def _monday(date: str) -> pd.Timestamp:
+    day = pd.Timestamp(date)
+    return day - pd.Timedelta(days=day.weekday())
+
+
+def test_metadata_from_sidecars_front_matter_and_records(corpus):
+    groups = coverage.document_groups(corpus.documents)
+    assert sorted(Counter(groups["outlet"]).items()) == sorted(Counter(a["outlet"] for a in expected()).items())
+    assert sorted(groups["date"].dt.strftime("%Y-%m-%d")) == sorted(a["date"] for a in expected())
+
+
+def test_articles_per_week(corpus):
+    table = coverage.articles_per_week(corpus.documents)
+    want = Counter((_monday(a["date"]), a["outlet"]) for a in expected())
+    got = {(w, o): n for w, o, n in table.itertuples(index=False) if n}
+    assert got == dict(want)
+    # Weeks with no article of an outlet are zeros, not missing rows.
+    assert len(table) == table["week"].nunique() * len(OUTLETS)
+    assert (table["n_articles"] == 0).sum() == len(table) - len(want)
+
+
+def test_share_of_voice_per_outlet(corpus, attributions):
+    table = coverage.share_of_voice(attributions, corpus.documents, by="speaker_type", over="outlet")
+    assert np.allclose(table.groupby("outlet")["share"].sum(), 1.0)
+    outlet_of = dict(zip(corpus.documents["doc_id"], corpus.documents["outlet"]))
+    counted = Counter(outlet_of[d] for d in attributions["doc_id"])
+    assert dict(table.drop_duplicates("outlet").set_index("outlet")["n_group"]) == dict(counted)
+    people = Counter(outlet_of[d] for d, t in zip(attributions["doc_id"], attributions["speaker_type"]) if t == "person")
+    persons = table[table["speaker_type"] == "person"].set_index("outlet")["n_attributions"]
+    assert dict(persons) == dict(people)
+
+
+def test_share_of_voice_over_weeks_and_by_gender(corpus, attributions):
+    weekly = coverage.share_of_voice(attributions, corpus.documents, over="week")
+    assert set(weekly["week"]) == {_monday(a["date"]) for a in expected()}
+    genderless = attributions.drop(columns="speaker_gender", errors="ignore")
+    assert not coverage.has_gender(genderless)
+    assert not coverage.has_gender(genderless.assign(speaker_gender=pd.NA))
+    with pytest.raises(ValueError, match="speaker_gender"):
+        coverage.share_of_voice(genderless, corpus.documents, by="speaker_gender")
+    gendered = genderless.assign(speaker_gender=attributions["speaker_canonical"].map(
+        {"Anna Neri": "female", "Sara Blu": "female", "Paolo Gialli": "male", "Mario Bianchi": "male"}))
+    assert coverage.has_gender(gendered)
+    table = coverage.share_of_voice(gendered, corpus.documents, by="speaker_gender")
+    assert set(table["speaker_gender"]) <= {"female", "male", coverage.NO_TYPE}
+    neri = sum(len(re.findall(r"ministra Anna Neri ha", a["text"])) for a in expected())
+    blu = sum(len(re.findall(r"consigliera Sara Blu ha", a["text"])) for a in expected())
+    assert table.loc[table["speaker_gender"] == "female", "n_attributions"].sum() == neri + blu
+
+
+def test_tone_with_the_number_of_sentences(corpus):
+    sentences = sentence_sentiment(corpus)
+    table = coverage.tone_over(sentences, corpus.documents, over="outlet")
+    assert table["n_sentences"].sum() == len(sentences)
+    outlet_of = dict(zip(corpus.documents["doc_id"], corpus.documents["outlet"]))
+    for row in table.itertuples(index=False):
+        mine = sentences[sentences["doc_id"].map(outlet_of) == row.outlet]
+        assert row.n_sentences == len(mine) and row.mean_polarity == pytest.approx(mine["polarity"].mean())
+        assert row.n_documents == sum(1 for a in expected() if a["outlet"] == row.outlet)
+    weekly = coverage.tone_over(sentences, corpus.documents, over="week")
+    assert weekly["n_sentences"].sum() == len(sentences) and weekly["week"].is_monotonic_increasing
+
+
+def test_keyness_of_one_outlet_against_the_others(corpus):
+    counts = coverage.outlet_term_counts(corpus)
+    # Names are one term: "Corea del Nord", never "Corea" and "Nord" apart.
+    assert "Corea del Nord" in set(counts["term"]) and not {"Corea", "Nord"} & set(counts["term"])
+    radio = "Gazzetta del Lago"
+    key = coverage.outlet_keyness(counts, radio, min_count=2, top=None)
+    assert (key["log_ratio"] > 0).all() and key["log_likelihood"].is_monotonic_decreasing
+    texts = {o: " ".join(a["text"] for a in expected() if a["outlet"] == o) for o in OUTLETS}
+    row = key.set_index("term").loc["pensione"]
+    assert row["count"] == len(re.findall(r"\bpensioni\b", texts[radio]))
+    assert row["count_others"] == sum(len(re.findall(r"\bpensioni\b", texts[o])) for o in OUTLETS if o != radio)
+    with pytest.raises(ValueError, match="no outlet"):
+        coverage.outlet_keyness(counts, "Il Nessuno")
+
+
+def test_most_quoted_speakers_per_outlet(corpus, attributions):
+    table = coverage.top_speakers(attributions, corpus.documents, top=3)
+    assert set(table["outlet"]) == set(OUTLETS)
+    assert table.groupby("outlet")["rank"].max().le(3).all()
+    gazzetta = table[table["outlet"] == "Gazzetta del Lago"].iloc[0]
+    texts = [a["text"] for a in expected() if a["outlet"] == "Gazzetta del Lago"]
+    assert gazzetta["speaker"] == "Anna Neri"
+    assert gazzetta["n_attributions"] == sum(len(re.findall(r"ministra Anna Neri ha", t)) for t in texts)
+    with pytest.raises(ValueError, match="top"):
+        coverage.top_speakers(attributions, corpus.documents, top=0)
+
+
+def test_one_line_notes_when_nothing_can_be_compared(corpus, seed_corpus):
+    assert coverage.comparison_note(corpus.documents, "outlet") is None
+    assert coverage.comparison_note(corpus.documents, "week") is None
+    assert "Only one document" in coverage.comparison_note(seed_corpus.documents, "outlet")
+    bare = corpus.documents.drop(columns=["outlet", "date"])
+    assert "outlet" in coverage.comparison_note(bare, "outlet")
+    assert "date" in coverage.comparison_note(bare, "week")
+    one = corpus.documents.assign(outlet="Radio Colle", date=pd.Timestamp("2024-06-03"))
+    assert "one outlet" in coverage.comparison_note(one, "outlet") and "one week" in coverage.comparison_note(one, "week")
+    with pytest.raises(ValueError, match="over"):
+        coverage.comparison_note(corpus.documents, "month")
+
+
+def test_figures_have_titles_and_labelled_axes(corpus, attributions):
+    docs = corpus.documents
+    counts = coverage.outlet_term_counts(corpus)
+    figures = [
+        plot_articles_per_week(coverage.articles_per_week(docs)),
+        plot_share_of_voice(coverage.share_of_voice(attributions, docs)),
+        plot_share_of_voice(coverage.share_of_voice(attributions, docs, over="week"), over="week"),
+        plot_tone_over(coverage.tone_over(sentence_sentiment(corpus), docs)),
+        plot_tone_over(coverage.tone_over(sentence_sentiment(corpus), docs, over="week"), over="week"),
+        plot_outlet_keyness(coverage.outlet_keyness(counts, "Gazzetta del Lago"), "Gazzetta del Lago"),
+        plot_top_speakers(coverage.top_speakers(attributions, docs)),
+    ]
+    for fig in figures:
+        title = fig._suptitle.get_text() if fig._suptitle else fig.axes[0].get_title()
+        assert title
+        for ax in fig.axes:
+            assert ax.get_xlabel()
+        assert fig.axes[0].get_ylabel()
+    with pytest.raises(ValueError, match="empty"):
+        plot_articles_per_week(coverage.articles_per_week(docs.iloc[:0]))
+
+
+@pytest.mark.slow
+def test_notebook_shows_outlets_and_dates(seeds, tmp_path):
+    from analysis.report import execute_notebook
+
+    executed = execute_notebook(NOTEBOOKS_DIR / "06_outlets_and_time.ipynb", seeds_dir=seeds,
+                                figures_dir=tmp_path / "figures", output_path=tmp_path / "06.ipynb")
+    outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = "".join(o.get("text", "") for o in outputs) + "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    for outlet in OUTLETS:
+        assert outlet in text
+    assert "2024-06-03" in text and "12 documents, 3 outlet(s), 12 dated" in text
+    assert "Only one document" not in text
+    made = sorted(p.stem for p in (tmp_path / "figures").glob("*.png"))
+    for name in ("coverage_articles_per_week", "coverage_voice_by_outlet", "coverage_voice_by_week",
+                 "coverage_tone_by_outlet", "coverage_tone_by_week", "coverage_top_speakers",
+                 "coverage_keyness_gazzetta_del_lago"):
+        assert name in made, made
+    images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
+    assert images >= 7
+    nbformat.validate(executed)
+
+
+@pytest.mark.slow
+def test_one_document_says_so_in_one_line_per_section(seed_report):
+    _, results = seed_report
+    result = next(r for r in results if r.notebook.stem == "06_outlets_and_time")
+    executed = nbformat.read(result.executed, as_version=4)
+    outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs]
+    notes = [line for o in outputs if o.output_type == "stream" for line in o.get("text", "").splitlines()
+             if line.startswith("Only one document")]
+    assert len(notes) >= 6, notes  # weeks, voice ×2, tone ×2, keyness, speakers
+    assert not [o for o in outputs if "image/png" in o.get("data", {})], "an empty chart was drawn"
+    assert not result.figures
