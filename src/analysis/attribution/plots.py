@@ -35,14 +35,20 @@ def _with_words(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def voice_table(df: pd.DataFrame, *, by: str = "speaker_canonical") -> pd.DataFrame:
-    """Attributions and words given to each speaker (or ``speaker_type``, ``country``).
+    """Attributions and words given to each speaker (or ``speaker_type``, ``country``, ``speaker_gender``).
 
     Columns: ``by``, attributions (int), direct (int: rows whose content is all
     quoted), words (int: words of content), share_of_words (float, 0–1).
-    Sorted by words, then name.
+    Sorted by words, then name. By ``speaker_gender`` only persons count
+    (female, male, and "(unknown)" for persons whose gender neither their name
+    nor the grammar shows): the share of voice of women and men.
     """
-    if by not in ("speaker_canonical", "speaker_type", "country"):
-        raise ValueError(f"by must be 'speaker_canonical', 'speaker_type' or 'country', got {by!r}")
+    if by not in ("speaker_canonical", "speaker_type", "country", "speaker_gender"):
+        raise ValueError(f"by must be 'speaker_canonical', 'speaker_type', 'country' or 'speaker_gender', got {by!r}")
+    if by == "speaker_gender":
+        if "speaker_gender" not in df.columns:
+            raise ValueError("the attribution table has no speaker_gender column")
+        df = df[df["speaker_type"] == "person"]
     d = _with_words(df)
     d[by] = d[by].fillna("(unknown)")
     g = d.groupby(by, dropna=False).agg(attributions=("type", "size"),
@@ -101,7 +107,8 @@ def plot_voice(table: pd.DataFrame, *, by: str = "speaker_canonical", title: str
     ax2.plot(t["attributions"], range(len(t)), "o", color=PALETTE[1], label="attributions")
     ax2.set_xlabel("attributions")
     ax.set_xlabel("words of content (quoted or reported)")
-    ax.set_ylabel({"speaker_canonical": "speaker", "speaker_type": "kind of speaker", "country": "country or side"}.get(by, by))
+    ax.set_ylabel({"speaker_canonical": "speaker", "speaker_type": "kind of speaker", "country": "country or side",
+                   "speaker_gender": "gender of the person speaking"}.get(by, by))
     ax.set_title(title or "Who gets voice", pad=28)
     h1, l1 = ax.get_legend_handles_labels()
     h2, l2 = ax2.get_legend_handles_labels()
