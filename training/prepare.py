@@ -6,7 +6,9 @@ sentences' text, which never enters the repository):
 * ``syntax-train.spacy`` / ``syntax-dev.spacy``: UD sentences on our tokens
   with UPOS, morphology, lemmas and dependencies;
 * ``ner-train.spacy`` / ``ner-dev.spacy``: KIND sentences on our tokens with
-  PER/LOC/ORG entities.
+  PER/LOC/ORG entities;
+* ``raw-text.jsonl``: the text of every training sentence (UD and KIND, not
+  dev, not held out), one ``{"text": …}`` a line, for ``spacy pretrain``.
 
 Which sentence goes where is :mod:`analysis.evaluation.splits`; held-out
 sentences are written nowhere. Sentences that our tokenizer cuts inside a gold
@@ -18,6 +20,7 @@ spaced elision) are left out and counted.
 from __future__ import annotations
 
 import argparse
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -53,6 +56,7 @@ def main() -> None:
     vocab = spacy.blank("it").vocab
     bins = {name: DocBin(store_user_data=False) for name in ("syntax-train", "syntax-dev", "ner-train", "ner-dev")}
     counts: Counter[str] = Counter()
+    raw: list[str] = []
 
     for name in UD_FILES:
         for i, sent in enumerate(read_ud(args.data / UD_DIR / name)):
@@ -66,6 +70,8 @@ def main() -> None:
                 continue
             gold.deps = [training_label(d) for d in gold.deps]
             bins[f"syntax-{role}"].add(syntax_doc(vocab, gold))
+            if role == "train":
+                raw.append(sent.text)
             counts[f"ud {role} tokens"] += len(gold.words)
 
     for name, (prefix, _) in KIND_FILES.items():
@@ -79,8 +85,14 @@ def main() -> None:
                 counts[f"kind {role} left out (tokens)"] += 1
                 continue
             bins[f"ner-{role}"].add(entities_doc(vocab, gold))
+            if role == "train":
+                raw.append(sent.text)
             counts[f"kind {role} entities"] += len(gold.entities)
 
+    with open(args.out / "raw-text.jsonl", "w", encoding="utf-8") as fh:
+        for text in raw:
+            fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    print(f"raw-text: {len(raw)} sentences")
     for name, docbin in bins.items():
         docbin.to_disk(args.out / f"{name}.spacy")
         print(f"{name}: {len(docbin)} sentences")
