@@ -7,8 +7,14 @@ mixed or "according to") with speaker, cue, content, channel, nested source
 :func:`canonicalize_speakers` (corpus-wide alias merging), can run separately.
 
 Modules: :mod:`.lexicon` (data files), :mod:`.document`, :mod:`.quotes`,
-:mod:`.tags`, :mod:`.cues`, :mod:`.speakers`, :mod:`.channels`,
-:mod:`.patterns`, :mod:`.canonical`, :mod:`.extract`, :mod:`.plots`.
+:mod:`.tags`, :mod:`.cues`, :mod:`.speakers`, :mod:`.channels`; the parse:
+:mod:`.parse`, :mod:`.grammar`, :mod:`.frames`; the constructions, run by
+:mod:`.find` on one document: :mod:`.rows` (the row and span helpers),
+:mod:`.subjects` (who speaks), :mod:`.forward`, :mod:`.syntax_rows`,
+:mod:`.postposed`, :mod:`.objects`, :mod:`.clitic`, :mod:`.passive`,
+:mod:`.according`, :mod:`.according_content`, :mod:`.cleft`, :mod:`.colon`,
+:mod:`.continuations`, :mod:`.filters`, :mod:`.nesting`; then
+:mod:`.gender`, :mod:`.profile`, :mod:`.canonical`, :mod:`.extract`, :mod:`.plots`.
 """
 from __future__ import annotations
 

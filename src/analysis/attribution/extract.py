@@ -18,8 +18,9 @@ from ..tokenization import Token
 from .canonical import alias_map, canonicalize_speakers, document_name_candidates
 from .document import Document
 from ..syntax.model import load_nlp
-from .patterns import Attribution, find_attributions
+from .find import find_attributions
 from .profile import entity_typed, gender_of
+from .rows import Attribution
 from .speakers import SpeakerInfo
 
 __all__ = ["COLUMNS", "extract_attributions", "extract_document_attributions", "document_attribution_records",

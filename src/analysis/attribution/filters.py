@@ -1,0 +1,79 @@
+"""Rows a construction matched that report nothing: "se Gheddafi annuncerà la sua partenza".
+
+A cue in a condition, a verb of opinion without a "che" clause ("pensa di
+partire"), a passive agent that is a thing ("smentite dai fatti"), a refusal
+("ha negato il permesso"), a content that only points at events ("quanto
+accaduto").
+"""
+from __future__ import annotations
+
+import re
+
+from .cues import Cue
+from .document import Document, Sentence
+from .rows import DASHES, TIME_WORDS, Attribution
+from .tags import is_adverb_word
+
+__all__ = ["GRANTED_NOUNS", "OPINION_LEMMAS", "introduced_clause", "hypothetical", "plausible", "after_che"]
+
+_FUTURE_OR_CONDITIONAL = ("rà", "ranno", "rò", "rebbe", "rebbero", "ressi", "resse", "ressero")
+#: Agents that state nothing: "allusioni smentite dai fatti", "ipotesi confermata dai dati".
+_NOT_AGENT_HEADS = frozenset({"fatti", "fatto", "dati", "numeri", "cifre", "risultati", "immagini", "prove", "evidenze",
+                              "eventi", "circostanze", "esami", "analisi", "test", "tamponi"})
+#: What one can be denied rather than a statement one denies: "negare ai manifestanti il permesso di riunirsi".
+GRANTED_NOUNS = frozenset({"permesso", "autorizzazione", "accesso", "visto", "licenza", "asilo", "cittadinanza",
+                           "ingresso", "possibilità", "diritto", "consenso"})
+#: A content that only points at events ("A rivelare quanto accaduto è stato X"): no statement is reported.
+_EVENT_REFERENCE = re.compile(r"^(?:quanto|ciò che|quello che|cosa|che cosa)\s+(?:è\s+|era\s+|e'\s+)?(?:stato\s+|stata\s+)?"
+                              r"(?:accaduto|successo|avvenuto|capitato)$", re.I)
+#: Verbs of opinion: attributed only with a written speaker and a "che" clause.
+OPINION_LEMMAS = frozenset({"pensare", "credere", "ritenere"})
+
+
+def introduced_clause(doc: Document, start: int) -> bool:
+    """Does the content at ``start`` open with, or follow, "che" / "di" (a reported clause, not an object)?"""
+    before = doc.text[max(0, start - 5):start].split()
+    after = doc.text[start:start + 4].split()
+    return bool((before and before[-1].lower() in ("che", "di")) or (after and after[0].lower() in ("di", "d'")))
+
+
+def hypothetical(doc: Document, sent: Sentence, cue: Cue) -> bool:
+    """A cue in the future or conditional inside a "se" clause: a condition, not a report."""
+    if cue.form != "finite" or not doc.low[cue.head].endswith(_FUTURE_OR_CONDITIONAL):
+        return False
+    for k in range(cue.first - 1, max(sent.t0, cue.first - 10) - 1, -1):
+        if doc.tokens[k].text in (",", ";", ":", "(", ")") or doc.tokens[k].text in DASHES:
+            return False
+        if doc.low[k] == "se":
+            return True
+    return False
+
+
+def plausible(doc: Document, r: Attribution) -> bool:
+    """Filter rows that a pattern matched but that report nothing (general checks on the row's spans)."""
+    text = doc.text
+    content = text[r.content[0]:r.content[1]].strip().rstrip(".")
+    if _EVENT_REFERENCE.match(content):
+        return False
+    if r.speaker is not None and r.type != "according_to":
+        head = text[r.speaker.start:r.speaker.end].split()
+        if head and head[-1].lower() in _NOT_AGENT_HEADS and r.cue is not None and r.cue[0] < r.speaker.start:
+            return False  # a passive agent that is a thing, not a speaker
+    if r.cue_lemma == "negare" and r.cue is not None and r.cue[1] <= r.content[0]:
+        between = re.findall(r"\w+", text[r.cue[1]:r.content[0]].lower())
+        if any(w in GRANTED_NOUNS for w in between):
+            return False
+    if r.speaker is not None and 0 <= r.content[0] - r.speaker.end <= 3 and r.content[0] > r.speaker.start \
+            and text[r.speaker.end:r.content[0]].strip() in (",", ""):
+        words = re.findall(r"\w+", content)
+        if 0 < len(words) <= 5 and all(w[0].isupper() or len(w) <= 4 for w in words):
+            return False  # "– scrive il presidente, mons José Gómez": the speaker's name, not a report
+    return True
+
+
+def after_che(doc: Document, cue: Cue, row: Attribution) -> bool:
+    """Is the content of ``row`` a "che" clause right after the cue (adverbs, time words or a comma between)?"""
+    k = cue.last + 1
+    while k < len(doc.tokens) and (is_adverb_word(doc.low[k]) or doc.low[k] in TIME_WORDS or doc.tokens[k].text == ","):
+        k += 1
+    return k < len(doc.tokens) and doc.low[k] == "che" and row.content[0] >= doc.tokens[k].end

@@ -1,0 +1,76 @@
+"""Reports the parse shows: "Il ministro ha dichiarato all'ANSA che il piano partirà".
+
+A speech verb whose parse (:func:`.frames.verb_frame`) shows a reported
+clause or object: the speaker is its subject, with the surface reading of
+appositions; the content runs from the marker the parse finds to the end of
+the report.
+"""
+from __future__ import annotations
+
+from .cues import Cue
+from .document import Document, Sentence
+from .filters import GRANTED_NOUNS
+from .forward import Marker, forward_content
+from .objects import OBJECT_STOPS
+from .rows import Attribution, State, clause_end, content_of, tok_span
+from .speakers import can_speak, describe, left_np
+from .subjects import speaker_left, speaker_of_cue
+
+__all__ = ["syntax_row"]
+
+
+def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sent_rows, next_cue: Cue | None = None,
+               according_starts: tuple[int, ...] = ()) -> list[Attribution]:
+    """The row of a cue whose report the parse shows: its speaker from the parse (the subject, or the one
+    the clause shares), its content from the marker the parse found to the end of the report."""
+    i0, i1 = frame.content
+    if frame.kind == "che":
+        m = i0 - 1 if i0 - 1 > cue.last and doc.low[i0 - 1] in ("che", "ch'") else i0
+        kind = "che" if m < i0 else "quote"
+    elif frame.kind == "bare":
+        m = next((k for k in range(cue.last + 1, i0 + 1) if doc.tokens[k].text == ":"), i0)
+        kind = "colon" if doc.tokens[m].text == ":" else "quote"
+    else:
+        m, kind = i0, "di"
+    speaker = None
+    if frame.subject is not None:
+        h = frame.subject_head
+        if not (can_speak(doc, h, h + 1) or doc.tokens[h].text[:1].isupper()):
+            return []  # "Gli altri documenti dicono …": a thing as subject, left to the surface readers
+        left = speaker_left(doc, sent, cue.first)
+        s0 = doc.tokens[frame.subject[0]].start
+        near = left_np(doc, cue.first, sent.t0)
+        if left is None and near is not None and near[0] < frame.subject[1] and frame.subject[0] < near[1] \
+                and not can_speak(doc, *near):
+            return []  # the surface reading of the same phrase says it cannot speak ("Gli altri documenti")
+        # the surface reading of the same stretch knows appositions and titles ("Il capo …, il generale X,")
+        speaker = left if left is not None and left.start >= s0 else describe(doc, *frame.subject)
+    else:
+        speaker = speaker_of_cue(doc, sent, cue, None, None, sent_rows, state)
+    if speaker is None:
+        return []  # the parse shows a report, but nobody to say it: left to the surface readers
+    if frame.kind == "object":
+        # "ha annunciato le dimissioni, attese da giorni": the object up to the end of its clause
+        end = clause_end(doc, i0, sent.t1)
+        end = next((k for k in range(i0 + 1, end) if doc.low[k] in OBJECT_STOPS
+                    and doc.quote_containing(doc.tokens[k].start) is None), end)
+        words = {doc.low[k] for k in range(i0, min(end, i0 + 3))}
+        negated = any(doc.low[k] == "non" for k in range(max(sent.t0, cue.first - 1), cue.head))
+        if end - i0 < 2 or negated or (cue.lemma == "negare" and words & GRANTED_NOUNS):
+            return []  # "ha negato ai manifestanti il permesso": a refusal, not a denial of a claim
+        content = content_of(doc, doc.tokens[i0].start, doc.tokens[end - 1].end)
+        if content is None:
+            return []
+        kind, span = content
+        channel = None
+    else:
+        marker = Marker(kind, m, None, None)
+        found = forward_content(doc, sent, cue, marker, next_cue, speaker, according_starts,
+                                min_end=doc.tokens[i1 - 1].end)
+        if found is None:
+            return []
+        kind, span, channel = found
+    if frame.channel is not None:
+        channel = frame.channel
+    return [Attribution(sent.sent_id, kind, span, speaker, tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
+                        tok_span(doc, *channel) if channel else None, head=doc.tokens[cue.head].start)]
