@@ -44,7 +44,7 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
                 and not can_speak(doc, *near):
             return []  # the surface reading of the same phrase says it cannot speak ("Gli altri documenti")
         # the surface reading of the same stretch knows appositions and titles ("Il capo …, il generale X,")
-        speaker = left if left is not None and left.start >= s0 else describe(doc, *frame.subject)
+        speaker = left if left is not None and left.end > s0 else describe(doc, *frame.subject)
     else:
         speaker = speaker_of_cue(doc, sent, cue, None, None, sent_rows, state)
     if speaker is None:
