@@ -98,13 +98,15 @@ def _lemma_form(word: str) -> tuple[SpeechVerb, str] | None:
     if verb is None:
         return None
     bare = _ENCLITIC_RE.sub("", word) if len(word) > 6 else word
+    if bare != word and word.endswith("si") and verb.lemma not in REFLEXIVE_LEMMAS:
+        return None  # "assicurandosi": the pronominal verb means something else (make sure)
     if bare.endswith("ndo"):
         return verb, "gerund"
     if bare.endswith(("are", "ere", "ire", "rre", "ar", "er", "ir", "rr")):
         return verb, "infinitive"
     if bare.endswith(("ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite",
                       "sto", "sta", "sti", "ste", "tto", "tta", "tti", "tte", "esso", "essa", "essi")):
-        return verb, "participle"
+        return None  # a participle the table lacks is an adjective more often than a report ("proposto da")
     return verb, "finite"
 
 

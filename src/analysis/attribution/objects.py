@@ -15,7 +15,7 @@ from .rows import (
 from .speakers import describe, np_tags, sentence_subject
 from .subjects import relative_antecedent, speaker_left
 
-__all__ = ["OBJECT_STOPS", "object_report", "predicate_report"]
+__all__ = ["object_end", "OBJECT_STOPS", "object_report", "predicate_report"]
 
 #: Cues whose direct object is itself what is reported ("annuncia l'avvio della campagna").
 _OBJECT_STANCES = frozenset({"announces", "criticizes", "accuses", "asks", "promises", "confirms", "denies",
@@ -42,6 +42,21 @@ def _quoted_object(doc: Document, sent: Sentence, cue: Cue) -> bool:
             # two words or more, not a capitalised title ("ha ricordato il «Presente»")
             return q is not None and 2 <= quote_word_count(doc.text, q) <= 8 and not doc.text[q.start:q.start + 1].isupper()
     return False
+
+
+def object_end(doc: Document, sent: Sentence, k: int) -> int:
+    """End (exclusive token index) of an object report starting at token ``k``: the end of its clause, past a
+    bracket inside it ("un piano di riforme del dipartimento (NYPD) che …"), before a new clause ("perché …")."""
+    end = clause_end(doc, k, sent.t1)
+    while end < sent.t1 and doc.tokens[end].text == "(":
+        close = skip_parenthesis_end(doc, end + 1, sent.t1)
+        if close >= sent.t1 or doc.tokens[close].text != ")":
+            break
+        end = clause_end(doc, close + 1, sent.t1)
+    for m in range(k + 1, end):
+        if doc.low[m] in OBJECT_STOPS and doc.quote_containing(doc.tokens[m].start) is None:
+            return m  # "aveva chiesto aiuto al governo perché …": the object ends before a new clause
+    return end
 
 
 def object_report(doc: Document, sent: Sentence, cue: Cue, state: State | None = None) -> list[Attribution]:
@@ -85,17 +100,7 @@ def object_report(doc: Document, sent: Sentence, cue: Cue, state: State | None =
         return []
     if doc.low[k] in ("contro", "con", "insieme", "verso"):
         return []  # "protestavano contro di lui": a complement, not a report
-    end = clause_end(doc, k, sent.t1)
-    while end < sent.t1 and doc.tokens[end].text == "(":
-        # a bracket inside the object: "un piano di riforme del dipartimento (NYPD) che …"
-        close = skip_parenthesis_end(doc, end + 1, sent.t1)
-        if close >= sent.t1 or doc.tokens[close].text != ")":
-            break
-        end = clause_end(doc, close + 1, sent.t1)
-    for m in range(k + 1, end):
-        if doc.low[m] in OBJECT_STOPS and doc.quote_containing(doc.tokens[m].start) is None:
-            end = m  # "aveva chiesto aiuto al governo perché …": the object ends before a new clause
-            break
+    end = object_end(doc, sent, k)
     if end - k < 2:
         return []
     if end < sent.t1 and doc.tokens[end].text == ":" and end + 1 >= sent.t1:

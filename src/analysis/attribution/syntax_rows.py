@@ -11,9 +11,10 @@ from .cues import Cue
 from .document import Document, Sentence
 from .filters import GRANTED_NOUNS
 from .forward import Marker, forward_content
-from .objects import OBJECT_STOPS
-from .rows import Attribution, State, clause_end, content_of, tok_span
+from .objects import object_end
+from .rows import CLOSING, DASHES, Attribution, State, content_of, tok_span
 from .speakers import can_speak, describe, left_np
+from .tags import DA, DI, PREP, A
 from .subjects import speaker_left, speaker_of_cue
 
 __all__ = ["syntax_row"]
@@ -35,6 +36,8 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
     speaker = None
     if frame.subject is not None:
         h = frame.subject_head
+        if doc.low[frame.subject[0]] in DA | DI | A | PREP:
+            return []  # a phrase opened by a preposition is no subject ("dal nostro segretario"): a misparse
         if not (can_speak(doc, h, h + 1) or doc.tokens[h].text[:1].isupper()):
             return []  # "Gli altri documenti dicono …": a thing as subject, left to the surface readers
         left = speaker_left(doc, sent, cue.first)
@@ -51,13 +54,14 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
         return []  # the parse shows a report, but nobody to say it: left to the surface readers
     if frame.kind == "object":
         # "ha annunciato le dimissioni, attese da giorni": the object up to the end of its clause
-        end = clause_end(doc, i0, sent.t1)
-        end = next((k for k in range(i0 + 1, end) if doc.low[k] in OBJECT_STOPS
-                    and doc.quote_containing(doc.tokens[k].start) is None), end)
+        end = object_end(doc, sent, i0)
         words = {doc.low[k] for k in range(i0, min(end, i0 + 3))}
         negated = any(doc.low[k] == "non" for k in range(max(sent.t0, cue.first - 1), cue.head))
         if end - i0 < 2 or negated or (cue.lemma == "negare" and words & GRANTED_NOUNS):
             return []  # "ha negato ai manifestanti il permesso": a refusal, not a denial of a claim
+        if cue.first > sent.t0 and (doc.tokens[cue.first - 1].text in (",",) + tuple(CLOSING) + tuple(DASHES)) \
+                and can_speak(doc, i0, end):
+            return []  # "«…», ha lamentato un commentatore": the subject after a postposed cue, not its object
         content = content_of(doc, doc.tokens[i0].start, doc.tokens[end - 1].end)
         if content is None:
             return []
