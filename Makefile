@@ -74,13 +74,18 @@ bench: $(VENV)/.installed-bench
 	$(PY) bench/run_bench.py
 
 # The Italian pipeline (analysis/data/model): corpora from ../shared/data into
-# training/corpus/ (ignored), spaCy training into training/output/ (ignored),
-# then the two parts joined, measured and written over the shipped model.
+# training/corpus/ (ignored); a tok2vec pretrained on the raw text of the
+# training sentences, then the syntax pipeline and the entity recogniser
+# trained from it into training/output/ (ignored); the two parts joined,
+# measured and written over the shipped model.
 MODEL_DIR := src/analysis/data/model
+PRETRAINED := training/output/pretrain/model11.bin
 model: $(VENV)/.installed
 	$(PY) training/prepare.py
-	$(PY) -m spacy train training/syntax.cfg --output training/output/syntax
-	$(PY) -m spacy train training/ner.cfg --output training/output/ner
+	rm -rf training/output/pretrain
+	$(PY) -m spacy pretrain training/syntax.cfg training/output/pretrain
+	$(PY) -m spacy train training/syntax.cfg --output training/output/syntax --paths.init_tok2vec $(PRETRAINED)
+	$(PY) -m spacy train training/ner.cfg --output training/output/ner --paths.init_tok2vec $(PRETRAINED)
 	$(PY) training/assemble.py training/output/syntax/model-best training/output/ner/model-best $(MODEL_DIR)
 	$(PY) training/measure.py $(MODEL_DIR)
 
