@@ -47,7 +47,7 @@ from .postposed import inserted, inserted_open, postposed
 from .rows import DASHES, Attribution, State, skip_adverbs, tok_span
 from .speakers import SpeakerInfo, can_speak, describe, is_speakerlike, right_np, sentence_subject
 from .subjects import speaker_before_colon, speaker_left
-from .syntax_rows import syntax_row
+from .syntax_rows import parsed_speaker, syntax_row
 
 __all__ = ["find_attributions"]
 
@@ -162,6 +162,8 @@ def find_attributions(doc: Document, nlp=None) -> list[Attribution]:
                 elif marker is not None:
                     found = forward(doc, sent, cue, marker, nxt, sent_rows, state,
                                     tuple(r.cue[0] for r in according_rows if r.cue is not None))
+                    for r in found:
+                        r.speaker = parsed_speaker(doc, sent, cue, parse, r.speaker)
                 elif cue.clitic:
                     found = clitic(doc, sent, cue, state)
                 else:

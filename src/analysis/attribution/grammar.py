@@ -132,6 +132,12 @@ def subject_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[tuple[int,
             rel = next((c for c in t.children if norm(c.text) in _RELATIVE_SUBJECTS), None)
             if rel is not None and rel.dep_.startswith("nsubj"):
                 return _phrase(p, t.head)
+            # "X scrive un post, in cui critica …": a relative clause with no subject of its own speaks
+            # for the subject of the clause its noun belongs to
+            if rel is not None and rel.dep_ in ("obl", "nmod") and t.head.dep_ in ("obj", "obl", "nmod") \
+                    and t.head.head.pos_ in ("VERB", "AUX"):
+                t = t.head.head
+                continue
             return None
         gov = governing_verb(t)
         if gov is None:
@@ -197,6 +203,8 @@ def reported_clause(doc: Document, p: SentenceParse, verb_i: int, *, asks: bool 
             continue
         elif c.dep_.startswith("csubj"):
             kind = "passive"
+        elif c.dep_ == "ccomp" and "Sub" in c.morph.get("Mood") and c.i > t.i:
+            kind = "bare"  # "i tecnici sostengono [sia troppo presto]": "che" dropped before a subjunctive
         elif any(doc.tokens[k].text in (":", "«", "“", '"') for k in range(verb_i + 1, p.index(c.left_edge) or verb_i + 1)) \
                 or p.index(c.left_edge) == verb_i + 1 and doc.tokens[verb_i + 1].text in (":", "«", "“", '"'):
             kind = "bare"

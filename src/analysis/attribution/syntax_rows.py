@@ -11,13 +11,32 @@ from .cues import Cue
 from .document import Document, Sentence
 from .filters import GRANTED_NOUNS
 from .forward import Marker, forward_content
-from .objects import object_end
+from .objects import OBJECT_STOPS, object_end
 from .rows import CLOSING, DASHES, Attribution, State, content_of, tok_span
-from .speakers import can_speak, describe, left_np
+from .speakers import SpeakerInfo, can_speak, describe, left_np
 from .tags import DA, DI, PREP, A
 from .subjects import speaker_left, speaker_of_cue
 
-__all__ = ["syntax_row"]
+__all__ = ["syntax_row", "parsed_speaker"]
+
+
+def parsed_speaker(doc: Document, sent: Sentence, cue: Cue, p, surface: SpeakerInfo | None) -> SpeakerInfo | None:
+    """The speaker of a surface reading checked against the parse: the parse's subject of the cue when the
+    surface reading found none or another phrase ("…, la capotreno, dopo una serie di annunci, ha annunciato")."""
+    from .grammar import agent_of, subject_of
+
+    if p is None or cue.clitic:
+        return surface
+    who = agent_of(doc, p, cue.head) if cue.passive else subject_of(doc, p, cue.head)
+    if who is None:
+        return surface
+    (i0, i1), h = who
+    if doc.low[i0] in DA | DI | A | PREP or not (can_speak(doc, h, h + 1) or doc.tokens[h].text[:1].isupper()):
+        return surface
+    s0, s1 = doc.tokens[i0].start, doc.tokens[i1 - 1].end
+    if surface is not None and surface.start < s1 and s0 < surface.end:
+        return surface  # the same phrase: the surface reading knows its appositions
+    return describe(doc, i0, i1)
 
 
 def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sent_rows, next_cue: Cue | None = None,
@@ -55,6 +74,8 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
     if frame.kind == "object":
         # "ha annunciato le dimissioni, attese da giorni": the object up to the end of its clause
         end = object_end(doc, sent, i0)
+        if i1 > end and doc.tokens[end].text == "," and all(doc.low[k] not in OBJECT_STOPS for k in range(end, i1)):
+            end = i1  # "chiedono riforme, più libertà e più democrazia": a list the parse keeps in the object
         words = {doc.low[k] for k in range(i0, min(end, i0 + 3))}
         negated = any(doc.low[k] == "non" for k in range(max(sent.t0, cue.first - 1), cue.head))
         if end - i0 < 2 or negated or (cue.lemma == "negare" and words & GRANTED_NOUNS):
