@@ -149,6 +149,8 @@ def find_attributions(doc: Document, nlp: Any = None) -> list[Attribution]:
             nxt = cues[n + 1] if n + 1 < len(cues) else None
             found: list[Attribution] = []
             frame = verb_frame(doc, cue, parse) if parse is not None else None
+            if cue.by_lemma and frame is None:
+                continue  # a form the table lacks is read through the parse only
             if frame is not None:
                 found = syntax_row(doc, sent, cue, frame, state, sent_rows, nxt,
                                    tuple(r.cue[0] for r in according_rows if r.cue is not None))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .cues import Cue
 from .document import Document
 from .grammar import agent_of, channel_of, is_verb, object_of, reported_clause, subject_of
+from .lexicon import norm
 from .parse import SentenceParse
 
 __all__ = ["Frame", "verb_frame", "OBJECT_STANCES"]
@@ -21,6 +22,11 @@ OBJECT_STANCES = frozenset({"announces", "criticizes", "accuses", "asks", "promi
                             "proposes", "threatens", "hopes", "admits", "claims"})
 #: Verbs whose object is someone else's words or a thing acted on, not a report of the speaker's own.
 NOT_OBJECT_LEMMAS = frozenset({"respingere", "replicare", "rispondere", "dire", "parlare", "raccontare", "scrivere"})
+
+
+#: Forms of "potere" that make a verb a possibility ("può chiedere", "potrebbe annunciare").
+_ABILITY = frozenset({"può", "possono", "potrà", "potranno", "potrebbe", "potrebbero", "poteva", "potevano",
+                      "possa", "possano", "potesse", "potessero"})
 
 
 @dataclass(frozen=True)
@@ -45,10 +51,16 @@ def verb_frame(doc: Document, cue: Cue, p: SentenceParse) -> Frame | None:
     verb = cue.head
     if not is_verb(p, verb) or cue.passive or (cue.clitic and doc.low[cue.first] in ("lo", "l'")):
         return None  # passives and "Lo dice X" (what precedes) have readers of their own
+    t = p.token(verb)
+    if any(norm(a.text) in _ABILITY for a in t.children if a.dep_ == "aux"):
+        return None  # "il costruttore può chiedere al giudice …": a right or a possibility, not a report
+    if {"ci", "si"} <= {norm(c.text) for c in t.children if c.dep_.startswith("expl")}:
+        return None  # "ci si chiede": impersonal, nobody in particular asks
     rc = reported_clause(doc, p, verb, asks=cue.stance == "asks")
     if rc is not None:
         span, kind = (rc[0], rc[1]), rc[2]
-    elif not cue.passive and cue.stance in OBJECT_STANCES and cue.lemma not in NOT_OBJECT_LEMMAS:
+    elif cue.stance in OBJECT_STANCES and cue.lemma not in NOT_OBJECT_LEMMAS and "Sub" not in t.morph.get("Mood"):
+        # (a subjunctive asks for something to happen: "è ora che i leader riconoscano il ruolo …")
         span, kind = object_of(doc, p, verb), "object"
         if span is None:
             return None

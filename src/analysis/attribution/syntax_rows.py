@@ -80,9 +80,14 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
         negated = any(doc.low[k] == "non" for k in range(max(sent.t0, cue.first - 1), cue.head))
         if end - i0 < 2 or negated or (cue.lemma == "negare" and words & GRANTED_NOUNS):
             return []  # "ha negato ai manifestanti il permesso": a refusal, not a denial of a claim
-        if cue.first > sent.t0 and (doc.tokens[cue.first - 1].text in (",",) + tuple(CLOSING) + tuple(DASHES)) \
-                and can_speak(doc, i0, end):
-            return []  # "«…», ha lamentato un commentatore": the subject after a postposed cue, not its object
+        head_end = object_end(doc, sent, i0)  # the object before a list the parse joins to it
+        if can_speak(doc, i0, head_end) and (
+                (cue.first > sent.t0 and doc.tokens[cue.first - 1].text in (",",) + tuple(CLOSING) + tuple(DASHES))
+                or not any(doc.low[k] in DI or doc.low[k] == "per" for k in range(i0 + 1, head_end))):
+            # "«…», ha lamentato un commentatore": the subject after a postposed cue; "ha denunciato i
+            # coniugi": the people acted on. A person is reported only with what they are accused of
+            # ("accusa il governo per la gestione …")
+            return []
         content = content_of(doc, doc.tokens[i0].start, doc.tokens[end - 1].end)
         if content is None:
             return []
