@@ -413,26 +413,28 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
                 out[j] = a._replace(rules=a.rules + ("contrast-after",))
 
 
-def analyze(text: str, *, lexicon: Lexicon | None = None) -> Analysis:
+def analyze(text: str, *, lexicon: Lexicon | None = None, social_media: bool = False) -> Analysis:
     """Polarity, subjectivity and assessments of ``text`` (any string; never raises on text).
 
     ``polarity`` is the weighted mean of the opinion words' contributions,
     in [-1, 1] (0.0 when none is found); ``subjectivity`` maps the summed
-    evidence (opinion words and cues) into [0, 1].
+    evidence (opinion words and cues) into [0, 1]. ``social_media=True``
+    scores with the social-media layer of the lexicon (ignored when a
+    ``lexicon`` is given).
     """
     if not isinstance(text, str):
         raise TypeError(f"analyze() expects a str, got {type(text).__name__}")
-    return analyze_tokens(tokenize(text), lexicon=lexicon)
+    return analyze_tokens(tokenize(text), lexicon=lexicon, social_media=social_media)
 
 
-def analyze_tokens(tokens: Sequence[Token], *, lexicon: Lexicon | None = None) -> Analysis:
+def analyze_tokens(tokens: Sequence[Token], *, lexicon: Lexicon | None = None, social_media: bool = False) -> Analysis:
     """:func:`analyze` of a text already tokenized: ``tokens`` must be exactly
     ``tokenize(text)`` (offsets into ``text``); the result is then identical.
 
     Lets callers that hold the tokens (``analysis.sentiment`` reads them from
     the corpus tokens table) skip tokenizing the text a second time.
     """
-    lexicon = lexicon if lexicon is not None else load_lexicon()
+    lexicon = lexicon if lexicon is not None else load_lexicon(social_media=social_media)
     assessed: list[Assessment] = []
     cues: list[Assessment] = []
     for sent in _sentences(tokens):
