@@ -10,7 +10,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .figures import PALETTE
+from ..figures import PALETTE
 
 __all__ = ["plot_sentence_arc", "plot_paragraph_scores", "plot_drivers", "plot_group_tone", "driver_table"]
 
