@@ -55,7 +55,8 @@ from ..tokenization import tokenize
 __all__ = [
     "Item", "load_sentipolc", "load_checkthat", "load_news_gold", "load_news_fresh", "kind_train_sentences",
     "half_of", "polarity_label", "evaluate", "report", "naive_pattern", "ours",
-    "GOLD_PATH", "GOLD_HELDOUT_PATH", "FRESH_PATH", "FIRST_CONTACT_PATH",
+    "GOLD_PATH", "GOLD_HELDOUT_PATH", "FRESH_PATH", "FIRST_CONTACT_PATH", "TARGETS_FRESH_PATH", "NEWS_DEV_PATH",
+    "TARGETS_DEV_PATH", "load_targets", "evaluate_targets",
     "POLARITY_THRESHOLD", "SUBJECTIVITY_THRESHOLD", "SETS",
 ]
 
@@ -65,6 +66,11 @@ GOLD_PATH: Path = GOLD / "news_polarity_labels.tsv"
 GOLD_HELDOUT_PATH: Path = GOLD / "news_polarity_labels_heldout.tsv"
 #: Held-out KIND Wikinews sentences labelled blind for polarity and subjectivity.
 FRESH_PATH: Path = GOLD / "news_fresh.tsv"
+#: Held-out KIND Wikinews mentions labelled blind for the tone toward each actor.
+TARGETS_FRESH_PATH: Path = GOLD / "targets_fresh.tsv"
+#: Development sets (read): KIND Wikinews training-block sentences labelled by us.
+NEWS_DEV_PATH: Path = GOLD / "news_dev_kind.tsv"
+TARGETS_DEV_PATH: Path = GOLD / "targets_dev_kind.tsv"
 #: The figures of the first scoring of the never-read sets (written once).
 FIRST_CONTACT_PATH: Path = GOLD / "sentiment_first_contact.json"
 POLARITY_THRESHOLD = 0.05
@@ -173,6 +179,60 @@ def load_news_fresh(data_dir: Path = SHARED_DATA_DIR, gold_path: Path = FRESH_PA
     return out
 
 
+@dataclass(frozen=True)
+class TargetItem:
+    """One gold mention: sentence id and text, character offsets of the mention, tone."""
+
+    sentence_id: str
+    text: str
+    start: int
+    end: int
+    tone: str
+    ambiguous: bool
+
+
+def load_targets(data_dir: Path = SHARED_DATA_DIR, gold_path: Path = TARGETS_FRESH_PATH) -> list[TargetItem]:
+    """A tone-toward-actor gold file joined to the KIND Wikinews training file by sentence id."""
+    texts = kind_train_sentences(data_dir)
+    out = []
+    for row in _gold_rows(gold_path):
+        sid = row["sentence_id"]
+        if sid not in texts:
+            raise ValueError(f"{gold_path.name}: sentence id {sid} not in {KIND_WN_TRAIN}")
+        a, b = int(row["start"]), int(row["end"])
+        if not 0 <= a < b <= len(texts[sid]):
+            raise ValueError(f"{gold_path.name}: {sid}: offsets {a}-{b} outside the sentence")
+        if row["tone"] not in ("positive", "negative", "neutral"):
+            raise ValueError(f"{gold_path.name}: {sid}: tone must be positive, negative or neutral, got {row['tone']!r}")
+        out.append(TargetItem(sid, texts[sid], a, b, row["tone"], row["ambiguous"].strip() == "1"))
+    return out
+
+
+def evaluate_targets(items: list[TargetItem]) -> dict[str, dict[str, float]]:
+    """Tone toward each unambiguous mention: the parse (:func:`analysis.sentiment.targets.tone_toward`)
+    against the sentence's own tone (co-occurrence, what ``entity_sentiment`` measures); accuracy and macro-F1."""
+    from ..sentiment.targets import tone_toward
+    from ..syntax import load_nlp
+    from ..textblob_it.analyzer import analyze
+
+    items = [it for it in items if not it.ambiguous]
+    nlp = load_nlp()
+    texts = sorted({it.text for it in items})
+    docs = dict(zip(texts, nlp.pipe(texts)))
+    gold, target, sentence = [], [], []
+    for it in items:
+        doc = docs[it.text]
+        toks = [t.i for t in doc if t.idx < it.end and t.idx + len(t.text) > it.start and not t.is_space]
+        gold.append(it.tone)
+        target.append(tone_toward(doc, toks[0], toks[-1] + 1).label)
+        sentence.append(polarity_label(analyze(it.text).polarity))
+    out = {}
+    for name, pred in (("target_tone_parse", target), ("target_tone_sentence", sentence)):
+        acc = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+        out[name] = {"f1": _macro_f1(gold, pred, POLARITY_LABELS), "accuracy": acc, "n": float(len(gold))}
+    return out
+
+
 def polarity_label(polarity: float, threshold: float = POLARITY_THRESHOLD) -> str:
     """positive / negative / neutral by the fixed thresholds."""
     return "positive" if polarity > threshold else "negative" if polarity < -threshold else "neutral"
@@ -276,12 +336,25 @@ def evaluate(scorer: Scorer | None = None, data_dir: Path = SHARED_DATA_DIR, *, 
         news += load_news_gold(data_dir, GOLD_HELDOUT_PATH)[0]
     if news:
         results["news_polarity_checkthat"] = _polarity_task(news, scorer)
+    if sets == "tuned" and NEWS_DEV_PATH.is_file() and kind_train_sentences(data_dir):
+        dev = [f for f in load_news_fresh(data_dir, NEWS_DEV_PATH) if not f.ambiguous]
+        results["news_polarity_kind"] = _polarity_task([Item(f.id, f.text, f.polarity) for f in dev], scorer)
+        results["news_subjectivity_kind"] = _subjectivity_task([Item(f.id, f.text, f.subjectivity) for f in dev], scorer)
     if sets == "never-read" and FRESH_PATH.is_file() and kind_train_sentences(data_dir):
         fresh = [f for f in load_news_fresh(data_dir) if not f.ambiguous]
         results["news_polarity_fresh"] = _polarity_task([Item(f.id, f.text, f.polarity) for f in fresh], scorer)
         results["news_subjectivity_fresh"] = _subjectivity_task([Item(f.id, f.text, f.subjectivity) for f in fresh],
                                                                 scorer)
     return results
+
+
+def evaluate_target_sets(data_dir: Path = SHARED_DATA_DIR, *, sets: SetName = "tuned") -> dict[str, dict[str, float]]:
+    """Tone toward each actor on the development mentions ("tuned") or the fresh ones ("never-read")."""
+    _check_set(sets)
+    path = TARGETS_DEV_PATH if sets == "tuned" else TARGETS_FRESH_PATH
+    if not path.is_file() or not kind_train_sentences(data_dir):
+        return {}
+    return evaluate_targets(load_targets(data_dir, path))
 
 
 def read_first_contact(path: Path = FIRST_CONTACT_PATH) -> dict | None:

@@ -19,8 +19,9 @@ rules Pattern lacks or gets wrong for Italian news:
 * **contrast**: after ``ma``, ``però``, ``tuttavia``, ``eppure`` the clause
   weighs :data:`CONTRAST_AFTER`, the words before it :data:`CONTRAST_BEFORE`.
 * **exclamation**: opinion words in a sentence ending with ``!`` weigh more.
-* **emoticons and emoji** from ``data/sentiment/emoticons.tsv``; written
-  laughter ("ahahah", "hahaha", "lol", "asd") counts as a mild positive.
+* **emoticons and emoji** from ``data/sentiment/emoticons.tsv``; with the
+  social-media layer of the lexicon, written laughter ("ahahah", "hahaha",
+  "lol", "asd") counts as a mild positive.
 * **hashtags** are read as words ("#vergogna"); camel-case and underscored
   hashtags are split into their words ("#NonCiStoPiù" → non ci sto più,
   "#governo_ladro" → governo ladro), with negation and all rules applied.
@@ -351,7 +352,7 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
                 out.append(Assessment(tok.start, tok.end, tok.text, p, s, weight, p, ("emoji",)))
             i += 1
             continue
-        if tok.kind in ("word", "handle") and _LAUGHTER_RE.fullmatch(w):
+        if lexicon.social_media and tok.kind in ("word", "handle") and _LAUGHTER_RE.fullmatch(w):
             p, s = LAUGHTER
             out.append(Assessment(tok.start, tok.end, tok.text, p, s, weight, p, ("laughter",)))
             i += 1
