@@ -406,9 +406,9 @@ def needs_model(tokens: Sequence[Token], assessments: Iterable[Any], first_words
     A scored word (an assessment from the lexicon, not a cue, an emoji or a
     skipped name) is a candidate when it opens a sentence with a capital and a
     capitalised word follows ("Forza Italia ha…", "Fratelli d'Italia"), or
-    when it is written in lower case after a capitalised word with only
-    articles, prepositions, "e" or numbers between ("Popolo della libertà",
-    "Movimento 5 stelle"). ``first_words`` are the token indices that open a
+    when it is written in lower case after a capitalised word with one to
+    four articles, prepositions, "e" or numbers between ("Popolo della
+    libertà", "Movimento 5 stelle"). ``first_words`` are the token indices that open a
     sentence. A capitalised word inside a sentence is already skipped
     (``capitalised``); words in capitals are never taken for names, and
     neither are verbs and adverbs of the ``lexicon`` ("Rossi vince").
@@ -441,7 +441,8 @@ def _may_be_in_name(tokens: Sequence[Token], k: int, first_words: set[int]) -> b
         t = tokens[j]
         low = _fold(t.text)
         if t.kind == "word" and _titlecase(t.text):
-            return not (j in first_words and low in _FUNCTION_START)
+            # a word right after a name is rarely in it ("Rossi leader"); "Popolo della libertà" is
+            return steps > 0 and not (j in first_words and low in _FUNCTION_START)
         if low in _NAME_GLUE or t.kind == "number":
             j -= 1
             steps += 1

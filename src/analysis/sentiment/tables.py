@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..paths import DATA_DIR
 from ..textblob_it.analyzer import Analysis, analyze, analyze_tokens, name_candidate_groups
+from ..textblob_it.lexicon import load_lexicon
 from ..tokenization import Token, tokenize
 from . import names as _names
 
@@ -32,6 +33,7 @@ __all__ = [
     "POLARITY_THRESHOLD", "ENTITY_ALIASES_PATH", "polarity_label", "score_text",
     "sentence_sentiment", "sentence_assessments", "paragraph_sentiment", "document_sentiment",
     "attribution_sentiment", "source_sentiment", "read_entity_aliases", "entity_mentions", "entity_sentiment",
+    "use_social_media", "clear_score_caches",
 ]
 
 #: |polarity| above this is positive or negative, otherwise neutral.
@@ -49,10 +51,23 @@ def polarity_label(polarity: float, *, threshold: float = POLARITY_THRESHOLD) ->
     return "positive" if polarity > threshold else "negative" if polarity < -threshold else "neutral"
 
 
+_SETTINGS = {"social_media": False}
+
+
+def use_social_media(on: bool = True) -> None:
+    """Score every table with the social-media layer of the lexicon (slang, greetings, laughter) or without it.
+
+    Off by default: news. Switch it on for tweets, comments and forums;
+    cached scores are dropped, so recompute the tables afterwards.
+    """
+    _SETTINGS["social_media"] = bool(on)
+    clear_score_caches()
+
+
 @lru_cache(maxsize=50_000)
 def score_text(text: str) -> Analysis:
-    """Cached :func:`analysis.textblob_it.analyze` of one string."""
-    return analyze(text)
+    """Cached :func:`analysis.textblob_it.analyze` of one string (names skipped; see :func:`use_social_media`)."""
+    return analyze(text, social_media=_SETTINGS["social_media"])
 
 
 class _ScoreCache:
@@ -128,8 +143,9 @@ def _sentence_scores(corpus: "Corpus", texts: list[str]) -> list[Analysis]:
                 toks = [new(Token, (starts[j] - a, ends[j] - a, forms[j], kinds[j])) for j in range(*span)]
             else:
                 toks = tokenize(piece)
-            result = analyze_tokens(toks)
-            groups = name_candidate_groups(toks, result)
+            lexicon = load_lexicon(social_media=_SETTINGS["social_media"])
+            result = analyze_tokens(toks, lexicon=lexicon)
+            groups = name_candidate_groups(toks, result, lexicon=lexicon)
             if groups:
                 pending[piece] = (toks, result, groups)
                 out.append(None)
@@ -156,7 +172,8 @@ def _rescore_with_model_names(pending: dict[str, tuple[list[Token], Analysis, li
             spans[piece] += [(x.start + a, x.end + a, x.reason) for x in found]
     for piece, (toks, result, _) in pending.items():
         if spans[piece]:
-            result = analyze_tokens(toks, name_spans=spans[piece])
+            result = analyze_tokens(toks, name_spans=spans[piece],
+                                    lexicon=load_lexicon(social_media=_SETTINGS["social_media"]))
         _SENTENCE_SCORES.put(piece, result)
         pending[piece] = (toks, result, [])
 
