@@ -153,7 +153,8 @@ def _first_conjunct(tok: Any) -> Any:
     takes the place of the noun it names.
     """
     while tok.head is not tok and (tok.dep_ == "conj" or (
-            tok.dep_ in ("appos", *_NAME_PARTS) and tok.head.pos_ in ("NOUN", "PROPN") and not _case_words(tok))):
+            tok.dep_ in ("appos", "nmod", *_NAME_PARTS) and tok.head.pos_ in ("NOUN", "PROPN")
+            and not _case_words(tok))):
         tok = tok.head
     return tok
 
@@ -231,13 +232,20 @@ def object_words(ctx: _Context, head: Any) -> Iterator[ToneWord]:
 
 
 def agent_words(ctx: _Context, head: Any) -> Iterator[ToneWord]:
-    """The mention is the agent of a passive: "ucciso da [Rossi]" blames it; "criticato da [Rossi]" does not."""
+    """The mention is the agent of a passive.
+
+    "ucciso da [Rossi]" blames it; "criticato da [Rossi]" does not; "vinta
+    dalla [Juventus]" gives it the verb's tone, as the subject of the active
+    verb would have.
+    """
     kind = word_class(head)
     p = ctx.polarity(head)
     if kind == "harm":
         yield ctx.word(head, -abs(p) if p else -BEAT_POLARITY, "agent", head)
     elif kind == "beat":
         yield ctx.word(head, abs(p) or BEAT_POLARITY, "beat", head)
+    elif kind is None and p:
+        yield ctx.word(head, p, "agent", head)
 
 
 def modifier_words(ctx: _Context, tok: Any) -> Iterator[ToneWord]:
@@ -260,9 +268,9 @@ def modifier_words(ctx: _Context, tok: Any) -> Iterator[ToneWord]:
             if p:
                 yield ctx.word(c, p, "modifier")
             yield from (w for w in _modifiers(ctx, c, "modifier") if w.polarity)
-        elif c.dep_ in ("acl", "acl:relcl"):
+        elif c.dep_ in ("acl", "acl:relcl") or (c.dep_ == "advcl" and c.pos_ == "VERB" and tok.pos_ in ("NOUN", "PROPN")):
             relative_subject = any(g.dep_ in _SUBJECTS and g.pos_ == "PRON" for g in c.children)
-            passive = c.dep_ == "acl" or any(g.dep_ in ("aux:pass",) for g in c.children)
+            passive = c.dep_ != "acl:relcl" or any(g.dep_ in ("aux:pass",) for g in c.children)
             if c.dep_ == "acl:relcl" and not relative_subject:
                 continue
             yield from predicate_words(ctx, c, passive=passive)
@@ -328,6 +336,8 @@ def tone_toward(doc: Any, start: int, end: int, *, lexicon: Lexicon | None = Non
     tok = _mention_head(doc, start, end)
     words: list[ToneWord] = list(modifier_words(ctx, tok))
     role = _first_conjunct(tok)
+    if role is not tok and role.dep_ != "conj":  # "il presidente [Rossi], indagato per…": the noun's own modifiers
+        words += (w for w in modifier_words(ctx, role) if w.relation != "modifier" or w.start != tok.idx)
     head = role.head
     words += possessor_words(ctx, role)
     if head is not role:

@@ -274,8 +274,7 @@ def _is_evaluative(words: list[str], sent: list[Token], i: int, lexicon: Lexicon
         return None
     if (w in _first_index("cues") and _match(words, i, _cues(), _first_index("cues"))) or w in _first_index("negations"):
         return 0.0
-    plain = tok.kind in ("handle", "hashtag-part")
-    entry = lexicon.lookup(w if plain else tok.text, kind="word" if plain else tok.kind)
+    entry = lexicon.lookup(w, kind="word")  # lower case: "Sblocca" in a name is the verb "sblocca"
     if entry is None or entry.is_neutral:
         return None
     return entry.polarity

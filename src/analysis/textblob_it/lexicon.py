@@ -14,7 +14,8 @@ with accents folded (``perche`` ↔ ``perché``, tweets' ``e'`` for ``è``), the
 superlatives in ``-issimo`` (scored as the base adjective, their intensity
 kept: "gravissimo" weighs more than "grave"), the lemma
 (:func:`analysis.lemmatization.lemmatize`), then adverbs in ``-mente`` (scored
-as the adjective), and last, for tweets' elongated words, the form with
+as the adjective), past participles (scored as the verb: "arrestati" →
+"arrestare"), and last, for tweets' elongated words, the form with
 runs of three or more equal letters squeezed ("schifooo" → "schifo",
 "bellissimooo" → "bellissimo"). Derivations are ours: Pattern has neither.
 """
@@ -218,6 +219,9 @@ class Lexicon:
         adverb = self._adverb(lower)
         if adverb is not None:
             return adverb
+        participle = self._participle(lower)
+        if participle is not None:
+            return participle
         for squeezed in squeeze_elongation(lower):
             entry = self._lookup(squeezed, kind, sentence_initial)
             if entry is not None:
@@ -250,6 +254,16 @@ class Lexicon:
                     "JJ",
                     base.source + "+superlative",
                 )
+        return None
+
+    def _participle(self, lower: str) -> Entry | None:
+        """A past participle scored as its verb: "arrestati" → "arrestare", "catturata" → "catturare"."""
+        for endings, infinitive in ((("ato", "ata", "ati", "ate"), "are"), (("ito", "ita", "iti", "ite"), "ire"),
+                                    (("uto", "uta", "uti", "ute"), "ere")):
+            if lower.endswith(endings) and len(lower) > 6:
+                entry = self.entries.get(lower[:-3] + infinitive)
+                if entry is not None and entry.polarity != 0.0:
+                    return Entry(lower, entry.polarity, entry.subjectivity, 1.0, "VB", entry.source + "+participle")
         return None
 
     def _adverb(self, lower: str) -> Entry | None:
