@@ -2,7 +2,8 @@
 
     python training/assemble.py SYNTAX_MODEL NER_MODEL OUT
 
-The entity recogniser carries its own tok2vec, so it is added as it is. The
+The entity recogniser was trained with a tok2vec of its own; a copy of it
+goes inside the recogniser, which then joins the syntax pipeline as it is. The
 model's ``meta.json`` names the training data, the licence (CC BY-NC-SA 4.0:
 a derived work of non-commercial, share-alike data) and, after ``make
 model`` has measured it, the scores; ``LICENSE`` beside it gives the terms.
@@ -48,6 +49,9 @@ def main() -> None:
     args = parser.parse_args()
     nlp = spacy.load(args.syntax)
     ner_nlp = spacy.load(args.ner)
+    if "tok2vec" in ner_nlp.pipe_names:
+        # the recogniser listens to its own tok2vec: give it a copy, so it runs on its own in our pipeline
+        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.meta.update({
         "name": "analysis_it",

@@ -29,6 +29,8 @@ first-person verbs ("come abbiamo scritto").
 """
 from __future__ import annotations
 
+from typing import Any
+
 from .according import according, clause_opening
 from .according_content import according_content
 from .channels import channel_at
@@ -36,12 +38,15 @@ from .cleft import cleft
 from .clitic import clitic
 from .colon import colon, colon_cue_at_end, quote_after_colon_cue
 from .continuations import continuations
-from .cues import find_cues
+from .cues import Cue, find_cues
 from .document import Document
 from .filters import OPINION_LEMMAS, after_che, hypothetical, introduced_clause, plausible
 from .forward import find_marker, forward, quote_colon_subject
+from .frames import verb_frame
+from .grammar import is_verb, person_of
 from .nesting import link_sources
 from .objects import object_report, predicate_report
+from .parse import parse_sentences
 from .passive import passive
 from .postposed import inserted, inserted_open, postposed
 from .rows import DASHES, Attribution, State, skip_adverbs, tok_span
@@ -63,7 +68,20 @@ def _skip_parenthesis(doc: Document, k: int, hi: int) -> int:
     return k
 
 
-def find_attributions(doc: Document, nlp=None) -> list[Attribution]:
+def _cues_and_parses(doc: Document, nlp) -> list[list[Cue]]:
+    """The speech cues of every sentence; with ``nlp``, the sentences holding one are parsed (``doc.parses``)
+    and cues found by their lemma stay only where the parse reads a third-person verb ("dicesse", not
+    "chiediamo")."""
+    cues_of = [find_cues(doc, sent, by_lemma=nlp is not None) for sent in doc.sentences]
+    if nlp is None:
+        return cues_of
+    doc.parses = parse_sentences(doc, [k for k, cues in enumerate(cues_of) if cues], nlp)
+    return [[c for c in cues if not c.by_lemma or (k in doc.parses and is_verb(doc.parses[k], c.head)
+                                                   and person_of(doc.parses[k], c.head) in (None, "3"))]
+            for k, cues in enumerate(cues_of)]
+
+
+def find_attributions(doc: Document, nlp: Any = None) -> list[Attribution]:
     """Every attribution of a document, nested sourcing linked (``via_ref``).
 
     With ``nlp`` (the Italian pipeline, :func:`analysis.syntax.load_nlp`), the
@@ -72,20 +90,10 @@ def find_attributions(doc: Document, nlp=None) -> list[Attribution]:
     cues missing from the table of forms are found by their lemma. Without it,
     or where the parse shows no report, the surface readers below apply.
     """
-    from .frames import verb_frame
-    from .parse import parse_sentences
     state = State()
     rows: list[Attribution] = []
     pending: tuple[tuple[int, int], str, str, SpeakerInfo | None] | None = None
-    parsing = nlp is not None
-    cues_of = [find_cues(doc, sent, by_lemma=parsing) for sent in doc.sentences]
-    if parsing:
-        doc.parses = parse_sentences(doc, [k for k, c in enumerate(cues_of) if c], nlp)
-    from .grammar import is_verb
-    from .grammar import person_of
-    cues_of = [[c for c in cues if not c.by_lemma or (k in doc.parses and is_verb(doc.parses[k], c.head)
-                                                      and person_of(doc.parses[k], c.head) in (None, "3"))]
-               for k, cues in enumerate(cues_of)]
+    cues_of = _cues_and_parses(doc, nlp)
     for k_sent, sent in enumerate(doc.sentences):
         if pending is not None:
             rows += quote_after_colon_cue(doc, sent, pending)

@@ -46,7 +46,8 @@ def _detector():
 def gender_from_name(name: str | None) -> Gender | None:
     """Gender of the first name that opens ``name`` ("Vladimir Putin" → male), or None.
 
-    The first word must be capitalised and longer than one letter (not an
+    The name must have at least two capitalised words (a lone word is
+    usually a surname) and the first must be longer than one letter (not an
     initial). The package's Italian list is asked first (its "mostly female"
     for Maria counts: in Italian usage the name is a woman's); a name it does
     not know for Italy is looked up in its general list, where only plain
@@ -54,7 +55,10 @@ def gender_from_name(name: str | None) -> Gender | None:
     """
     if not name:
         return None
-    first = name.split()[0].strip(".,'’")
+    words = name.split()
+    first = words[0].strip(".,'’")
+    if not any(w[:1].isupper() for w in words[1:]):
+        return None  # a single word is a surname in news far more often than a first name ("Viola", "Conte")
     if len(first) < 2 or not first[:1].isupper() or not first.isalpha():
         return None
     detector = _detector()

@@ -227,30 +227,27 @@ def person_of(p: SentenceParse, verb_i: int) -> str | None:
 
 
 def channel_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[int, int] | None:
-    """The medium the verb's words went through: "all'agenzia TASS", "in una nota", "su X"."""
+    """The medium the verb's words went through: "all'agenzia TASS", "in una nota", "su X", "al Corriere"."""
     t = p.token(verb_i)
     for c in t.children:
         if c.dep_ not in ("obl", "iobj", "nmod", "advcl"):
             continue
-        cases = [norm(g.text) for g in c.children if g.dep_ == "case"]
-        if not cases:
+        cases = [g for g in c.children if g.dep_ == "case"]
+        if not cases or _PREPOSITION.get(norm(cases[0].text).rstrip("'"), "") not in _CHANNEL_CASES:
             continue
-        prep = cases[0].rstrip("'")
-        prep = {"al": "a", "all": "a", "alla": "a", "ai": "a", "agli": "a", "alle": "a", "allo": "a",
-                "nel": "in", "nella": "in", "nell": "in", "nei": "in", "nelle": "in", "negli": "in",
-                "sul": "su", "sulla": "su", "sull": "su", "sui": "su", "sulle": "su", "sugli": "su"}.get(prep, prep)
-        if prep not in _CHANNEL_CASES:
-            continue
-        head = norm(c.text)
         span = _edges(p, list(c.subtree))
         if span is None:
             continue
-        words = norm(doc.text[doc.tokens[span[0]].start:doc.tokens[span[1] - 1].end])
-        if head in CHANNEL_NOUNS or any(name in words.split() or words.endswith(name) for name in _media_names(words)):
+        name = [norm(w.text) for w in c.subtree if w.dep_ not in ("case", "det") and not w.is_punct]
+        if norm(c.text) in CHANNEL_NOUNS or " ".join(name) in MEDIA or any(w in MEDIA for w in name):
             return span
     return None
 
 
-def _media_names(words: str) -> list[str]:
-    """Outlet names (from the media list) written in ``words``."""
-    return [m for m in MEDIA if len(m) > 2 and m in words]
+#: Articled prepositions → their preposition.
+_PREPOSITION = {
+    "a": "a", "al": "a", "all": "a", "alla": "a", "ai": "a", "agli": "a", "alle": "a", "allo": "a",
+    "in": "in", "nel": "in", "nella": "in", "nell": "in", "nei": "in", "nelle": "in", "negli": "in", "nello": "in",
+    "su": "su", "sul": "su", "sulla": "su", "sull": "su", "sui": "su", "sulle": "su", "sugli": "su", "sullo": "su",
+    "attraverso": "attraverso", "tramite": "tramite", "via": "via", "durante": "durante", "con": "con", "per": "per",
+}

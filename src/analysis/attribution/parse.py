@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from ..syntax.tokenizer import doc_from_tokens
 from .document import Document, Sentence
 
-__all__ = ["SentenceParse", "parse_sentences"]
+__all__ = ["SentenceParse", "parse_sentences", "entities"]
 
 
 @dataclass
@@ -57,4 +57,13 @@ def parse_sentences(doc: Document, indices: Iterable[int], nlp: Any) -> dict[int
     for k in indices:
         s = doc.sentences[k]
         docs.append(doc_from_tokens(nlp.vocab, doc.text, doc.tokens[s.t0:s.t1], s.start, s.end))
-    return {k: _parse(doc, doc.sentences[k], sp) for k, sp in zip(indices, nlp.pipe(docs))}
+    parsed = nlp.pipe(docs, disable=[n for n in ("ner",) if n in nlp.pipe_names])
+    return {k: _parse(doc, doc.sentences[k], sp) for k, sp in zip(indices, parsed)}
+
+
+def entities(p: SentenceParse, nlp: Any) -> Any:
+    """The named entities of a parsed sentence, recognised on first use (parsing leaves them out: most
+    sentences never need them, and the recogniser costs as much as the parser)."""
+    if not p.doc.has_annotation("ENT_IOB") and "ner" in nlp.pipe_names:
+        p.doc = nlp.get_pipe("ner")(p.doc)
+    return p.doc.ents

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..syntax.model import load_nlp
 from .document import Document
 from .gender import speaker_gender
+from .parse import entities
 from .speakers import SpeakerInfo
 
 __all__ = ["entity_typed", "gender_of"]
@@ -35,7 +37,7 @@ def _entities_in(doc: Document, speaker: SpeakerInfo) -> list[tuple[int, int, st
     if p is None:
         return []
     out = []
-    for ent in p.doc.ents:
+    for ent in entities(p, load_nlp()):
         first, last = p.index(ent[0]), p.index(ent[-1])
         if first is None or last is None:
             continue
@@ -96,7 +98,10 @@ def gender_of(doc: Document, speaker: SpeakerInfo | None, canonical: str | None,
     agreement: list[tuple[str, str]] = []
     p = _parse_at(doc, speaker.start)
     if p is not None and idx and all(p.sentence.t0 <= i < p.sentence.t1 for i in idx):
-        core = _phrase_core([p.token(i) for i in idx])
+        phrase = [p.token(i) for i in idx]
+        if _several(phrase):
+            return None  # "Gli avvocati di X", "il sindaco X e il presidente Y": not one person
+        core = _phrase_core(phrase)
         words = [t.text for t in core]
         morphs = [str(t.morph) for t in core]
         pos = [t.pos_ for t in core]
@@ -109,6 +114,16 @@ def gender_of(doc: Document, speaker: SpeakerInfo | None, canonical: str | None,
             if not any(doc.low[i] in _ESSERE for i in cue_idx):
                 agreement = []
     return speaker_gender(speaker_type, canonical, words, morphs, pos, agreement)
+
+
+def _several(tokens: list) -> bool:
+    """Does the phrase name several people: a plural head, or heads joined by a conjunction?"""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if not heads:
+        return False
+    head = heads[0]
+    return "Plur" in head.morph.get("Number") or any(c.dep_ == "conj" and c.i in inside for c in head.children)
 
 
 def _phrase_core(tokens: list) -> list:
