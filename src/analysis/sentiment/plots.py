@@ -9,6 +9,7 @@ import textwrap
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.patches import Patch
 import pandas as pd
 
 from ..figures import PALETTE
@@ -144,14 +145,16 @@ def plot_actor_tone(summary: pd.DataFrame, *, top: int = 10, title: str | None =
         ax.text(0.5, 0.5, "no actor mentioned", ha="center", va="center", transform=ax.transAxes)
     else:
         y = np.arange(len(g))
-        ax.barh(y + 0.2, g["sentence_mean_polarity"], height=0.38, color=_NEU, label="sentences that mention it")
-        ax.barh(y - 0.2, g["target_mean_polarity"], height=0.38, color=_colours(g["target_mean_polarity"]),
-                label="words attached to it (parse)")
+        ax.barh(y + 0.2, g["sentence_mean_polarity"], height=0.38, color=_colours(g["sentence_mean_polarity"]),
+                alpha=0.35)
+        ax.barh(y - 0.2, g["target_mean_polarity"], height=0.38, color=_colours(g["target_mean_polarity"]))
+        handles = [Patch(facecolor="#555555", alpha=0.35, label="sentences that mention it (upper bar)"),
+                   Patch(facecolor="#555555", label="words attached to it, from the parse (lower bar)")]
         ax.set_yticks(y, ["\n".join(textwrap.wrap(f"{k} (n={n}, w={w})", 30))
                           for k, n, w in zip(g["entity"], g["n"], g["with_words"])])
         ax.axvline(0, color="black", linewidth=0.6)
         ax.set_xlim(-1.05, 1.05)
-        ax.legend(loc="lower right", fontsize=8, frameon=False)
+        ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
     ax.set_xlabel("mean polarity")
     ax.set_title(title or "Tone toward each actor, and of the sentences that mention it")
     return fig
