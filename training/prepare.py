@@ -40,8 +40,15 @@ NEWS_SUBTYPES = frozenset({
 })
 
 
-def training_label(deprel: str) -> str:
-    """The relation as the parser learns it (see :data:`NEWS_SUBTYPES`)."""
+def training_label(deprel: str, pos: str = "", head_pos: str = "") -> str:
+    """The relation as the parser learns it (see :data:`NEWS_SUBTYPES`).
+
+    Personal and place names made of several words are ``flat:name`` in every
+    Italian treebank here but PUD, which writes plain ``flat``: learnt as
+    ``flat:name`` (the other treebanks' convention) when both words are proper nouns.
+    """
+    if deprel == "flat" and pos == "PROPN" and head_pos == "PROPN":
+        return "flat:name"
     return deprel if ":" not in deprel or deprel in NEWS_SUBTYPES else deprel.split(":", 1)[0]
 
 
@@ -68,7 +75,7 @@ def main() -> None:
             if gold is None:
                 counts[f"ud {role} left out (tokens)"] += 1
                 continue
-            gold.deps = [training_label(d) for d in gold.deps]
+            gold.deps = [training_label(d, p, gold.pos[h]) for d, p, h in zip(gold.deps, gold.pos, gold.heads)]
             bins[f"syntax-{role}"].add(syntax_doc(vocab, gold))
             if role == "train":
                 raw.append(sent.text)
