@@ -12,7 +12,7 @@ from analysis.sentiment import (
     attribution_sentiment, document_sentiment, entity_mentions, entity_sentiment, paragraph_sentiment,
     polarity_label, read_entity_aliases, sentence_assessments, sentence_sentiment, source_sentiment,
 )
-from analysis.sentiment_plots import driver_table, plot_drivers, plot_group_tone, plot_paragraph_scores, plot_sentence_arc
+from analysis.sentiment.plots import driver_table, plot_drivers, plot_group_tone, plot_paragraph_scores, plot_sentence_arc
 
 TEXTS = {
     "a": "La Russia ha lanciato un attacco terribile contro l'Ucraina. Mosca minaccia nuove sanzioni.\n\n"
@@ -164,7 +164,7 @@ TRICKY = {
 @pytest.mark.parametrize("name", ["seed", "tricky"])
 def test_sentences_scored_from_corpus_tokens_equal_scoring_their_text(name, seed_corpus, monkeypatch):
     """Reusing the pipeline's tokens gives exactly what scoring each sentence's text gives."""
-    import analysis.sentiment as sentiment_module
+    import analysis.sentiment.tables as sentiment_module
     from analysis.textblob_it import analyze
 
     corp = seed_corpus if name == "seed" else corpus_from_texts(TRICKY)

@@ -18,6 +18,11 @@ def pol(text: str) -> float:
     return analyze(text).polarity
 
 
+def pol_social(text: str) -> float:
+    """Polarity with the social-media layer (slang, greetings, laughter) switched on."""
+    return analyze(text, social_media=True).polarity
+
+
 # --- the contract -------------------------------------------------------------------
 
 def test_done_when_sentence_is_negative():
@@ -211,7 +216,7 @@ def test_subjectivity_cues_raise_subjectivity():
     ("dannose", "dannoso"), ("schifezze", "schifezza"), ("picchiato", "picchiare"),
 ])
 def test_inflected_forms_reach_their_lemma(form, lemma_entry):
-    entry = load_lexicon().lookup(form)
+    entry = load_lexicon(social_media=True).lookup(form)
     assert entry is not None and entry.polarity < 0, form
     if lemma_entry is not None:
         assert entry.form == lemma_entry
@@ -226,7 +231,7 @@ def test_inflected_pattern_forms_follow_our_lemma_score():
 
 @pytest.mark.parametrize("text, sign", [("che schifooo", -1), ("bellissimooo", 1), ("vergognaaa", -1)])
 def test_elongated_words_are_squeezed(text, sign):
-    assert pol(text) * sign > 0
+    assert pol_social(text) * sign > 0
 
 
 def test_hashtags_are_read_and_camel_case_split():
@@ -239,10 +244,22 @@ def test_hashtags_are_read_and_camel_case_split():
         assert text[a.start:a.end].lower() == a.text.lower()
 
 
-def test_laughter_is_mildly_positive():
-    assert 0 < pol("ahahahah") <= 0.5
-    assert pol("lol") > 0 and pol("hahaha") > 0
-    assert pol("ah") == 0.0
+def test_laughter_is_mildly_positive_with_the_social_media_layer():
+    assert 0 < pol_social("ahahahah") <= 0.5
+    assert pol_social("lol") > 0 and pol_social("hahaha") > 0
+    assert pol_social("ah") == 0.0
+    assert pol("ahahahah") == 0.0 and pol("lol") == 0.0  # news text: off
+
+
+@pytest.mark.parametrize("text", ["Che cazzata", "Fa schifo", "Buongiorno a tutti", "Vabbè"])
+def test_slang_and_greetings_count_only_with_the_social_media_layer(text):
+    assert pol(text) == 0.0
+    assert pol_social(text) != 0.0
+
+
+def test_social_media_layer_in_pattern_analyzer():
+    assert PatternAnalyzer(social_media=True).analyze("che cazzata").polarity < 0
+    assert PatternAnalyzer().analyze("che cazzata").polarity == 0.0
 
 
 @pytest.mark.parametrize("text, sign", [("ci vediamo domani :3", 1), ("ti voglio bene &lt;3", 1),

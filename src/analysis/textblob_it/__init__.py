@@ -9,6 +9,12 @@ Shaped like textblob-fr::
     >>> blob.sentiment_assessments.assessments  # which words moved the score
     ...
 
+Names carry no sentiment: the evaluative words of "Forza Italia", "decreto
+sicurezza" or «La vita è bella» are skipped and listed among the assessments
+as ``skipped`` (:mod:`analysis.sentiment.names`; add your own names with
+:func:`analysis.sentiment.add_names`). For tweets and comments use
+``PatternAnalyzer(social_media=True)`` (slang, greetings, written laughter).
+
 ``PatternAnalyzer`` also works with ``textblob.Blobber(analyzer=PatternAnalyzer())``
 (that blob's ``.sentiment`` is Italian; its ``.sentences`` and ``.polarity``
 are TextBlob's own, English/NLTK ones — use ``TextBlobIT`` for those).

@@ -19,8 +19,9 @@ rules Pattern lacks or gets wrong for Italian news:
 * **contrast**: after ``ma``, ``però``, ``tuttavia``, ``eppure`` the clause
   weighs :data:`CONTRAST_AFTER`, the words before it :data:`CONTRAST_BEFORE`.
 * **exclamation**: opinion words in a sentence ending with ``!`` weigh more.
-* **emoticons and emoji** from ``data/sentiment/emoticons.tsv``; written
-  laughter ("ahahah", "hahaha", "lol", "asd") counts as a mild positive.
+* **emoticons and emoji** from ``data/sentiment/emoticons.tsv``; with the
+  social-media layer of the lexicon, written laughter ("ahahah", "hahaha",
+  "lol", "asd") counts as a mild positive.
 * **hashtags** are read as words ("#vergogna"); camel-case and underscored
   hashtags are split into their words ("#NonCiStoPiù" → non ci sto più,
   "#governo_ladro" → governo ladro), with negation and all rules applied.
@@ -36,6 +37,7 @@ Capitalised words inside a sentence are taken as names and not scored
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import namedtuple
 from functools import lru_cache
 from typing import NamedTuple, Sequence
@@ -265,7 +267,37 @@ def _word_of(tok: Token) -> str:
     return normalise(tok.text)
 
 
-def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], cues_out: list[Assessment]) -> None:
+def _is_evaluative(words: list[str], sent: list[Token], i: int, lexicon: Lexicon) -> float | None:
+    """The lexicon polarity of ``sent[i]`` when it would move a score (a cue, a negation: 0.0), else None."""
+    w, tok = words[i], sent[i]
+    if not w or tok.kind not in _WORDLIKE:
+        return None
+    if (w in _first_index("cues") and _match(words, i, _cues(), _first_index("cues"))) or w in _first_index("negations"):
+        return 0.0
+    entry = lexicon.lookup(w, kind="word")  # lower case: "Sblocca" in a name is the verb "sblocca"
+    if entry is None or entry.is_neutral:
+        return None
+    return entry.polarity
+
+
+def _skipped(sent: list[Token], words: list[str], i: int, j: int, reason: str, lexicon: Lexicon,
+             weight: float) -> Assessment | None:
+    """The assessment listing the name ``sent[i:j]`` as skipped, when one of its words is evaluative."""
+    found = [p for k in range(i, j) if (p := _is_evaluative(words, sent, k, lexicon)) is not None]
+    if not found:
+        return None
+    parts = [sent[i].text]
+    for prev, t in zip(sent[i:j], sent[i + 1:j]):
+        parts.append((" " if t.start > prev.end else "") + t.text)
+    text, start = "".join(parts), sent[i].start
+    if sent[i].kind == "hashtag-part":  # the hashtag as written
+        text, start = "#" + text, start - 1
+    base = round(sum(found) / len(found), 4)
+    return Assessment(start, sent[j - 1].end, text, 0.0, 0.0, weight, base, ("skipped", reason))
+
+
+def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], cues_out: list[Assessment],
+                    skip=None) -> None:
     negations, exceptions = _negations(), _phrases("negation_exceptions.txt")
     contrast, boundaries = _phrases("contrast.txt"), _phrases("clause_boundaries.txt")
     emoticons, cues = _emoticons(), _cues()
@@ -277,12 +309,29 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
     first_word = next((k for k, t in enumerate(sent) if t.kind in _WORDLIKE), 0)
     exclaim = any(t.kind == "punct" and "!" in t.text for t in sent)
     first_out = len(out)
+    skipped_out = cues_out  # names skipped: listed, weighing nothing
     neg_left, neg_factor, neg_raising = 0, 0.0, False
     mod, mod_left, mod_rule = 1.0, 0, ""
     weight, contrast_at = 1.0, None
     i, n = 0, len(sent)
     while i < n:
         tok, w = sent[i], words[i]
+        # names carry no sentiment: a name is one neutral word for the rules
+        name = _covering(skip, tok.start) if skip else None
+        if name is not None:
+            _, end, reason = name
+            j = i + 1
+            while j < n and sent[j].start < end:
+                j += 1
+            a = _skipped(sent, words, i, j, reason, lexicon, weight)
+            if a is not None:
+                skipped_out.append(a)
+            if neg_left:
+                neg_left -= 1
+            if mod_left:
+                mod_left -= 1
+            i = j
+            continue
         # subjectivity cues (phrases of words, or "?", "!")
         k = _match(words, i, cues, cues_first) if w in cues_first else 0
         if k:
@@ -302,7 +351,7 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
                 out.append(Assessment(tok.start, tok.end, tok.text, p, s, weight, p, ("emoji",)))
             i += 1
             continue
-        if tok.kind in ("word", "handle") and _LAUGHTER_RE.fullmatch(w):
+        if lexicon.social_media and tok.kind in ("word", "handle") and _LAUGHTER_RE.fullmatch(w):
             p, s = LAUGHTER
             out.append(Assessment(tok.start, tok.end, tok.text, p, s, weight, p, ("laughter",)))
             i += 1
@@ -366,7 +415,11 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
             k = 1
             is_name = (tok.kind != "hashtag-part" and tok.text[:1].isupper() and not tok.text.isupper()
                        and i != first_word and i > 0 and sent[i - 1].kind in ("word", "elision"))
-            if not is_name:
+            if is_name:
+                a = _skipped(sent, words, i, i + 1, "capitalised", lexicon, weight)
+                if a is not None:
+                    skipped_out.append(a)
+            else:
                 plain = tok.kind in ("handle", "hashtag-part")
                 entry = lexicon.lookup(w if plain else tok.text, kind="word" if plain else tok.kind,
                                        sentence_initial=(i == first_word))
@@ -413,30 +466,87 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
                 out[j] = a._replace(rules=a.rules + ("contrast-after",))
 
 
-def analyze(text: str, *, lexicon: Lexicon | None = None) -> Analysis:
+def analyze(text: str, *, lexicon: Lexicon | None = None, social_media: bool = False, names: bool = True,
+            model: bool = True) -> Analysis:
     """Polarity, subjectivity and assessments of ``text`` (any string; never raises on text).
 
     ``polarity`` is the weighted mean of the opinion words' contributions,
     in [-1, 1] (0.0 when none is found); ``subjectivity`` maps the summed
-    evidence (opinion words and cues) into [0, 1].
+    evidence (opinion words and cues) into [0, 1]. ``social_media=True``
+    scores with the social-media layer of the lexicon (ignored when a
+    ``lexicon`` is given).
+
+    Names carry no sentiment (:mod:`analysis.sentiment.names`): with
+    ``names=True`` the names list, name heads, hashtags and quoted titles are
+    skipped, and, with ``model=True``, the named entities and proper nouns the
+    Italian model finds in the sentences where an evaluative word could be
+    part of a name. Skipped names with an evaluative word are listed among
+    the assessments with the rules ``("skipped", reason)``.
     """
     if not isinstance(text, str):
         raise TypeError(f"analyze() expects a str, got {type(text).__name__}")
-    return analyze_tokens(tokenize(text), lexicon=lexicon)
+    tokens = tokenize(text)
+    lexicon = lexicon if lexicon is not None else load_lexicon(social_media=social_media)
+    result = analyze_tokens(tokens, lexicon=lexicon, names=names)
+    if names and model:
+        spans = model_name_spans(text, tokens, result, lexicon=lexicon)
+        if spans:
+            result = analyze_tokens(tokens, lexicon=lexicon, names=True, name_spans=spans)
+    return result
 
 
-def analyze_tokens(tokens: Sequence[Token], *, lexicon: Lexicon | None = None) -> Analysis:
+def name_candidate_groups(tokens: Sequence[Token], result: Analysis, *, lexicon: Lexicon | None = None) -> list[list[Token]]:
+    """The sentences (token groups) of ``tokens`` where ``result`` scored a word that may be part of a name
+    only the model can see (:func:`analysis.sentiment.names.needs_model`)."""
+    from ..sentiment import names as _names
+
+    tokens = list(tokens)
+    groups = _sentences(tokens)
+    position = {t.start: k for k, t in enumerate(tokens)}
+    first_idx = set()
+    for g in groups:  # the first word of a sentence, after any @handles and #hashtags of a tweet
+        first = next((t for t in g if t.kind in ("word", "elision", "abbreviation", "acronym")), g[0])
+        first_idx.add(position[first.start])
+    starts = _names.needs_model(tokens, result.assessments, first_idx, lexicon or load_lexicon())
+    if not starts:
+        return []
+    return [g for g in groups if any(g[0].start <= x < g[-1].end for x in starts)]
+
+
+def model_name_spans(text: str, tokens: Sequence[Token], result: Analysis, *, lexicon: Lexicon | None = None) -> list:
+    """The model's names in the sentences of ``text`` where ``result`` scored a word that may be in a name.
+
+    Sentences are parsed once (their names cached by sentence text); empty
+    when no word needs it or the model is missing.
+    """
+    from ..sentiment import names as _names
+
+    groups = name_candidate_groups(tokens, result, lexicon=lexicon)
+    return _names.parsed_names(text, groups) if groups else []
+
+
+def analyze_tokens(tokens: Sequence[Token], *, lexicon: Lexicon | None = None, social_media: bool = False,
+                   names: bool = True, name_spans: Sequence[tuple[int, int, str]] = ()) -> Analysis:
     """:func:`analyze` of a text already tokenized: ``tokens`` must be exactly
     ``tokenize(text)`` (offsets into ``text``); the result is then identical.
 
     Lets callers that hold the tokens (``analysis.sentiment`` reads them from
-    the corpus tokens table) skip tokenizing the text a second time.
+    the corpus tokens table) skip tokenizing the text a second time. The
+    model is not run here: ``name_spans`` (``(start, end, reason)`` offsets
+    into the text, from :func:`model_name_spans`) are skipped on top of the
+    names found on the surface (``names=True``).
     """
-    lexicon = lexicon if lexicon is not None else load_lexicon()
+    lexicon = lexicon if lexicon is not None else load_lexicon(social_media=social_media)
+    spans: list = list(name_spans)
+    if names:
+        from ..sentiment.names import surface_names
+
+        spans = list(surface_names(tokens, lexicon=lexicon)) + spans
+    skip = _union(spans) if spans else None
     assessed: list[Assessment] = []
     cues: list[Assessment] = []
     for sent in _sentences(tokens):
-        _score_sentence(sent, lexicon, assessed, cues)
+        _score_sentence(sent, lexicon, assessed, cues, skip)
     polar = [a for a in assessed if a.polarity != 0.0]
     wsum = sum(a.weight for a in polar)
     polarity = _clamp(sum(a.polarity * a.weight for a in polar) / (wsum + POLARITY_DAMPING)) if wsum else 0.0
@@ -458,6 +568,25 @@ def analyze_tokens(tokens: Sequence[Token], *, lexicon: Lexicon | None = None) -
     subjectivity = _clamp(evidence / (evidence + SUBJECTIVITY_HALF), 0.0, 1.0) if evidence > 0 else 0.0
     everything = sorted(assessed + cues, key=lambda a: (a.start, a.end))
     return Analysis(round(polarity, 6), round(subjectivity, 6), everything)
+
+
+def _union(spans: Sequence[tuple[int, int, str]]) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Overlapping name spans joined (the reason of the span listed first among those starting first)."""
+    order = sorted(enumerate(spans), key=lambda x: (x[1][0], x[0]))
+    out: list[tuple[int, int, str]] = []
+    for _, (a, b, reason) in order:
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b), out[-1][2])
+        else:
+            out.append((a, b, reason))
+    return [x[0] for x in out], out
+
+
+def _covering(skip, pos: int) -> tuple[int, int, str] | None:
+    """The joined name span containing offset ``pos``, or None."""
+    starts, spans = skip
+    k = bisect_right(starts, pos) - 1
+    return spans[k] if k >= 0 and pos < spans[k][1] else None
 
 
 def __getattr__(name: str):

@@ -14,7 +14,8 @@ with accents folded (``perche`` ↔ ``perché``, tweets' ``e'`` for ``è``), the
 superlatives in ``-issimo`` (scored as the base adjective, their intensity
 kept: "gravissimo" weighs more than "grave"), the lemma
 (:func:`analysis.lemmatization.lemmatize`), then adverbs in ``-mente`` (scored
-as the adjective), and last, for tweets' elongated words, the form with
+as the adjective), past participles (scored as the verb: "arrestati" →
+"arrestare"), and last, for tweets' elongated words, the form with
 runs of three or more equal letters squeezed ("schifooo" → "schifo",
 "bellissimooo" → "bellissimo"). Derivations are ours: Pattern has neither.
 """
@@ -33,12 +34,15 @@ from ..lemmatization import lemmatize
 from ..paths import DATA_DIR
 
 __all__ = [
-    "Entry", "Lexicon", "load_lexicon", "pattern_lexicon_path", "SUPPLEMENT_PATH",
+    "Entry", "Lexicon", "load_lexicon", "pattern_lexicon_path", "SUPPLEMENT_PATH", "SOCIAL_MEDIA_PATH",
     "fold_accents", "normalise", "squeeze_elongation", "SUPERLATIVE_BOOST",
 ]
 
 #: Our supplement, in Pattern's XML format.
 SUPPLEMENT_PATH: Path = DATA_DIR / "sentiment" / "it-sentiment-news.xml"
+#: The optional social-media layer (slang, insults, vulgar and tweet words),
+#: switched on with ``load_lexicon(social_media=True)``.
+SOCIAL_MEDIA_PATH: Path = DATA_DIR / "sentiment" / "it-sentiment-social.xml"
 #: A superlative ("bellissimo") scores its base adjective times this factor.
 SUPERLATIVE_BOOST = 1.5
 
@@ -169,6 +173,9 @@ class Lexicon:
             if key and len(key) > self.phrase_first.get(key[0], 0):
                 self.phrase_first[key[0]] = len(key)
         self._cache: dict[tuple[str, str, bool], Entry | None] = {}
+        #: True when the social-media layer is loaded (its rules, such as
+        #: written laughter, apply only then).
+        self.social_media = False
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -212,6 +219,9 @@ class Lexicon:
         adverb = self._adverb(lower)
         if adverb is not None:
             return adverb
+        participle = self._participle(lower)
+        if participle is not None:
+            return participle
         for squeezed in squeeze_elongation(lower):
             entry = self._lookup(squeezed, kind, sentence_initial)
             if entry is not None:
@@ -244,6 +254,16 @@ class Lexicon:
                     "JJ",
                     base.source + "+superlative",
                 )
+        return None
+
+    def _participle(self, lower: str) -> Entry | None:
+        """A past participle scored as its verb: "arrestati" → "arrestare", "catturata" → "catturare"."""
+        for endings, infinitive in ((("ato", "ata", "ati", "ate"), "are"), (("ito", "ita", "iti", "ite"), "ire"),
+                                    (("uto", "uta", "uti", "ute"), "ere")):
+            if lower.endswith(endings) and len(lower) > 6:
+                entry = self.entries.get(lower[:-3] + infinitive)
+                if entry is not None and entry.polarity != 0.0:
+                    return Entry(lower, entry.polarity, entry.subjectivity, 1.0, "VB", entry.source + "+participle")
         return None
 
     def _adverb(self, lower: str) -> Entry | None:
@@ -284,26 +304,33 @@ def _inflections_follow_supplement(entries: dict[str, Entry]) -> dict[str, Entry
             continue
         lemma = normalise(lemmatize(form))
         base = entries.get(lemma)
-        if lemma != form and base is not None and base.source == "news":
-            out[form] = Entry(form, base.polarity, base.subjectivity, base.intensity, base.pos, "news+inflection")
+        if lemma != form and base is not None and base.source in ("news", "social"):
+            out[form] = Entry(form, base.polarity, base.subjectivity, base.intensity, base.pos,
+                              f"{base.source}+inflection")
     return out
 
 
 @lru_cache(maxsize=8)
-def load_lexicon(*, supplement: bool = True, extra: tuple[str, ...] = ()) -> Lexicon:
+def load_lexicon(*, supplement: bool = True, social_media: bool = False, extra: tuple[str, ...] = ()) -> Lexicon:
     """Pattern's Italian lexicon, with our supplement (and any ``extra`` XML files) on top.
 
-    ``supplement=False`` gives Pattern's lexicon alone (a baseline).
+    ``supplement=False`` gives Pattern's lexicon alone (a baseline);
+    ``social_media=True`` adds the social-media layer (:data:`SOCIAL_MEDIA_PATH`)
+    over the supplement, for tweets and comments.
     """
     paths = [(pattern_lexicon_path(), "pattern")]
     if supplement:
         paths.append((SUPPLEMENT_PATH, "news"))
+    if social_media:
+        paths.append((SOCIAL_MEDIA_PATH, "social"))
     for p in extra:
         path = Path(p)
         if not path.is_file():
             raise FileNotFoundError(f"{path}: extra lexicon file not found")
         paths.append((path, path.stem))
     entries = _entries_from(paths)
-    if supplement:
+    if supplement or social_media:
         entries = _inflections_follow_supplement(entries)
-    return Lexicon(entries)
+    lexicon = Lexicon(entries)
+    lexicon.social_media = social_media
+    return lexicon

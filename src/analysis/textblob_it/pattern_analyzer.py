@@ -23,19 +23,27 @@ class PatternAnalyzer(BaseSentimentAnalyzer):
     analyzer (``words`` a list of the words, ``rules`` a tuple naming what
     changed the lexicon score, or None). Use with ``TextBlobIT`` or
     ``Blobber(analyzer=PatternAnalyzer())``.
+
+    ``social_media=True`` adds the social-media layer of the lexicon (slang,
+    greetings, written laughter: for tweets and comments); ``names=False``
+    scores the evaluative words inside names too (see
+    :mod:`analysis.sentiment.names`). Skipped names are among the
+    assessments with the rules ``("skipped", reason)``.
     """
 
     kind = CONTINUOUS
     RETURN_TYPE = Sentiment
 
-    def __init__(self, *, lexicon: Lexicon | None = None):
+    def __init__(self, *, lexicon: Lexicon | None = None, social_media: bool = False, names: bool = True):
         super().__init__()
         self._lexicon = lexicon
+        self.social_media = social_media
+        self.names = names
 
     @property
     def lexicon(self) -> Lexicon:
         if self._lexicon is None:
-            self._lexicon = load_lexicon()
+            self._lexicon = load_lexicon(social_media=self.social_media)
         return self._lexicon
 
     def train(self) -> None:  # nothing to train: a lexicon
@@ -44,7 +52,7 @@ class PatternAnalyzer(BaseSentimentAnalyzer):
     def analyze(self, text, keep_assessments: bool = False):
         if not isinstance(text, str):
             text = str(text)  # TextBlob passes str; a blob or Word is str-like
-        result = analyze(text, lexicon=self.lexicon)
+        result = analyze(text, lexicon=self.lexicon, names=self.names)
         if keep_assessments:
             rows = [(a.text.split(), a.polarity, a.subjectivity, a.rules or None) for a in result.assessments]
             return SentimentAssessments(result.polarity, result.subjectivity, rows)

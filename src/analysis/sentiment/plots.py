@@ -8,11 +8,13 @@ from __future__ import annotations
 import textwrap
 
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Patch
 import pandas as pd
 
-from .figures import PALETTE
+from ..figures import PALETTE
 
-__all__ = ["plot_sentence_arc", "plot_paragraph_scores", "plot_drivers", "plot_group_tone", "driver_table"]
+__all__ = ["plot_sentence_arc", "plot_paragraph_scores", "plot_drivers", "plot_group_tone", "plot_actor_tone", "driver_table"]
 
 _NEG, _POS, _NEU = PALETTE[3], PALETTE[0], "#999999"
 
@@ -126,4 +128,33 @@ def plot_group_tone(summary: pd.DataFrame, key: str, *, top: int = 15, title: st
     ax.set_xlabel("mean polarity of the sentences or passages")
     ax.set_ylabel(key.replace("_", " "))
     ax.set_title(title or f"Tone by {key}")
+    return fig
+
+
+def plot_actor_tone(summary: pd.DataFrame, *, top: int = 10, title: str | None = None) -> plt.Figure:
+    """Tone toward each actor (the parse) beside the tone of the sentences that mention it (``actor_tone`` table).
+
+    For each of the ``top`` most mentioned actors, two bars: the mean polarity of
+    the sentences that mention it (co-occurrence) and the mean tone of the words
+    attached to it; ``n`` mentions, of which ``w`` have such words.
+    """
+    _need(summary, ("entity", "n", "target_mean_polarity", "sentence_mean_polarity", "with_words"), "plot_actor_tone")
+    g = summary.sort_values("n", ascending=False).head(top).iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, 1.4 + 0.55 * max(len(g), 1)))
+    if g.empty:
+        ax.text(0.5, 0.5, "no actor mentioned", ha="center", va="center", transform=ax.transAxes)
+    else:
+        y = np.arange(len(g))
+        ax.barh(y + 0.2, g["sentence_mean_polarity"], height=0.38, color=_colours(g["sentence_mean_polarity"]),
+                alpha=0.35)
+        ax.barh(y - 0.2, g["target_mean_polarity"], height=0.38, color=_colours(g["target_mean_polarity"]))
+        handles = [Patch(facecolor="#555555", alpha=0.35, label="sentences that mention it (upper bar)"),
+                   Patch(facecolor="#555555", label="words attached to it, from the parse (lower bar)")]
+        ax.set_yticks(y, ["\n".join(textwrap.wrap(f"{k} (n={n}, w={w})", 30))
+                          for k, n, w in zip(g["entity"], g["n"], g["with_words"])])
+        ax.axvline(0, color="black", linewidth=0.6)
+        ax.set_xlim(-1.05, 1.05)
+        ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    ax.set_xlabel("mean polarity")
+    ax.set_title(title or "Tone toward each actor, and of the sentences that mention it")
     return fig

@@ -1,4 +1,4 @@
-"""Tone of Italian news: sentence, paragraph, document, source and entity sentiment.
+"""Sentiment tables: sentence, paragraph, document, source and entity tone.
 
 Every score comes from the Italian lexicon analyzer
 (:func:`analysis.textblob_it.analyze`): polarity in [-1, 1] (negative to
@@ -20,17 +20,20 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 import pandas as pd
 
-from .paths import DATA_DIR
-from .textblob_it.analyzer import Analysis, analyze, analyze_tokens
-from .tokenization import Token
+from ..paths import DATA_DIR
+from ..textblob_it.analyzer import Analysis, analyze, analyze_tokens, name_candidate_groups
+from ..textblob_it.lexicon import load_lexicon
+from ..tokenization import Token, tokenize
+from . import names as _names
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from ..corpus import Corpus
 
 __all__ = [
     "POLARITY_THRESHOLD", "ENTITY_ALIASES_PATH", "polarity_label", "score_text",
     "sentence_sentiment", "sentence_assessments", "paragraph_sentiment", "document_sentiment",
     "attribution_sentiment", "source_sentiment", "read_entity_aliases", "entity_mentions", "entity_sentiment",
+    "use_social_media", "clear_score_caches",
 ]
 
 #: |polarity| above this is positive or negative, otherwise neutral.
@@ -48,10 +51,23 @@ def polarity_label(polarity: float, *, threshold: float = POLARITY_THRESHOLD) ->
     return "positive" if polarity > threshold else "negative" if polarity < -threshold else "neutral"
 
 
+_SETTINGS = {"social_media": False}
+
+
+def use_social_media(on: bool = True) -> None:
+    """Score every table with the social-media layer of the lexicon (slang, greetings, laughter) or without it.
+
+    Off by default: news. Switch it on for tweets, comments and forums;
+    cached scores are dropped, so recompute the tables afterwards.
+    """
+    _SETTINGS["social_media"] = bool(on)
+    clear_score_caches()
+
+
 @lru_cache(maxsize=50_000)
 def score_text(text: str) -> Analysis:
-    """Cached :func:`analysis.textblob_it.analyze` of one string."""
-    return analyze(text)
+    """Cached :func:`analysis.textblob_it.analyze` of one string (names skipped; see :func:`use_social_media`)."""
+    return analyze(text, social_media=_SETTINGS["social_media"])
 
 
 class _ScoreCache:
@@ -88,40 +104,84 @@ def _sentence_scores(corpus: "Corpus", texts: list[str]) -> list[Analysis]:
     the sentence text alone whenever the sentence is bounded by whitespace
     or the document's edges (the pipeline tokenizes whole paragraphs); then
     :func:`analysis.textblob_it.analyzer.analyze_tokens` scores them without
-    tokenizing again and gives the same result. Any other sentence is scored
-    from its text.
+    tokenizing again and gives the same result. Any other sentence is
+    tokenized from its text.
+
+    Names: every sentence is scored with the names found on the surface;
+    the sentences where an evaluative word may be part of a name only the
+    model sees are then parsed together, in one batch, and scored again
+    without the model's names (:mod:`analysis.sentiment.names`).
     """
     s, tok = corpus.sentences, corpus.tokens
-    if tok is None or any(c not in tok.columns for c in _TOKEN_NEEDED):
-        return [score_text(t) for t in texts]
-    docs, sids = tok["doc_id"].tolist(), tok["sent_id"].tolist()
-    starts, ends = tok["start"].tolist(), tok["end"].tolist()
-    forms, kinds = tok["text"].tolist(), tok["kind"].tolist()
+    usable = tok is not None and all(c in tok.columns for c in _TOKEN_NEEDED)
     rows: dict[tuple[str, int], tuple[int, int] | None] = {}
-    lo, n = 0, len(docs)
-    for j in range(1, n + 1):
-        if j == n or sids[j] != sids[lo] or docs[j] != docs[lo]:
-            key = (docs[lo], sids[lo])
-            rows[key] = None if key in rows else (lo, j)  # not consecutive: do not trust
-            lo = j
+    if usable:
+        docs, sids = tok["doc_id"].tolist(), tok["sent_id"].tolist()
+        starts, ends = tok["start"].tolist(), tok["end"].tolist()
+        forms, kinds = tok["text"].tolist(), tok["kind"].tolist()
+        lo, n = 0, len(docs)
+        for j in range(1, n + 1):
+            if j == n or sids[j] != sids[lo] or docs[j] != docs[lo]:
+                key = (docs[lo], sids[lo])
+                rows[key] = None if key in rows else (lo, j)  # not consecutive: do not trust
+                lo = j
     new = tuple.__new__
-    out: list[Analysis] = []
+    out: list[Analysis | None] = []
+    pending: dict[str, tuple[list[Token], Analysis, list[list[Token]]]] = {}
     for d, sid, a, b, piece in zip(s["doc_id"].tolist(), s["sent_id"].tolist(), s["start"].tolist(),
                                    s["end"].tolist(), texts):
         result = _SENTENCE_SCORES.get(piece)
+        if result is None and piece in pending:
+            out.append(None)
+            continue
         if result is None:
-            span = rows.get((d, sid))
-            doc = corpus.text(d)
+            span = rows.get((d, sid)) if usable else None
+            doc = corpus.text(d) if span is not None else ""
             if (span is not None and (a == 0 or doc[a - 1] in _SEPARATORS)
                     and (b == len(doc) or doc[b] in _SEPARATORS)
                     and starts[span[0]] >= a and ends[span[1] - 1] <= b):
-                result = analyze_tokens([new(Token, (starts[j] - a, ends[j] - a, forms[j], kinds[j]))
-                                         for j in range(*span)])
+                toks = [new(Token, (starts[j] - a, ends[j] - a, forms[j], kinds[j])) for j in range(*span)]
             else:
-                result = analyze(piece)
+                toks = tokenize(piece)
+            lexicon = load_lexicon(social_media=_SETTINGS["social_media"])
+            result = analyze_tokens(toks, lexicon=lexicon)
+            groups = name_candidate_groups(toks, result, lexicon=lexicon)
+            if groups:
+                pending[piece] = (toks, result, groups)
+                out.append(None)
+                continue
             _SENTENCE_SCORES.put(piece, result)
         out.append(result)
-    return out
+    if pending:
+        _rescore_with_model_names(pending)
+    return [r if r is not None else pending[piece][1] for r, piece in zip(out, texts)]
+
+
+def _rescore_with_model_names(pending: dict[str, tuple[list[Token], Analysis, list[list[Token]]]]) -> None:
+    """Parse the candidate sentences of ``pending`` in one batch and score them again without their names."""
+    nlp = _names.names_model()
+    items, owners = [], []
+    for piece, (toks, _, groups) in pending.items():
+        for g in groups:
+            a = g[0].start
+            items.append((piece[a:g[-1].end], [t._replace(start=t.start - a, end=t.end - a) for t in g]))
+            owners.append((piece, a))
+    spans: dict[str, list] = {piece: [] for piece in pending}
+    if nlp is not None:
+        for (piece, a), found in zip(owners, _names.parse_names(nlp, items)):
+            spans[piece] += [(x.start + a, x.end + a, x.reason) for x in found]
+    for piece, (toks, result, _) in pending.items():
+        if spans[piece]:
+            result = analyze_tokens(toks, name_spans=spans[piece],
+                                    lexicon=load_lexicon(social_media=_SETTINGS["social_media"]))
+        _SENTENCE_SCORES.put(piece, result)
+        pending[piece] = (toks, result, [])
+
+
+def clear_score_caches() -> None:
+    """Forget every cached score (after the names lists change)."""
+    score_text.cache_clear()
+    _SENTENCE_SCORES.cache_clear()
 
 
 def _require_corpus(corpus) -> None:
@@ -264,7 +324,7 @@ _ATTRIBUTION_NEEDED = ("doc_id", "speaker_canonical", "content_start", "content_
 
 def _load_attributions(corpus: "Corpus") -> pd.DataFrame | None:
     try:
-        from .attribution import extract_attributions  # built by the attribution module
+        from ..attribution import extract_attributions  # built by the attribution module
     except ImportError as exc:
         warnings.warn(f"source attribution is not available ({exc}); no tone by source", stacklevel=3)
         return None

@@ -1,0 +1,164 @@
+"""Tone toward each actor of a corpus, beside the tone of the sentences that mention it.
+
+:func:`actor_mentions` finds every mention of the entities of
+``data/sentiment/entity_aliases.tsv`` (and, with ``model_entities=True``, the
+people and organisations the Italian model recognises), parses the sentences
+that hold one in one batch, and gives each mention two tones:
+
+* ``target_*``: the evaluative words the parse attaches to the mention
+  (:func:`analysis.sentiment.targets.tone_toward`), shown in ``target_words``;
+* ``sentence_*``: the tone of the whole sentence (co-occurrence, what
+  :func:`analysis.sentiment.entity_sentiment` summarises).
+
+:func:`actor_tone` summarises both per actor, side by side. Their measured
+accuracy against hand labels is in ``python -m analysis.evaluation sentiment``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+import pandas as pd
+
+from ..tokenization import Token
+from .tables import (
+    ENTITY_ALIASES_PATH, _LABELS, _entity_patterns, _require_corpus, read_entity_aliases, sentence_sentiment,
+)
+from .targets import tone_toward
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+__all__ = ["actor_mentions", "actor_tone", "MENTION_COLUMNS"]
+
+MENTION_COLUMNS = [
+    "entity", "source", "doc_id", "sent_id", "start", "end", "mention", "target_polarity", "target_label",
+    "target_words", "sentence_polarity", "sentence_label",
+]
+#: Model entity labels counted as actors.
+ACTOR_LABELS = ("PER", "ORG")
+_LEADING_ARTICLE = re.compile(r"^(?:il|lo|la|i|gli|le|l['’])\s*", re.IGNORECASE)
+
+
+def _sentence_docs(corpus: "Corpus", rows: list[tuple[str, int, int, int]], nlp: Any) -> list[Any]:
+    """Parses of the given sentences ``(doc_id, sent_id, start, end)``, on the corpus tokens, in one batch."""
+    from ..syntax.tokenizer import doc_from_tokens
+    from ..tokenization import tokenize
+
+    tok = corpus.tokens
+    by_sentence: dict[tuple[str, int], list[Token]] = {}
+    if tok is not None and len(tok):
+        for d, sid, a, b, text, kind in zip(tok["doc_id"], tok["sent_id"], tok["start"], tok["end"], tok["text"],
+                                            tok["kind"]):
+            by_sentence.setdefault((d, int(sid)), []).append(Token(int(a), int(b), str(text), str(kind)))
+    docs = []
+    for d, sid, a, b in rows:
+        text = corpus.text(d)
+        toks = [t for t in by_sentence.get((d, sid), []) if a <= t.start and t.end <= b]
+        if not toks:
+            toks = [Token(t.start + a, t.end + a, t.text, t.kind) for t in tokenize(text[a:b])]
+        docs.append(doc_from_tokens(nlp.vocab, text, toks, a, b))
+    return list(nlp.pipe(docs))
+
+
+def _canonical(name: str) -> str:
+    return _LEADING_ARTICLE.sub("", name.strip()) or name.strip()
+
+
+def actor_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None, *,
+                   model_entities: bool = True) -> pd.DataFrame:
+    """One row per mention of an actor, with the tone toward it and the tone of its sentence.
+
+    ``entities`` maps alias → canonical name (default: ``entity_aliases.tsv``;
+    a path to such a file is accepted); with ``model_entities`` the PER and
+    ORG entities of the Italian model count too, under their own text
+    (overlapping an alias, the alias wins). Only the sentences with a
+    mention are parsed (with ``model_entities``, every sentence with a
+    capitalised word after its first).
+
+    Columns: entity (str), source (str: ``alias``, ``PER`` or ``ORG``),
+    doc_id (str), sent_id (int), start, end (int: offsets into the document),
+    mention (str: as written), target_polarity (float), target_label
+    (category), target_words (str: the words attached to the mention, e.g.
+    ``"arrestato -0.30 (passive)"``; empty when none), sentence_polarity
+    (float), sentence_label (category).
+    """
+    _require_corpus(corpus)
+    if entities is None or isinstance(entities, (str, Path)):
+        entities = read_entity_aliases(entities or ENTITY_ALIASES_PATH)
+    if not isinstance(entities, Mapping):
+        raise TypeError(f"entities must be a mapping alias → name or a file path, got {type(entities).__name__}")
+    sents = sentence_sentiment(corpus)
+    pats = _entity_patterns(entities)
+    found: dict[int, list[tuple[int, int, str, str]]] = {}
+    chosen: list[int] = []
+    for k, r in enumerate(sents.itertuples(index=False)):
+        spans: list[tuple[int, int, str, str]] = []
+        for pat, name in pats:
+            for m in pat.finditer(r.text):
+                if not any(m.start() < e and s < m.end() for s, e, _, _ in spans):
+                    spans.append((m.start(), m.end(), name, "alias"))
+        if spans or (model_entities and re.search(r"\s[A-ZÀ-Ý]", r.text)):
+            found[k] = spans
+            chosen.append(k)
+    rows = []
+    if chosen:
+        from ..syntax import load_nlp
+
+        nlp = load_nlp()
+        keys = [(str(sents["doc_id"].iat[k]), int(sents["sent_id"].iat[k]), int(sents["start"].iat[k]),
+                 int(sents["end"].iat[k])) for k in chosen]
+        for k, (d, sid, a, b), doc in zip(chosen, keys, _sentence_docs(corpus, keys, nlp)):
+            spans = list(found[k])
+            if model_entities:
+                for ent in doc.ents:
+                    if ent.label_ in ACTOR_LABELS and not any(
+                            ent.start_char < e and s < ent.end_char for s, e, _, _ in spans):
+                        spans.append((ent.start_char, ent.end_char, _canonical(ent.text), ent.label_))
+            sp, sl = float(sents["polarity"].iat[k]), str(sents["label"].iat[k])
+            for s, e, name, source in sorted(spans):
+                toks = [t.i for t in doc if t.idx < e and t.idx + len(t.text) > s and not t.is_space]
+                if not toks:
+                    continue
+                tone = tone_toward(doc, toks[0], toks[-1] + 1)
+                rows.append((name, source, d, sid, a + s, a + e, doc.text[s:e], tone.polarity, tone.label,
+                             tone.explain(), sp, sl))
+    out = pd.DataFrame(rows, columns=MENTION_COLUMNS).astype({
+        "entity": "string", "source": "string", "doc_id": "string", "sent_id": "int64", "start": "int64",
+        "end": "int64", "mention": "string", "target_polarity": "float64", "target_words": "string",
+        "sentence_polarity": "float64"})
+    for c in ("target_label", "sentence_label"):
+        out[c] = out[c].astype(pd.CategoricalDtype(list(_LABELS)))
+    return out.sort_values(["doc_id", "start", "entity"], ignore_index=True)
+
+
+def actor_tone(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None, *,
+               model_entities: bool = True, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per actor: the tone toward it (parse) beside the tone of the sentences mentioning it (co-occurrence).
+
+    ``mentions`` is :func:`actor_mentions`'s table (computed when None).
+    Columns: entity (str), n (int: mentions), n_documents (int),
+    target_mean_polarity, target_share_negative, target_share_neutral,
+    target_share_positive, sentence_mean_polarity, sentence_share_negative,
+    sentence_share_neutral, sentence_share_positive (float), with_words (int:
+    mentions with at least one evaluative word attached). Sorted by n.
+    """
+    m = actor_mentions(corpus, entities, model_entities=model_entities) if mentions is None else mentions
+    cols = ["entity", "n", "n_documents", "target_mean_polarity",
+            *(f"target_share_{lab}" for lab in _LABELS), "sentence_mean_polarity",
+            *(f"sentence_share_{lab}" for lab in _LABELS), "with_words"]
+    rows = []
+    for name, g in m.groupby("entity", observed=True):
+        t = g["target_label"].value_counts(normalize=True)
+        s = g["sentence_label"].value_counts(normalize=True)
+        rows.append({"entity": name, "n": len(g), "n_documents": g["doc_id"].nunique(),
+                     "target_mean_polarity": g["target_polarity"].mean(),
+                     **{f"target_share_{lab}": float(t.get(lab, 0.0)) for lab in _LABELS},
+                     "sentence_mean_polarity": g["sentence_polarity"].mean(),
+                     **{f"sentence_share_{lab}": float(s.get(lab, 0.0)) for lab in _LABELS},
+                     "with_words": int((g["target_words"].fillna("") != "").sum())})
+    out = pd.DataFrame(rows, columns=cols).astype({"entity": "string", "n": "int64", "n_documents": "int64",
+                                                   "with_words": "int64",
+                                                   **{c: "float64" for c in cols[3:-1]}})
+    return out.sort_values(["n", "entity"], ascending=[False, True], ignore_index=True)
