@@ -135,5 +135,6 @@ def test_model_meets_its_floors_on_text_it_never_saw(shared_data, nlp):
     assert json.dumps(stored)  # serialisable
 
 
-#: Entity F1 floor on KIND Wikinews dev, just under the measured value (see the README).
-NER_FLOOR = 0.0
+#: Entity F1 floor on KIND Wikinews dev, just under the measured 0.676 (see the README: below the
+#: 0.80 the pipeline was asked for; a regression floor, not the target).
+NER_FLOOR = 0.665
