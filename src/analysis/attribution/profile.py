@@ -22,6 +22,9 @@ __all__ = ["entity_typed", "gender_of"]
 ENTITY_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 
+_ARTICLES = frozenset({"il", "lo", "la", "l'", "i", "gli", "le"})
+
+
 def _parse_at(doc: Document, pos: int):
     k = doc.sentence_index(pos)
     return doc.parses.get(k) if k >= 0 else None
@@ -51,9 +54,11 @@ def entity_typed(doc: Document, speaker: SpeakerInfo) -> SpeakerInfo:
     """``speaker`` corrected by the named entities over it.
 
     * our lists said ``unknown``: PER → person, ORG → organization, LOC → place;
-    * a capitalised name our lists took for a person ("La Regione Lombardia",
-      "La Georgia") that the recogniser reads as an organisation or place,
-      with no personal name marked and no first name opening it, takes that type;
+    * a capitalised name after an article that our lists took for a person
+      ("La Regione Lombardia", "La Georgia", "il New York Post") and the
+      recogniser reads as an organisation or place, with no personal name
+      marked and no first name opening it, takes that type (a bare surname,
+      "Macron", stays a person: the recogniser is less sure than the article);
     * a person whose phrase holds a personal name the recogniser marks ("il
       ministro degli Interni, Luciana Lamorgese") is named by it.
     """
@@ -70,7 +75,8 @@ def entity_typed(doc: Document, speaker: SpeakerInfo) -> SpeakerInfo:
         return speaker
     if speaker.type != "person":
         return speaker
-    if "PER" not in labels:
+    articled = doc.low[doc.token_index(speaker.start)] in _ARTICLES  # "La Georgia", not the bare surname "Macron"
+    if "PER" not in labels and articled:
         name = speaker.canonical
         for s, e, label in ents:
             covers = doc.text[s:e].endswith(name) or name in doc.text[s:e]

@@ -33,10 +33,29 @@ def parsed_speaker(doc: Document, sent: Sentence, cue: Cue, p, surface: SpeakerI
     (i0, i1), h = who
     if doc.low[i0] in DA | DI | A | PREP or not (can_speak(doc, h, h + 1) or doc.tokens[h].text[:1].isupper()):
         return surface
-    s0, s1 = doc.tokens[i0].start, doc.tokens[i1 - 1].end
-    if surface is not None and surface.start < s1 and s0 < surface.end:
-        return surface  # the same phrase: the surface reading knows its appositions
-    return describe(doc, i0, i1)
+    if surface is None:
+        return describe(doc, i0, i1)
+    return _reconciled(doc, sent, cue, (i0, i1), surface, [], State())
+
+
+def _reconciled(doc: Document, sent: Sentence, cue: Cue, subject: tuple[int, int], left: SpeakerInfo | None,
+                sent_rows, state: State) -> SpeakerInfo:
+    """The parse's subject, read with the surface reading of the same stretch when they meet.
+
+    The surface reading knows titles and appositions ("Il capo …, il generale X,"; "la deputata Maria
+    Rossi che chiede …"): it wins when it overlaps the parse's subject or lies between it and the cue. A
+    parsed subject set off by commas right before the cue is an aside (", Promesse mantenute, ha
+    scritto"): the surface speaker before it wins.
+    """
+    s0, s1 = doc.tokens[subject[0]].start, doc.tokens[subject[1] - 1].end
+    surface = left or speaker_of_cue(doc, sent, cue, None, None, sent_rows, state)
+    if surface is not None and (surface.start < s1 and s0 < surface.end or surface.end > s0):
+        return surface
+    aside = subject[0] - 1 > sent.t0 and doc.tokens[subject[0] - 1].text == "," \
+        and subject[1] < len(doc.tokens) and doc.tokens[subject[1]].text == "," and subject[1] + 1 >= cue.first - 2
+    if aside and surface is not None and surface.end <= s0:
+        return surface
+    return describe(doc, *subject)
 
 
 def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sent_rows, next_cue: Cue | None = None,
@@ -65,8 +84,7 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
         if left is None and near is not None and near[0] < frame.subject[1] and frame.subject[0] < near[1] \
                 and not can_speak(doc, *near):
             return []  # the surface reading of the same phrase says it cannot speak ("Gli altri documenti")
-        # the surface reading of the same stretch knows appositions and titles ("Il capo …, il generale X,")
-        speaker = left if left is not None and left.end > s0 else describe(doc, *frame.subject)
+        speaker = _reconciled(doc, sent, cue, frame.subject, left, sent_rows, state)
     else:
         speaker = speaker_of_cue(doc, sent, cue, None, None, sent_rows, state)
     if speaker is None:
@@ -95,6 +113,8 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
         channel = None
     else:
         marker = Marker(kind, m, None, None)
+        if next_cue is not None and cue.last < next_cue.first < i1:
+            i1 = m + 1  # the parse runs the clause over the next report ("… e altri affermano che …"): let it stop
         found = forward_content(doc, sent, cue, marker, next_cue, speaker, according_starts,
                                 min_end=doc.tokens[i1 - 1].end)
         if found is None:
