@@ -153,7 +153,8 @@ def _quoted_object_follows(doc: Document, sent: Sentence, k: int) -> bool:
 #: Verbs whose bare participle with an agent is not speech ("sostenuta da", "concluso dai").
 _NOT_BARE_PASSIVES = frozenset({"sostenere", "concludere"})
 #: Passives that are no report without their agent ("è stato chiesto che" is a request, not a source).
-_NOT_AGENTLESS = frozenset({"chiedere", "domandare", "pensare", "credere", "ritenere", "decidere", "stabilire"})
+_NOT_AGENTLESS = frozenset({"chiedere", "domandare", "pensare", "credere", "ritenere", "decidere", "stabilire",
+                            "aggiungere"})  # "è stata aggiunta la possibilità di …": added, not said
 
 
 #: Degree words that make a participle or a form like "nota" an adjective ("più nota come", "ben noto").

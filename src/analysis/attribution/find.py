@@ -42,7 +42,7 @@ from .cues import Cue, find_cues
 from .document import Document
 from .filters import OPINION_LEMMAS, after_che, hypothetical, introduced_clause, plausible
 from .forward import find_marker, forward, quote_colon_subject
-from .frames import verb_frame
+from .frames import ABILITY, verb_frame
 from .grammar import is_verb, person_of
 from .nesting import link_sources
 from .objects import object_report, predicate_report
@@ -125,6 +125,8 @@ def find_attributions(doc: Document, nlp: Any = None) -> list[Attribution]:
                 continue  # "secondo quanto riferito da X": the verb belongs to the according-to phrase
             if hypothetical(doc, sent, cue):
                 continue  # "il cessate il fuoco ci sarà se Gheddafi annuncerà la sua partenza": nothing was said
+            if any(doc.low[k] in ABILITY for k in range(cue.first, cue.head)):
+                continue  # "l'insegnante può chiedere di …", "potrebbe annunciare": a right or a guess, no report
             if cue.first - 1 >= sent.t0 and doc.low[cue.first - 1] in ("come",) and not cue.passive:
                 # "come riferisce l'Ansa, …", "come ricorda il leghista, …": an according-to phrase
                 k = skip_adverbs(doc, cue.last + 1, sent.t1)

@@ -15,7 +15,7 @@ from .grammar import agent_of, channel_of, is_verb, object_of, reported_clause, 
 from .lexicon import norm
 from .parse import SentenceParse
 
-__all__ = ["Frame", "verb_frame", "OBJECT_STANCES"]
+__all__ = ["Frame", "verb_frame", "OBJECT_STANCES", "ABILITY"]
 
 #: Stances whose verb reports its noun object ("ha annunciato le dimissioni", "chiede una riconversione").
 OBJECT_STANCES = frozenset({"announces", "criticizes", "accuses", "asks", "promises", "confirms", "denies",
@@ -25,7 +25,7 @@ NOT_OBJECT_LEMMAS = frozenset({"respingere", "replicare", "rispondere", "dire", 
 
 
 #: Forms of "potere" that make a verb a possibility ("può chiedere", "potrebbe annunciare").
-_ABILITY = frozenset({"può", "possono", "potrà", "potranno", "potrebbe", "potrebbero", "poteva", "potevano",
+ABILITY = frozenset({"può", "possono", "potrà", "potranno", "potrebbe", "potrebbero", "poteva", "potevano",
                       "possa", "possano", "potesse", "potessero"})
 
 
@@ -52,7 +52,7 @@ def verb_frame(doc: Document, cue: Cue, p: SentenceParse) -> Frame | None:
     if not is_verb(p, verb) or cue.passive or (cue.clitic and doc.low[cue.first] in ("lo", "l'")):
         return None  # passives and "Lo dice X" (what precedes) have readers of their own
     t = p.token(verb)
-    if any(norm(a.text) in _ABILITY for a in t.children if a.dep_ == "aux"):
+    if any(norm(a.text) in ABILITY for a in t.children if a.dep_ == "aux"):
         return None  # "il costruttore può chiedere al giudice …": a right or a possibility, not a report
     if {"ci", "si"} <= {norm(c.text) for c in t.children if c.dep_.startswith("expl")}:
         return None  # "ci si chiede": impersonal, nobody in particular asks

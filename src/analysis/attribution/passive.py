@@ -31,6 +31,8 @@ def passive(doc: Document, sent: Sentence, cue: Cue, state: State) -> list[Attri
         np = right_np(doc, k, hi)
         if np is None:
             break
+        if not can_speak(doc, *np):
+            break  # "sostenuto da un numero considerevole di voti": a thing, no source
         agents.append(np)
         m = np[1]
         if m + 1 < hi and doc.low[m] in ("e", "ed") and doc.low[m + 1] in DA:

@@ -22,7 +22,7 @@ from .tags import NAME_PARTICLES, tag
 
 __all__ = [
     "SpeakerInfo", "SpeakerType", "left_np", "right_np", "describe", "np_tags", "trim_np",
-    "sentence_subject", "is_speakerlike", "can_speak",
+    "sentence_subject", "is_speakerlike", "can_speak", "looks_infinitive",
 ]
 
 SpeakerType = str  # person | government | organization | media | country | anonymous | unknown
@@ -45,7 +45,7 @@ class SpeakerInfo:
 _INFINITIVE_RE = re.compile(r"(?:are|ere|ire|rre|rsi|rlo|rla|rli|rle|rne|rci|rvi|rgli)$")
 
 
-def _looks_infinitive(word: str) -> bool:
+def looks_infinitive(word: str) -> bool:
     """"di aver nascosto", "di collaborare": a clause, not a noun complement."""
     return word in ("aver", "esser", "fare", "far") or bool(_INFINITIVE_RE.search(word))
 
@@ -147,7 +147,7 @@ def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
         elif tg == "NUM" and last_tag == "NAME":
             pass
         elif tg == "DI" and last_tag in ("NAME", "ROLE", "WORD", "ADJ") and j + 1 < hi \
-                and np_tags(doc, j + 1) in ("NAME", "WORD", "ROLE", "DET") and not _looks_infinitive(doc.low[j + 1]):
+                and np_tags(doc, j + 1) in ("NAME", "WORD", "ROLE", "DET") and not looks_infinitive(doc.low[j + 1]):
             pass
         elif tg == "DET" and last_tag == "DI":
             pass

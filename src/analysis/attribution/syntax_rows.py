@@ -13,7 +13,7 @@ from .filters import GRANTED_NOUNS
 from .forward import Marker, forward_content
 from .objects import OBJECT_STOPS, object_end
 from .rows import CLOSING, DASHES, Attribution, State, content_of, tok_span
-from .speakers import SpeakerInfo, can_speak, describe, left_np
+from .speakers import SpeakerInfo, can_speak, describe, left_np, looks_infinitive
 from .tags import DA, DI, PREP, A
 from .subjects import speaker_left, speaker_of_cue
 
@@ -36,6 +36,14 @@ def parsed_speaker(doc: Document, sent: Sentence, cue: Cue, p, surface: SpeakerI
     if surface is None:
         return describe(doc, i0, i1)
     return _reconciled(doc, sent, cue, (i0, i1), surface, [], State())
+
+
+def _charge_follows(doc: Document, k0: int, k1: int) -> bool:
+    """Does what a person is accused of follow them: "di" + an infinitive, or "per" ("accusa il governo per …")?"""
+    for k in range(k0, k1):
+        if doc.low[k] == "per" or (doc.low[k] in ("di", "d'") and k + 1 < k1 and looks_infinitive(doc.low[k + 1])):
+            return True
+    return False
 
 
 def _reconciled(doc: Document, sent: Sentence, cue: Cue, subject: tuple[int, int], left: SpeakerInfo | None,
@@ -101,7 +109,8 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
         head_end = object_end(doc, sent, i0)  # the object before a list the parse joins to it
         if can_speak(doc, i0, head_end) and (
                 (cue.first > sent.t0 and doc.tokens[cue.first - 1].text in (",",) + tuple(CLOSING) + tuple(DASHES))
-                or not any(doc.low[k] in DI or doc.low[k] == "per" for k in range(i0 + 1, head_end))):
+                or cue.lemma == "denunciare"  # "ha denunciato il sindaco per …": a complaint at law
+                or not _charge_follows(doc, i0 + 1, head_end)):
             # "«…», ha lamentato un commentatore": the subject after a postposed cue; "ha denunciato i
             # coniugi": the people acted on. A person is reported only with what they are accused of
             # ("accusa il governo per la gestione …")
