@@ -150,6 +150,11 @@ def _quoted_object_follows(doc: Document, sent: Sentence, k: int) -> bool:
     return q is not None and len(doc.text[q.start:q.end].split()) >= 2
 
 
+#: Adjectives that stand between an article or preposition and a noun ("di intera domanda", "la nuova
+#: denuncia"): a speech-verb form after them is the noun.
+_NOUN_ADJECTIVES = frozenset({"intera", "intero", "nuova", "nuovo", "prima", "primo", "ultima", "ultimo", "stessa",
+                              "stesso", "lunga", "breve", "forte", "dura", "duro", "ennesima", "ennesimo", "formale",
+                              "pubblica", "ufficiale", "precisa", "esplicita", "netta", "secca", "vera", "grande"})
 #: Verbs whose bare participle with an agent is not speech ("sostenuta da", "concluso dai").
 _NOT_BARE_PASSIVES = frozenset({"sostenere", "concludere"})
 #: Passives that are no report without their agent ("è stato chiesto che" is a request, not a source).
@@ -227,6 +232,9 @@ def _verb_group(doc: Document, sent: Sentence, head: int, last: int, verb: Speec
         verbal = form == "finite" and prev in ("le", "gli", "lo", "la") and low[head].endswith(_VERB_ENDINGS)
         if prev in _NOUN_MARKERS and not (form == "gerund" and prev not in DET) and not verbal:
             return None  # "la conferma", "una critica", "della nota" (a gerund is never a noun: "ben oltre chiedendo")
+        prev2 = low[head - 2] if head - 2 >= sent.t0 else ""
+        if form == "finite" and prev2 in _NOUN_MARKERS and prev in _NOUN_ADJECTIVES:
+            return None  # "di intera domanda", "una nuova richiesta": a noun after its adjective
         if form == "participle" and prev in ("e", "ed") and any(low[m] in _AUX_HAVE for m in range(sent.t0, head - 1)):
             # "Biden ha reintegrato …, e annunciato che …": the auxiliary of a coordinated participle is shared
             return Cue(head, head, last, verb, form, True, False, False, False)

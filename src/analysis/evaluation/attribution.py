@@ -525,14 +525,16 @@ def report() -> str:
             for split, label in REALNEWS_SPLITS.items():
                 part = [p for p in real if p.pattern == split]
                 if part:
-                    corpus = "KIND Wikinews" if split.startswith("kind") else "UD ISDT" if split.startswith("ud") else "CheckThat!"
+                    corpus = ("KIND Wikinews" if split.startswith(("kind", "fresh_kind")) else "UD ISDT" if split.startswith("ud")
+                              else "UD PUD/VIT/ParTUT" if split == "fresh_ud" else "CheckThat!")
                     parts.append(format_scores(f"real news, {corpus} {split} ({len(part)} sentences, {label})", score(part)))
             blind = [p for p in real if p.pattern.startswith("blind")]
             if blind:
                 parts.append(format_scores(f"real news, all blind sets ({len(blind)} sentences)", score(blind)))
             parts.append(format_scores(f"real news, all {len(real)} sentences", score(real)))
             for name, part in (("read sets", [p for p in real if not p.pattern.startswith("fresh")]),
-                               ("fresh sets, first contact", [p for p in real if p.pattern.startswith("fresh")])):
+                               ("fresh sets (read since their first contact, reported in the README)",
+                                [p for p in real if p.pattern.startswith("fresh")])):
                 g = gender_scores(part)
                 parts.append(f"speaker gender on the {name}: precision {_fmt(g.precision)} ({g.correct}/{g.predicted_labelled} "
                              f"labelled), coverage {_fmt(g.coverage)} of the {g.gold_labelled} gold speakers with a gender")
