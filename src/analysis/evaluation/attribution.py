@@ -45,7 +45,8 @@ sentences of the UD Italian ISDT development file with the same markers
 training files that the Italian pipeline never learnt from
 (:func:`fresh_sample`, :mod:`analysis.evaluation.splits`), annotated blind
 with ``tests/gold/ANNOTATION.md`` before the extractor rebuilt on the parse
-ran on them. Only complete attributions
+ran on them; scored once with it (first contact: F1@0.3 0.818 and 0.623,
+speakers 0.877 and 0.875), then read for errors. Only complete attributions
   inside one sentence are annotated: content together with its cue or
   speaker (a quotation whose speaker and cue are both in another sentence is
   not; a cue whose subject is outside the sentence has a null speaker); the
@@ -107,8 +108,8 @@ REALNEWS_SPLITS: dict[str, str] = {
     "kind_d": "annotated during a round of fixes, scored once after it (F1 0.69), then read for errors",
     "kind_e": "the last 153 of the KIND sample, annotated during a round of fixes, scored once after it (F1 0.70), then read for errors",
     "ud_a": "UD ISDT development sentences, annotated during the last round of fixes, scored once after it, never read",
-    "fresh_kind": "KIND Wikinews training sentences held out of the Italian pipeline's training, annotated blind before the extractor rebuilt on syntax ran on them",
-    "fresh_ud": "UD PUD, VIT and ParTUT sentences held out of the Italian pipeline's training, annotated blind before the extractor rebuilt on syntax ran on them",
+    "fresh_kind": "KIND Wikinews training sentences held out of the Italian pipeline's training, annotated blind; the rules alone scored F1 0.80 on them, the extractor rebuilt on the parse 0.82 at first contact, then read for errors",
+    "fresh_ud": "UD PUD, VIT and ParTUT sentences held out of the Italian pipeline's training, annotated blind; the rules alone scored F1 0.65 on them, the extractor rebuilt on the parse 0.62 at first contact, then read for errors",
 }
 _BLIND_STEMS = re.compile(
     r"[«»“”\"]|\b(secondo|stando|detta)\b|\b(dic|dett|diss|dichiar|afferm|spieg|sottoline|aggiun|precis|ribad|chiar|"
