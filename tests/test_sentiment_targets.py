@@ -30,7 +30,7 @@ def tone(nlp, text: str, mention: str):
     ("Rossi è un politico corrotto.", "Rossi", "negative", "predicate"),
     ("Rossi ha vinto le elezioni.", "Rossi", "positive", "predicate"),
     # passive and object: a judgement reaches the one judged
-    ("Rossi è stato arrestato ieri.", "Rossi", "negative", "passive"),
+    ("Marchetti è stato arrestato ieri.", "Marchetti", "negative", "passive"),
     ("La polizia ha arrestato Rossi.", "Rossi", "negative", "object"),
     # modifiers: participles, title nouns
     ("Rossi, accusato di frode, è fuggito.", "Rossi", "negative", "passive"),

@@ -275,12 +275,28 @@ def modifier_words(ctx: _Context, tok: Any) -> Iterator[ToneWord]:
                 continue
             yield from predicate_words(ctx, c, passive=passive)
     head = tok.head
-    if tok.dep_ in ("appos", "nmod", *_NAME_PARTS) and head is not tok and head.pos_ in ("NOUN", "PROPN") \
+    if tok.dep_ in ("appos", "nmod", *_NAME_PARTS) and head.i != tok.i and head.pos_ in ("NOUN", "PROPN") \
             and not _case_words(tok):
         p = ctx.polarity(head)
         if p and word_class(head) is None:
             yield ctx.word(head, p, "modifier")
         yield from (w for w in _modifiers(ctx, head, "modifier") if w.polarity)
+    title = _title_beside(tok)
+    if title is not None:
+        p = ctx.polarity(title)
+        if p and word_class(title) is None:
+            yield ctx.word(title, p, "modifier")  # "il dittatore [Assad]" parsed as two subjects side by side
+
+
+def _title_beside(tok: Any) -> Any | None:
+    """A common noun right before a name, attached to the same head with the same relation (a title the
+    parse did not join to the name: "il dittatore Assad ha parlato")."""
+    if tok.i == 0 or tok.pos_ != "PROPN":
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ == "NOUN" and prev.dep_ == tok.dep_ and prev.head.i == tok.head.i and prev.i != prev.head.i:
+        return prev
+    return None
 
 
 def possessor_words(ctx: _Context, tok: Any) -> Iterator[ToneWord]:
@@ -314,7 +330,7 @@ def possessor_words(ctx: _Context, tok: Any) -> Iterator[ToneWord]:
 def _mention_head(doc: Any, start: int, end: int) -> Any:
     """The token of ``doc[start:end]`` whose head lies outside it (the first such)."""
     for t in doc[start:end]:
-        if not (start <= t.head.i < end) or t.head is t:
+        if not (start <= t.head.i < end) or t.head.i == t.i:
             return t
     return doc[start]
 
@@ -336,11 +352,11 @@ def tone_toward(doc: Any, start: int, end: int, *, lexicon: Lexicon | None = Non
     tok = _mention_head(doc, start, end)
     words: list[ToneWord] = list(modifier_words(ctx, tok))
     role = _first_conjunct(tok)
-    if role is not tok and role.dep_ != "conj":  # "il presidente [Rossi], indagato per…": the noun's own modifiers
+    if role.i != tok.i and role.dep_ != "conj":  # "il presidente [Rossi], indagato per…": the noun's own modifiers
         words += (w for w in modifier_words(ctx, role) if w.relation != "modifier" or w.start != tok.idx)
     head = role.head
     words += possessor_words(ctx, role)
-    if head is not role:
+    if head.i != role.i:
         if role.dep_ in _SUBJECTS and _second_subject(role):
             words += object_words(ctx, head)  # "Il sindaco ha elogiato [Rossi]": a subject after the verb
         elif role.dep_ in _SUBJECTS:
@@ -368,7 +384,7 @@ def tone_toward(doc: Any, start: int, end: int, *, lexicon: Lexicon | None = Non
 def _second_subject(tok: Any) -> bool:
     """A subject after its verb when another subject precedes the verb: the parse took an object for it."""
     head = tok.head
-    return tok.i > head.i and any(c.dep_ in _SUBJECTS and c.i < head.i and c is not tok for c in head.children)
+    return tok.i > head.i and any(c.dep_ in _SUBJECTS and c.i < head.i and c.i != tok.i for c in head.children)
 
 
 def _shared_subject(ctx: _Context, head: Any, *, passive: bool = False) -> Iterator[ToneWord]:
