@@ -84,6 +84,11 @@ def _match(doc: Document, i: int, hi: int) -> tuple[int, SpeechVerb, str] | None
 _ENCLITIC_RE = re.compile(r"(?:lo|la|li|le|gli|glielo|gliela|gliene|ne|ci|vi|si|mi|ti|celo|melo|telo)$")
 
 
+#: Endings of the third-person forms the table of forms lacks: subjunctives ("dicesse", "ritenga",
+#: "parlino") and the like; first- and second-person forms end otherwise.
+_THIRD_PERSON_ENDINGS = ("a", "ano", "ino", "esse", "essero", "isse", "issero", "asse", "assero", "ebbe", "ebbero")
+
+
 def _lemma_form(word: str) -> tuple[SpeechVerb, str] | None:
     """A speech verb's form that the table lacks, found by its lemma: (verb, kind) or None.
 
@@ -107,6 +112,8 @@ def _lemma_form(word: str) -> tuple[SpeechVerb, str] | None:
     if bare.endswith(("ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite",
                       "sto", "sta", "sti", "ste", "tto", "tta", "tti", "tte", "esso", "essa", "essi")):
         return None  # a participle the table lacks is an adjective more often than a report ("proposto da")
+    if not bare.endswith(_THIRD_PERSON_ENDINGS):
+        return None  # "credo", "chiediamo", "direi", "parlerai": the writer's or the reader's own verb
     return verb, "finite"
 
 
