@@ -7,6 +7,7 @@ Figures are returned, not saved: the notebook saves them with
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 import pandas as pd
 
 from ..figures import PALETTE
@@ -105,6 +106,8 @@ def plot_voice(table: pd.DataFrame, *, by: str = "speaker_canonical", title: str
     ax.barh([_label(v) for v in t[by]], t["words"], color=PALETTE[0], label="words of content")
     ax2 = ax.twiny()
     ax2.plot(t["attributions"], range(len(t)), "o", color=PALETTE[1], label="attributions")
+    ax2.set_xlim(0, max(1, int(t["attributions"].max())) * 1.1 if len(t) else 1)
+    ax2.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax2.set_xlabel("attributions")
     ax.set_xlabel("words of content (quoted or reported)")
     ax.set_ylabel({"speaker_canonical": "speaker", "speaker_type": "kind of speaker", "country": "country or side",
