@@ -122,26 +122,33 @@ def gender_of(doc: Document, speaker: SpeakerInfo | None, canonical: str | None,
     return speaker_gender(speaker_type, canonical, words, morphs, pos, agreement)
 
 
+def _phrase_head(tokens: list):
+    """The token of a phrase whose head lies outside it (the first such), or None."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+
+
 def _several(tokens: list) -> bool:
     """Does the phrase name several people: a plural head, or heads joined by a conjunction?"""
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    if not heads:
+    head = _phrase_head(tokens)
+    if head is None:
         return False
-    head = heads[0]
+    inside = {t.i for t in tokens}
     return "Plur" in head.morph.get("Number") or any(c.dep_ == "conj" and c.i in inside for c in head.children)
 
 
 def _phrase_core(tokens: list) -> list:
-    """The head of a phrase (the token whose head lies outside it) with its articles and adjectives."""
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    if not heads:
+    """The head of a phrase with its articles and adjectives (not those inside a name: "De la Torre")."""
+    head = _phrase_head(tokens)
+    if head is None:
         return tokens
-    head = heads[0]
-    return [t for t in tokens if t.i == head.i or (t.head.i == head.i and t.dep_ in ("det", "det:poss", "amod")
-                                                    and not (t.i > 0 and t.doc[t.i - 1].text[:1].isupper()
-                                                             and t.doc[t.i - 1].i in inside))]  # "De la Torre"
+    inside = {t.i for t in tokens}
+
+    def in_name(t) -> bool:
+        return t.i > 0 and t.doc[t.i - 1].text[:1].isupper() and t.doc[t.i - 1].i in inside
+
+    return [t for t in tokens if t.i == head.i
+            or (t.head.i == head.i and t.dep_ in ("det", "det:poss", "amod") and not in_name(t))]
 
 
 _ESSERE = frozenset({"è", "e'", "sono", "era", "erano", "fu", "furono", "sarebbe", "sarebbero", "sarà", "saranno",

@@ -87,7 +87,6 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
         if not (can_speak(doc, h, h + 1) or doc.tokens[h].text[:1].isupper()):
             return []  # "Gli altri documenti dicono …": a thing as subject, left to the surface readers
         left = speaker_left(doc, sent, cue.first)
-        s0 = doc.tokens[frame.subject[0]].start
         near = left_np(doc, cue.first, sent.t0)
         if left is None and near is not None and near[0] < frame.subject[1] and frame.subject[0] < near[1] \
                 and not can_speak(doc, *near):
