@@ -13,8 +13,9 @@ __all__ = ["evaluation_modules"]
 
 
 def evaluation_modules() -> list[str]:
-    """Names of the evaluation submodules, in a stable order."""
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    """Names of the evaluation submodules that report something, in a stable order (``splits`` only defines data)."""
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    return [n for n in names if hasattr(importlib.import_module(f"{__name__}.{n}"), "report")]
 
 
 def run_all() -> str:
