@@ -212,6 +212,46 @@ def test_channel_interview_and_social():
     assert row["channel"] == "su Facebook"
 
 
+@pytest.mark.parametrize("text, channel", [
+    # modifiers between the article and the channel noun
+    ("La sindaca ha annunciato in una breve conferenza stampa che le scuole riapriranno lunedì.",
+     "in una breve conferenza stampa"),
+    # a fronted channel framed by "nel corso di"
+    ("Nel corso di una sua intervista, l'allenatore ha dichiarato di voler restare a Bologna.",
+     "Nel corso di una sua intervista"),
+    # an outlet addressed after a postposed speaker
+    ("«Non lasceremo il tavolo», ha detto il segretario del sindacato al Corriere della Sera.",
+     "al Corriere della Sera"),
+    # a plural medium noun
+    ("Il presidente della Regione aveva confermato ai quotidiani locali che il piano è pronto.",
+     "ai quotidiani locali"),
+    # a public venue
+    ("Il ministro ha ribadito in Aula che il decreto non verrà ritirato.", "in Aula"),
+])
+def test_channel_next_to_the_cue(text, channel):
+    row = one(text)
+    assert row["channel"] == channel
+    assert text[row["channel_start"]:row["channel_end"]] == channel
+
+
+def test_channel_never_covers_the_speaker():
+    row = one("In una nota l'associazione dei commercianti afferma che gli affitti sono aumentati.")
+    assert row["channel"] == "In una nota"
+    assert row["channel_end"] <= row["speaker_start"]
+
+
+def test_no_channel_from_an_ordinary_complement():
+    row = one("Nel 2019 il sindaco ha detto ai cittadini del quartiere che il parco sarebbe stato rifatto.")
+    assert pd.isna(row["channel"])
+
+
+def test_hyphenated_name_is_one_speaker():
+    row = one("Il leader Jean-Luc Mélenchon ha detto che la guerra tra Russia-Ucraina deve finire.")
+    assert row["speaker_canonical"] == "Jean-Luc Mélenchon" and row["speaker_gender"] in ("male", None)
+    row = one("Domscheit-Berg ha spiegato che i documenti sono stati distrutti.")
+    assert row["speaker"] == "Domscheit-Berg"
+
+
 def test_nested_secondo_sets_via():
     df = extract_attributions("Secondo la Reuters, il ministro degli Esteri ha detto che l’ambasciata resterà aperta.")
     assert list(df["type"]) == ["according_to", "indirect"]

@@ -5,15 +5,25 @@ Three shapes, from ``data/attribution/channel_nouns.tsv`` and the outlet list:
 * to an outlet: "all'agenzia di stampa TASS", "ai media nordcoreani", "al Corriere della Sera";
 * a form of statement: "in una nota", "in un'intervista al Financial Times",
   "in una dichiarazione rilasciata ai media nordcoreani";
-* through or on an outlet: "attraverso il quotidiano statale nordcoreano Rodong Sinmun", "su X".
+* through or on an outlet: "attraverso il quotidiano statale nordcoreano Rodong Sinmun", "su X";
+* a public venue: "in Parlamento", "in Aula".
+
+:func:`attach_channels` gives a row the channel written next to its cue
+("ha annunciato in una breve conferenza stampa che …", "Nel corso di una sua
+intervista, X ha dichiarato …") and keeps every channel clear of the speaker.
 """
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .lexicon import CHANNEL_NOUNS, COUNTRY_ADJECTIVES, MEDIA, norm
 from .tags import DET, DI, A, tag
 
-__all__ = ["find_channel", "channel_at", "STATEMENT_PREPS"]
+if TYPE_CHECKING:
+    from .rows import Attribution
+
+__all__ = ["find_channel", "channel_at", "attach_channels", "STATEMENT_PREPS"]
 
 #: Prepositions that open a form-of-statement channel ("in una nota", "nel comunicato").
 STATEMENT_PREPS = frozenset({"in", "nel", "nella", "nell'", "nei", "nelle", "durante", "con", "tramite"})
@@ -34,6 +44,27 @@ def _medium_noun(doc: Document, i: int, hi: int) -> int:
     for n in (3, 2, 1):
         if i + n <= hi and " ".join(doc.low[i:i + n]) in CHANNEL_NOUNS:
             return i + n
+    return i
+
+
+def _noun_after_modifiers(doc: Document, j: int, hi: int) -> tuple[int, int]:
+    """A channel noun at ``j`` or after at most two lower-case modifiers ("una breve conferenza stampa",
+    "le sue prime dichiarazioni", "il suo frequentato blog"): its token range, or ``(j, j)``."""
+    for s in range(j, min(j + 3, hi)):
+        if s > j and (_tg(doc, s - 1) not in ("WORD", "ADJ") or not doc.tokens[s - 1].text.islower()):
+            break
+        k = _medium_noun(doc, s, hi)
+        if k > s:
+            return s, k
+    return j, j
+
+
+def _skip_frame(doc: Document, i: int, hi: int) -> int:
+    """Past "nel corso di", "in occasione di" to the determiner or noun they introduce ("Nel corso dell'angelus")."""
+    low = doc.low
+    for frame in (("nel", "corso"), ("in", "occasione"), ("in", "corso")):
+        if tuple(low[i:i + 2]) == frame and i + 2 < hi and low[i + 2] in DI:
+            return i + 3
     return i
 
 
@@ -80,7 +111,10 @@ def channel_at(doc: Document, i: int, hi: int) -> int:
     if first in A:
         while j < hi and low[j] in DET:
             j += 1
-        k = _medium_noun(doc, j, hi)
+        j0 = j
+        j, k = _noun_after_modifiers(doc, j, hi)
+        if k > j and CHANNEL_NOUNS.get(" ".join(low[j:k])) == "venue":
+            return k
         if k > j and CHANNEL_NOUNS.get(" ".join(low[j:k])) == "medium":
             if low[j] == "microfoni" and k < hi and low[k] in DI:
                 e = _outlet_name(doc, k + 1, hi)
@@ -88,14 +122,20 @@ def channel_at(doc: Document, i: int, hi: int) -> int:
             if k < hi and low[k] in DI and k + 1 < hi and low[k + 1] == "stampa":
                 k += 2
             return _extend(doc, k, hi)
+        j = j0
         e = _outlet_name(doc, j, hi)
         if e > j and norm(doc.text[doc.tokens[j].start:doc.tokens[e - 1].end]) in MEDIA:
             return e
         return i
     if first in STATEMENT_PREPS:
+        framed = _skip_frame(doc, i, hi)
+        if framed > i:
+            j = framed
         while j < hi and low[j] in DET:
             j += 1
-        k = _medium_noun(doc, j, hi)
+        j, k = _noun_after_modifiers(doc, j, hi)
+        if k > j and CHANNEL_NOUNS.get(" ".join(low[j:k])) == "venue":
+            return k
         if k > j and CHANNEL_NOUNS.get(" ".join(low[j:k])) == "statement":
             end = k
             m = k
@@ -112,9 +152,11 @@ def channel_at(doc: Document, i: int, hi: int) -> int:
     if first in _THROUGH:
         while j < hi and low[j] in DET:
             j += 1
-        k = _medium_noun(doc, j, hi)
+        j0 = j
+        j, k = _noun_after_modifiers(doc, j, hi)
         if k > j:
             return _extend(doc, k, hi)
+        j = j0
         e = _outlet_name(doc, j, hi)
         if e > j and norm(doc.text[doc.tokens[j].start:doc.tokens[e - 1].end]) in MEDIA:
             return e
@@ -143,3 +185,70 @@ def find_channel(doc: Document, lo: int, hi: int, *, prefer_near: int | None = N
     if prefer_near is not None:
         outlets.sort(key=lambda f: min(abs(f[0] - prefer_near), abs(f[1] - prefer_near)))
     return outlets[0][0], outlets[0][1]
+
+
+def _clear_of(doc: Document, channel: tuple[int, int], other: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``channel`` cut short where it runs into ``other`` (the speaker or the content), None when it starts inside."""
+    if other is None or channel[1] <= other[0] or other[1] <= channel[0]:
+        return channel
+    if other[1] < channel[1]:
+        # "Nella dichiarazione di Putin ai media nordcoreani": the outlet after the speaker is the channel
+        k = doc.token_index(other[1])
+        e = channel_at(doc, k, doc.token_index(channel[1]))
+        if e > k:
+            return doc.tokens[k].start, doc.tokens[e - 1].end
+    if channel[0] >= other[0]:
+        return None
+    end = other[0]
+    while end > channel[0] and (doc.text[end - 1].isspace() or doc.text[end - 1] in ",;:–—-"):
+        end -= 1
+    return (channel[0], end) if end > channel[0] else None
+
+
+def _clause_end(doc: Document, k: int, hi: int) -> int:
+    while k < hi and doc.tokens[k].text not in (",", ";", ":", ".", "!", "?", "«", "“", '"', "(", "–", "—"):
+        k += 1
+    return k
+
+
+def _channel_near_cue(doc: Document, row: "Attribution") -> tuple[int, int] | None:
+    """The channel phrase next to a row's cue: between the cue and the content that follows it (or to the end of
+    the clause when the content came first), else a fronted phrase opening the sentence or a comma-set stretch
+    before the speaker and cue ("Nel corso di una sua intervista, X ha dichiarato")."""
+    c0 = doc.token_index(row.cue[0])
+    c1 = doc.token_index(row.cue[1])
+    sent = doc.sentence_of_token(c0)
+    if sent is None:
+        return None
+    hi = doc.token_index(row.content[0]) if row.content[0] >= row.cue[1] else _clause_end(doc, c1, sent.t1)
+    found = find_channel(doc, c1, min(hi, sent.t1), prefer_near=c1)
+    if found is not None:
+        return found
+    before = c0
+    if row.speaker is not None and row.speaker.start < row.cue[0]:
+        before = min(before, doc.token_index(row.speaker.start))
+    for i in range(sent.t0, before):
+        if i > sent.t0 and doc.tokens[i - 1].text != ",":
+            continue
+        if row.content[0] <= doc.tokens[i].start < row.content[1]:
+            continue
+        e = channel_at(doc, i, before)
+        if e > i:
+            return i, e
+    return None
+
+
+def attach_channels(doc: Document, rows: "list[Attribution]") -> None:
+    """Give each row with a cue and no channel the channel written next to its cue; keep every channel clear of
+    the row's speaker and content (a parse may run "In una nota" on into the speaker that follows)."""
+    from .rows import tok_span
+
+    for r in rows:
+        if r.channel is None and r.cue is not None:
+            found = _channel_near_cue(doc, r)
+            if found is not None:
+                r.channel = tok_span(doc, *found)
+        if r.channel is not None:
+            r.channel = _clear_of(doc, r.channel, (r.speaker.start, r.speaker.end) if r.speaker is not None else None)
+        if r.channel is not None:
+            r.channel = _clear_of(doc, r.channel, r.content)

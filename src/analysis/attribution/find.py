@@ -33,7 +33,7 @@ from typing import Any
 
 from .according import according, clause_opening
 from .according_content import according_content
-from .channels import channel_at
+from .channels import attach_channels, channel_at
 from .cleft import cleft
 from .clitic import clitic
 from .colon import colon, colon_cue_at_end, quote_after_colon_cue
@@ -211,4 +211,5 @@ def find_attributions(doc: Document, nlp: Any = None) -> list[Attribution]:
         rows += [r for r in sent_rows if plausible(doc, r)]
         pending = colon_cue_at_end(doc, sent, cues, sent_rows, state)
     rows += continuations(doc, rows)
+    attach_channels(doc, rows)
     return link_sources(doc, rows)

@@ -102,8 +102,9 @@ def find_marker(doc: Document, sent: Sentence, cue: Cue) -> Marker | None:
             k = i + 1
             while k < hi and k - i <= 7 and (np_tags(doc, k) in ("DET", "WORD", "NAME", "ROLE", "ADJ")
                                              or low[k] in ("ogni", "tutti", "tutte", "ciascun", "ciascuno", "ciascuna") or (
-                    np_tags(doc, k) == "DI" and not (k + 1 < hi and (_INFINITIVE_RE.search(low[k + 1]) or low[k + 1] in ("aver", "esser"))))):
-                k += 1  # "a uno scettico Elon Musk" (stops before "di essere stato …")
+                    np_tags(doc, k) == "DI" and not (low[k] in ("di", "d'") and k + 1 < hi and (
+                        _INFINITIVE_RE.search(low[k + 1]) or low[k + 1] in ("aver", "esser"))))):
+                k += 1  # "a uno scettico Elon Musk", "ai cittadini del quartiere" (stops before "di essere stato …")
             if k == i + 1:
                 return None
             i = k

@@ -88,7 +88,9 @@ def entity_typed(doc: Document, speaker: SpeakerInfo) -> SpeakerInfo:
     if persons:
         s, e = persons[-1]
         name = doc.text[s:e]
-        if name != speaker.canonical and len(name.split()) >= 2 and name.split()[-1] in speaker.canonical.split() + [name.split()[-1]]:
+        if name != speaker.canonical and len(name.split()) >= 2 and not speaker.canonical.endswith(name) \
+                and name.split()[-1] in speaker.canonical.split() + [name.split()[-1]]:
+            # a canonical name that already ends with the recognised one is the fuller name ("Jean-Luc Mélenchon")
             return replace(speaker, canonical=name)
     return speaker
 

@@ -201,6 +201,10 @@ def _name_run(doc: Document, i0: int, i1: int) -> tuple[int, int] | None:
         if tg == "NAME" or (tg == "STOP" and doc.low[k - 1] in NAME_PARTICLES and k - 2 >= i0 and np_tags(doc, k - 2) == "NAME" and k < i1):
             k -= 1
             continue
+        if doc.tokens[k - 1].text == "-" and k - 2 >= i0 and k < i1 and np_tags(doc, k - 2) == "NAME" \
+                and _joined(doc, k - 2, k - 1) and _joined(doc, k - 1, k):
+            k -= 1  # "Domscheit-Berg": one name the tokenizer splits at the hyphen
+            continue
         break
     if k == i1:
         return None
@@ -248,8 +252,29 @@ def _country_adjective(doc: Document, i0: int, i1: int) -> str | None:
     return None
 
 
+def _joined(doc: Document, a: int, b: int) -> bool:
+    """Are tokens ``a`` and ``b`` written together, with no space between them?"""
+    return 0 <= a < b < len(doc.tokens) and doc.tokens[a].end == doc.tokens[b].start
+
+
+def _hyphen_name(doc: Document, i0: int, i1: int) -> tuple[int, int]:
+    """``[i0, i1)`` widened over the other half of a hyphenated name the tokenizer splits ("Domscheit-Berg",
+    "Jean-Luc Mélenchon"), so that a speaker is never half a name."""
+    def capital(k: int) -> bool:
+        return doc.tokens[k].text[:1].isupper()
+
+    while i0 >= 2 and doc.tokens[i0 - 1].text == "-" and capital(i0) and capital(i0 - 2) \
+            and _joined(doc, i0 - 2, i0 - 1) and _joined(doc, i0 - 1, i0):
+        i0 -= 2
+    while i1 + 1 < len(doc.tokens) and doc.tokens[i1].text == "-" and capital(i1 - 1) and capital(i1 + 1) \
+            and _joined(doc, i1 - 1, i1) and _joined(doc, i1, i1 + 1):
+        i1 += 2
+    return i0, i1
+
+
 def describe(doc: Document, i0: int, i1: int) -> SpeakerInfo:
     """Type, canonical name, role and affiliation of the speaker tokens ``[i0, i1)``."""
+    i0, i1 = _hyphen_name(doc, i0, i1)
     start, end = doc.tokens[i0].start, doc.tokens[i1 - 1].end
     w0 = i0
     while w0 < i1 - 1 and np_tags(doc, w0) in ("DET", "DA", "DI", "A"):

@@ -64,7 +64,9 @@ quotidiano", coverage alone would pair a prediction with the wrong one). Reporte
 thresholds; on the pairs matched at 30%, speaker accuracy (predicted speaker
 span overlaps the gold one), type accuracy, stance accuracy; channel recall
 (gold channels whose attribution is matched with an overlapping predicted
-channel) and via recall (same outer source name); all broken down by type.
+channel), channel precision (matched attributions whose predicted channel
+overlaps a gold one) and via recall (the predicted outer source names the
+gold one: :func:`same_source`); all broken down by type.
 """
 from __future__ import annotations
 
@@ -85,6 +87,7 @@ from .ud import read_conllu
 __all__ = [
     "GOLD_DIR", "Passage", "load_seed_gold", "load_dev_gold", "load_realnews_gold", "score", "Scores",
     "match", "report", "format_scores", "checkthat_sentences", "TYPES", "REALNEWS_SPLITS", "blind_sample", "kind_sample", "ud_sample", "heldout_sentences", "fresh_sample", "gender_scores", "GenderScores", "ud_sentences", "annotator_agreement",
+    "same_source",
 ]
 
 GOLD_DIR: Path = PROJECT_ROOT / "tests" / "gold"
@@ -314,6 +317,8 @@ class Scores:
     stance_n: int = 0
     channel_gold: int = 0
     channel_ok: int = 0
+    channel_pred: int = 0  # matched attributions with a predicted channel
+    channel_pred_ok: int = 0  # … that overlaps a gold channel
     via_gold: int = 0
     via_ok: int = 0
     negative_passages: int = 0
@@ -338,6 +343,10 @@ class Scores:
         return self.channel_ok / self.channel_gold if self.channel_gold else float("nan")
 
     @property
+    def channel_precision(self) -> float:
+        return self.channel_pred_ok / self.channel_pred if self.channel_pred else float("nan")
+
+    @property
     def via_recall(self) -> float:
         return self.via_ok / self.via_gold if self.via_gold else float("nan")
 
@@ -346,9 +355,28 @@ class Scores:
         p8, r8, f8 = self.prf(0.8)
         return {"n_gold": self.n_gold, "n_pred": self.n_pred, "precision@0.3": p3, "recall@0.3": r3, "f1@0.3": f3,
                 "precision@0.8": p8, "recall@0.8": r8, "f1@0.8": f8, "speaker_accuracy": self.speaker_accuracy,
-                "type_accuracy": self.type_accuracy, "channel_recall": self.channel_recall, "via_recall": self.via_recall,
+                "type_accuracy": self.type_accuracy, "channel_recall": self.channel_recall, "channel_precision": self.channel_precision,
+                "via_recall": self.via_recall,
                 "stance_accuracy": self.stance_ok / self.stance_n if self.stance_n else float("nan"),
                 "negative_false_positives": self.negative_false_positives}
+
+
+_ARTICLES = ("il ", "lo ", "la ", "l'", "l’", "i ", "gli ", "le ", "un ", "uno ", "una ", "un'")
+
+
+def same_source(predicted: str, gold: str) -> bool:
+    """Does a predicted ``via`` (a canonical name, "funzionario statunitense") name the gold one (the words of
+    the text, "Un funzionario statunitense a Baghdad")? Equal, or one holds the other as whole words, once
+    case and a leading article are set aside."""
+    def key(name: str) -> str:
+        name = name.casefold().strip()
+        for article in _ARTICLES:
+            if name.startswith(article):
+                return name[len(article):].strip()
+        return name
+
+    a, b = f" {key(predicted)} ", f" {key(gold)} "
+    return bool(a.strip() and b.strip()) and (a in b or b in a)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -400,7 +428,10 @@ def score(passages: Iterable[Passage], predict: Callable[[str], pd.DataFrame] | 
             gc = g.get("channel")
             if gc and p["channel_start"] is not None and _overlap(p["channel_start"], p["channel_end"], gc["start"], gc["end"]) > 0:
                 sc.channel_ok += 1
-            if g.get("via") and p["via"] and str(p["via"]).casefold() == g["via"].casefold():
+            if p["channel_start"] is not None:
+                sc.channel_pred += 1
+                sc.channel_pred_ok += bool(gc) and _overlap(p["channel_start"], p["channel_end"], gc["start"], gc["end"]) > 0
+            if g.get("via") and p["via"] and same_source(str(p["via"]), g["via"]):
                 sc.via_ok += 1
             if not ok:
                 sc.misses.append((passage.id, "speaker", gs["text"] if gs else None, p["speaker"]))
@@ -471,6 +502,7 @@ def format_scores(name: str, sc: Scores) -> str:
         f"  speaker accuracy {_fmt(d['speaker_accuracy'])}  type accuracy {_fmt(d['type_accuracy'])}  "
         f"stance accuracy {_fmt(d['stance_accuracy'])}",
         f"  channel recall {_fmt(d['channel_recall'])} ({sc.channel_ok}/{sc.channel_gold})  "
+        f"channel precision {_fmt(d['channel_precision'])} ({sc.channel_pred_ok}/{sc.channel_pred})  "
         f"via recall {_fmt(d['via_recall'])} ({sc.via_ok}/{sc.via_gold})",
     ]
     if sc.negative_passages:
