@@ -6,7 +6,7 @@ import json
 import pytest
 
 from analysis.evaluation.attribution import (
-    GOLD_DIR, REALNEWS_SPLITS, TYPES, blind_sample, checkthat_sentences, kind_sample, ud_sample, load_dev_gold, load_realnews_gold,
+    GOLD_DIR, REALNEWS_SPLITS, TYPES, blind_sample, fresh_sample, checkthat_sentences, kind_sample, ud_sample, load_dev_gold, load_realnews_gold,
     load_seed_gold, score,
 )
 from analysis.evaluation.kind import kind_sentences
@@ -67,9 +67,9 @@ def test_dev_set_floors():
     assert sc.negative_false_positives == 0
 
 
-#: False attributions allowed in the 1,502 real-news sentences with none (49 measured, 15 of them in the
-#: 165 fresh UD sentences, mostly school regulations).
-NEGATIVE_CEILING = 52
+#: False attributions allowed in the 1,613 real-news sentences with none (53 measured: 15 of them in the
+#: 165 fresh UD sentences, mostly school regulations; 5 in the 111 of fresh_kind2).
+NEGATIVE_CEILING = 56
 
 
 @pytest.mark.data
@@ -78,7 +78,7 @@ def test_realnews_floors(shared_data):
     if not checkthat_sentences(shared_data):
         pytest.skip("CheckThat! files absent")
     passages = load_realnews_gold(data_dir=shared_data)
-    assert len(passages) == 2258
+    assert len(passages) == 2458
     for p in passages:
         _check_spans(p.text, p.attributions)
 
@@ -123,6 +123,10 @@ def test_realnews_floors(shared_data):
     assert fresh_kind.prf(0.3)[0] >= 0.90 and fresh_kind.prf(0.3)[2] >= 0.81 and fresh_kind.speaker_accuracy >= 0.90
     fresh_ud = split("fresh_ud")
     assert fresh_ud.prf(0.3)[0] >= 0.65 and fresh_ud.prf(0.3)[2] >= 0.64 and fresh_ud.speaker_accuracy >= 0.86
+    # the next 200 held-out KIND sentences, annotated blind after the channel pass: first contact F1@0.3 0.733
+    # (P 0.864), speakers 0.900
+    fresh_kind2 = split("fresh_kind2")
+    assert fresh_kind2.prf(0.3)[0] >= 0.85 and fresh_kind2.prf(0.3)[2] >= 0.72 and fresh_kind2.speaker_accuracy >= 0.89
     everything = split(*REALNEWS_SPLITS)
     assert everything.prf(0.3)[0] >= 0.87 and everything.prf(0.3)[2] >= 0.77 and everything.speaker_accuracy >= 0.90
     assert everything.negative_false_positives <= NEGATIVE_CEILING
@@ -147,6 +151,15 @@ def test_kind_sample_selection_is_reproducible(shared_data):
     ud = [d["sentence_id"] for d in map(json.loads, (GOLD_DIR / "attribution_realnews.jsonl").read_text(encoding="utf-8").splitlines())
           if d["split"] == "ud_a"]
     assert ud_sample(len(ud), data_dir=shared_data) == ud
+
+
+def test_fresh_sample_selection_is_reproducible(shared_data):
+    if not kind_sentences(shared_data):
+        pytest.skip("KIND Wikinews file absent")
+    stored = [d["sentence_id"] for d in map(json.loads, (GOLD_DIR / "attribution_realnews.jsonl").read_text(encoding="utf-8").splitlines())
+              if d["split"] in ("fresh_kind", "fresh_kind2")]
+    assert len(stored) == 400
+    assert fresh_sample("kind", 400, data_dir=shared_data) == stored
 
 
 def test_match_pairs_the_same_cue_first():
