@@ -245,6 +245,21 @@ def test_no_channel_from_an_ordinary_complement():
     assert pd.isna(row["channel"])
 
 
+def test_a_declared_clause_about_an_act_is_still_a_report():
+    row = one("Il ministro ha dichiarato che lo stato di emergenza finirà a marzo.")
+    assert row["content"] == "lo stato di emergenza finirà a marzo"
+
+
+def test_secondo_source_stops_before_the_clause():
+    # a conditional verb ends the source; a name right after plural sources opens the clause they source
+    row = one("I due fermati, secondo alcune testimonianze farebbero parte di una banda di Torino.")
+    assert row["type"] == "according_to" and row["speaker"] == "alcune testimonianze"
+    df = extract_attributions("Il sindaco ha smentito tutto, infatti secondo alcune fonti Rossi aveva già firmato l'accordo.")
+    according = df[df["type"] == "according_to"].iloc[0]
+    assert according["speaker"] == "alcune fonti"
+    assert according["content"] == "Rossi aveva già firmato l'accordo"
+
+
 def test_hyphenated_name_is_one_speaker():
     row = one("Il leader Jean-Luc Mélenchon ha detto che la guerra tra Russia-Ucraina deve finire.")
     assert row["speaker_canonical"] == "Jean-Luc Mélenchon" and row["speaker_gender"] in ("male", None)
@@ -271,6 +286,9 @@ def test_nested_secondo_sets_via():
     "La conferma ufficiale è arrivata in serata.",                           # a speech noun, not a verb
     "Si dice che il castello sia infestato.",                                # impersonal
     "Ha urlato il deputato quando è entrato in aula.",                       # "quando": a time clause
+    "Il prefetto ha dichiarato lo stato di emergenza in tutta la provincia.",  # an act, not a report
+    "In tutta la regione è stata proclamata una giornata di lutto.",         # an act, not a report
+    "Il tribunale nega gli arresti domiciliari all'ex assessore.",           # a refusal, not a denial
 ])
 def test_not_attributions(text):
     assert extract_attributions(text).empty

@@ -99,8 +99,15 @@ def according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_e
     else:
         content = content_of(doc, sent.start, doc.tokens[phrase_start].start)
         after = content_of(doc, doc.tokens[phrase_end].start, sent.end) if phrase_end < sent.t1 else None
+        opens_after_comma = doc.tokens[lead - 1].text in (",", ";") and phrase_end < sent.t1 \
+            and np_tags(doc, phrase_end) != "PUNCT"
         if after is not None and (content is None or (words_in(doc, content[1]) < 4 and words_in(doc, after[1]) >= 4)):
             content = after  # "Stamattina, secondo gli investigatori, Baglione era uscito …"
+        elif after is not None and opens_after_comma and words_in(doc, after[1]) >= 3 \
+                and np_tags(doc, phrase_end) in ("NAME", "DET"):
+            # "…, infatti secondo alcune fonti Zacharčenko aveva perso …": no comma closes the phrase, and a clause
+            # with its own subject follows it
+            content = after
         elif after is not None and after[0] == "direct" and phrase_start > sent.t0 \
                 and doc.tokens[phrase_start - 1].text == "," and doc.tokens[phrase_end].text == ",":
             content = after  # "E deve ritenersi, dunque, secondo il giudice, «l'insussistenza …»": the quotation

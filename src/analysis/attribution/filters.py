@@ -14,7 +14,7 @@ from .document import Document, Sentence
 from .rows import DASHES, TIME_WORDS, Attribution
 from .tags import is_adverb_word
 
-__all__ = ["GRANTED_NOUNS", "OPINION_LEMMAS", "introduced_clause", "hypothetical", "plausible", "after_che"]
+__all__ = ["GRANTED_NOUNS", "ACT_NOUNS", "OPINION_LEMMAS", "introduced_clause", "hypothetical", "plausible", "after_che"]
 
 _FUTURE_OR_CONDITIONAL = ("rà", "ranno", "rò", "rebbe", "rebbero", "ressi", "resse", "ressero")
 #: Agents that state nothing: "allusioni smentite dai fatti", "ipotesi confermata dai dati".
@@ -22,7 +22,14 @@ _NOT_AGENT_HEADS = frozenset({"fatti", "fatto", "dati", "numeri", "cifre", "risu
                               "eventi", "circostanze", "esami", "analisi", "test", "tamponi"})
 #: What one can be denied rather than a statement one denies: "negare ai manifestanti il permesso di riunirsi".
 GRANTED_NOUNS = frozenset({"permesso", "autorizzazione", "accesso", "visto", "licenza", "asilo", "cittadinanza",
-                           "ingresso", "possibilità", "diritto", "consenso"})
+                           "ingresso", "possibilità", "diritto", "consenso", "arresti", "domiciliari", "scarcerazione",
+                           "grazia", "estradizione", "libertà"})
+#: What declaring or proclaiming brings about rather than reports: "ha dichiarato lo stato di emergenza",
+#: "è stata proclamata una giornata di lutto", "dichiarò la sua indipendenza".
+ACT_NOUNS = frozenset({"guerra", "indipendenza", "emergenza", "stato", "lutto", "sciopero", "fallimento", "bancarotta",
+                       "default", "morte", "decesso", "quarantena", "coprifuoco", "allerta", "allarme", "giornata",
+                       "vittoria", "chiusura", "apertura", "zona", "decadenza", "nullità"})
+_ACT_LEMMAS = frozenset({"dichiarare", "proclamare"})
 #: A content that only points at events ("A rivelare quanto accaduto è stato X"): no statement is reported.
 _EVENT_REFERENCE = re.compile(r"^(?:quanto|ciò che|quello che|cosa|che cosa)\s+(?:è\s+|era\s+|e'\s+)?(?:stato\s+|stata\s+)?"
                               r"(?:accaduto|successo|avvenuto|capitato)$", re.I)
@@ -49,6 +56,11 @@ def hypothetical(doc: Document, sent: Sentence, cue: Cue) -> bool:
     return False
 
 
+def _object_head(content: str) -> list[str]:
+    """The first words of a noun-phrase content, past its article and possessive ("la sua prima emergenza")."""
+    return [w.lower() for w in re.findall(r"\w+", content)[:4]]
+
+
 def plausible(doc: Document, r: Attribution) -> bool:
     """Filter rows that a pattern matched but that report nothing (general checks on the row's spans)."""
     text = doc.text
@@ -60,9 +72,14 @@ def plausible(doc: Document, r: Attribution) -> bool:
         if head and head[-1].lower() in _NOT_AGENT_HEADS and r.cue is not None and r.cue[0] < r.speaker.start:
             return False  # a passive agent that is a thing, not a speaker
     if r.cue_lemma == "negare" and r.cue is not None and r.cue[1] <= r.content[0]:
+        # "ha negato ai manifestanti il permesso", "nega gli arresti domiciliari all'ex capo": a refusal
         between = re.findall(r"\w+", text[r.cue[1]:r.content[0]].lower())
-        if any(w in GRANTED_NOUNS for w in between):
+        if any(w in GRANTED_NOUNS for w in between) or (
+                not introduced_clause(doc, r.content[0]) and set(_object_head(content)) & GRANTED_NOUNS):
             return False
+    if r.cue_lemma in _ACT_LEMMAS and r.cue is not None and not introduced_clause(doc, r.content[0]) \
+            and set(_object_head(content)) & ACT_NOUNS:
+        return False  # "ha dichiarato la sua prima «emergenza nucleare»": an act, not a report
     if r.speaker is not None and 0 <= r.content[0] - r.speaker.end <= 3 and r.content[0] > r.speaker.start \
             and text[r.speaker.end:r.content[0]].strip() in (",", ""):
         words = re.findall(r"\w+", content)

@@ -127,6 +127,10 @@ def trim_np(doc: Document, i0: int, i1: int) -> tuple[int, int] | None:
 _PARTITIVE_HEADS = frozenset({"uno", "una", "alcuni", "alcune", "molti", "molte", "tanti", "tante", "diversi", "diverse"})
 
 
+#: Endings of finite verb forms that no noun or adjective has (conditional, imperfect plural).
+_VERB_ENDINGS = ("rebbe", "rebbero", "avano", "evano", "ivano")
+
+
 def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``start`` (before ``hi``): ``[i0, i1)``."""
     j = start
@@ -142,6 +146,11 @@ def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
     while j < hi:
         tg = np_tags(doc, j)
         low = doc.low[j]
+        if tg == "WORD" and low.endswith(_VERB_ENDINGS):
+            break  # "secondo alcune rivendicazioni farebbero capo a …": the clause's verb
+        if tg == "NAME" and last_tag == "WORD" and doc.low[j - 1] in ANONYMOUS | SOURCE_NOUNS \
+                and doc.low[j - 1].endswith(("i", "e")):
+            break  # "secondo alcune fonti Zacharčenko aveva …": the clause's subject, not a name of the sources
         if tg in ("NAME", "ROLE", "ADJ"):
             pass
         elif tg == "NUM" and last_tag == "NAME":
