@@ -248,6 +248,8 @@ def test_no_channel_from_an_ordinary_complement():
 def test_a_declared_clause_about_an_act_is_still_a_report():
     row = one("Il ministro ha dichiarato che lo stato di emergenza finirà a marzo.")
     assert row["content"] == "lo stato di emergenza finirà a marzo"
+    row = one("La ministra ha dichiarato: «Lo stato dei conti è solido».")
+    assert row["content"] == "Lo stato dei conti è solido"
 
 
 def test_secondo_source_stops_before_the_clause():
@@ -258,6 +260,20 @@ def test_secondo_source_stops_before_the_clause():
     according = df[df["type"] == "according_to"].iloc[0]
     assert according["speaker"] == "alcune fonti"
     assert according["content"] == "Rossi aveva già firmato l'accordo"
+
+
+def test_quoted_clause_ends_with_its_quotation():
+    row = one("La ministra ha ricordato che «il tavolo lo abbiamo aperto noi», un punto su cui è tornata spesso.")
+    assert row["content"] == "il tavolo lo abbiamo aperto noi"
+    # a quotation that goes on after the writer's aside stays whole
+    row = one("La ministra scrive che «la scuola è decisiva», inutile dirlo, «ma servono fondi veri».")
+    assert row["content"].endswith("ma servono fondi veri»")
+
+
+def test_a_named_party_is_an_organisation_not_a_person():
+    row = one("Il partito Nuova Alleanza ha chiesto che si voti entro giugno.")
+    assert row["speaker_type"] == "organization" and row["speaker_canonical"] == "Nuova Alleanza"
+    assert pd.isna(row["speaker_gender"])
 
 
 def test_hyphenated_name_is_one_speaker():

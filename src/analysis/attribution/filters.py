@@ -12,7 +12,7 @@ import re
 from .cues import Cue
 from .document import Document, Sentence
 from .rows import DASHES, TIME_WORDS, Attribution
-from .tags import is_adverb_word
+from .tags import DA, DI, A, is_adverb_word
 
 __all__ = ["GRANTED_NOUNS", "ACT_NOUNS", "OPINION_LEMMAS", "introduced_clause", "hypothetical", "plausible", "after_che"]
 
@@ -57,8 +57,19 @@ def hypothetical(doc: Document, sent: Sentence, cue: Cue) -> bool:
 
 
 def _object_head(content: str) -> list[str]:
-    """The first words of a noun-phrase content, past its article and possessive ("la sua prima emergenza")."""
-    return [w.lower() for w in re.findall(r"\w+", content)[:4]]
+    """The first words of a noun-phrase content up to its first preposition ("la sua prima emergenza", not the
+    "Stato" of "il bilancio dello Stato")."""
+    words = []
+    for w in re.findall(r"\w+", content)[:4]:
+        if w.lower() in DI | A | DA:
+            break
+        words.append(w.lower())
+    return words
+
+
+def _object_after(text: str, r: Attribution) -> bool:
+    """Is the content the cue's object, written right after it (no "che", colon or quotation between)?"""
+    return r.cue is not None and r.cue[1] <= r.content[0] and not text[r.cue[1]:r.content[0]].strip()
 
 
 def plausible(doc: Document, r: Attribution) -> bool:
@@ -75,10 +86,9 @@ def plausible(doc: Document, r: Attribution) -> bool:
         # "ha negato ai manifestanti il permesso", "nega gli arresti domiciliari all'ex capo": a refusal
         between = re.findall(r"\w+", text[r.cue[1]:r.content[0]].lower())
         if any(w in GRANTED_NOUNS for w in between) or (
-                not introduced_clause(doc, r.content[0]) and set(_object_head(content)) & GRANTED_NOUNS):
+                _object_after(text, r) and set(_object_head(content)) & GRANTED_NOUNS):
             return False
-    if r.cue_lemma in _ACT_LEMMAS and r.cue is not None and not introduced_clause(doc, r.content[0]) \
-            and set(_object_head(content)) & ACT_NOUNS:
+    if r.cue_lemma in _ACT_LEMMAS and _object_after(text, r) and set(_object_head(content)) & ACT_NOUNS:
         return False  # "ha dichiarato la sua prima «emergenza nucleare»": an act, not a report
     if r.speaker is not None and 0 <= r.content[0] - r.speaker.end <= 3 and r.content[0] > r.speaker.start \
             and text[r.speaker.end:r.content[0]].strip() in (",", ""):

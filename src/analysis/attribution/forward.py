@@ -150,6 +150,21 @@ def forward(doc: Document, sent: Sentence, cue: Cue, marker: Marker, next_cue: C
     return [row]
 
 
+def _quoted_clause_end(doc: Document, c_start: int, c_end: int) -> int:
+    """A reported clause that is one quotation ends with it when a comma and no further quotation follow: "ha
+    ricordato che «il dialogo lo abbiamo offerto», argomento sul quale …" (what comes after is the writer's)."""
+    k = c_start
+    while k < c_end and doc.text[k].isspace():
+        k += 1
+    q = doc.quote_opening_at(k) or doc.quote_containing(k)
+    if q is None or not q.closed or q.close >= c_end or k not in (q.open, q.start):
+        return c_end
+    rest = doc.text[q.close:c_end].lstrip()
+    if not rest.startswith(",") or doc.quotes_overlapping(q.close, c_end):
+        return c_end  # "«è di importanza esistenziale», inutile negarlo, «ma …»": the quotation goes on
+    return q.close
+
+
 def forward_content(doc: Document, sent: Sentence, cue: Cue, marker: Marker, next_cue: Cue | None,
                     speaker: SpeakerInfo | None, according_starts: tuple[int, ...] = (), *, min_end: int = 0,
                     ) -> tuple[str, tuple[int, int], tuple[int, int] | None] | None:
@@ -191,6 +206,7 @@ def forward_content(doc: Document, sent: Sentence, cue: Cue, marker: Marker, nex
                 and any(ch.isalnum() for ch in doc.text[c_start:a0]):
             c_end = a0  # "…, secondo il Washington Post" (not "ha scritto che, secondo la Procura, …")
     c_end = extend_over_quote(doc, max(c_end, min_end), c_start)
+    c_end = _quoted_clause_end(doc, c_start, c_end) if marker.kind in ("che", "quote") else c_end
     channel = marker.channel
     # a statement channel written after the content: "… in una dichiarazione rilasciata ai media"
     if channel is None:

@@ -337,6 +337,9 @@ def describe(doc: Document, i0: int, i1: int) -> SpeakerInfo:
             return SpeakerInfo(start, end, COUNTRY_NAMES[nkey], "country", None, COUNTRY_NAMES[nkey])
         if role is None and run[1] - run[0] == 1 and name.isupper() and len(name) > 1:
             return SpeakerInfo(start, end, name, "organization", None, None)
+        if role is not None and norm(role) in INSTITUTIONS and INSTITUTIONS[norm(role)].kind == "organization" \
+                and INSTITUTIONS[norm(role)].country is None:
+            return SpeakerInfo(start, end, name, "organization", None, None)  # "il partito Nea Dimokratia"
         affiliation = _affiliation(doc, w0, run[0]) if role else None
         return SpeakerInfo(start, end, name, "person", role, affiliation)
     if np_tags(doc, w0) in ("ROLE", "ADJ") or doc.low[w0] in ROLES:
