@@ -14,14 +14,10 @@ intervista, X ha dichiarato …") and keeps every channel clear of the speaker.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .document import Document
 from .lexicon import CHANNEL_NOUNS, COUNTRY_ADJECTIVES, MEDIA, norm
+from .rows import Attribution, clause_end, tok_span, trim
 from .tags import DET, DI, A, tag
-
-if TYPE_CHECKING:
-    from .rows import Attribution
 
 __all__ = ["find_channel", "channel_at", "attach_channels", "STATEMENT_PREPS"]
 
@@ -199,50 +195,31 @@ def _clear_of(doc: Document, channel: tuple[int, int], other: tuple[int, int] | 
             return doc.tokens[k].start, doc.tokens[e - 1].end
     if channel[0] >= other[0]:
         return None
-    end = other[0]
-    while end > channel[0] and (doc.text[end - 1].isspace() or doc.text[end - 1] in ",;:–—-"):
-        end -= 1
-    return (channel[0], end) if end > channel[0] else None
+    return trim(doc, channel[0], other[0])
 
 
-def _clause_end(doc: Document, k: int, hi: int) -> int:
-    while k < hi and doc.tokens[k].text not in (",", ";", ":", ".", "!", "?", "«", "“", '"', "(", "–", "—"):
-        k += 1
-    return k
-
-
-def _channel_near_cue(doc: Document, row: "Attribution") -> tuple[int, int] | None:
+def _channel_near_cue(doc: Document, row: Attribution) -> tuple[int, int] | None:
     """The channel phrase next to a row's cue: between the cue and the content that follows it (or to the end of
-    the clause when the content came first), else a fronted phrase opening the sentence or a comma-set stretch
-    before the speaker and cue ("Nel corso di una sua intervista, X ha dichiarato")."""
+    the clause when the content came first), else the one nearest the cue before it, outside a content that came
+    first ("Nel corso di una sua intervista, X ha dichiarato")."""
     c0 = doc.token_index(row.cue[0])
     c1 = doc.token_index(row.cue[1])
     sent = doc.sentence_of_token(c0)
     if sent is None:
         return None
-    hi = doc.token_index(row.content[0]) if row.content[0] >= row.cue[1] else _clause_end(doc, c1, sent.t1)
+    hi = doc.token_index(row.content[0]) if row.content[0] >= row.cue[1] else clause_end(doc, c1, sent.t1)
     found = find_channel(doc, c1, min(hi, sent.t1), prefer_near=c1)
     if found is not None:
         return found
-    before = c0
-    if row.speaker is not None and row.speaker.start < row.cue[0]:
-        before = min(before, doc.token_index(row.speaker.start))
-    for i in range(sent.t0, before):
-        if i > sent.t0 and doc.tokens[i - 1].text != ",":
-            continue
-        if row.content[0] <= doc.tokens[i].start < row.content[1]:
-            continue
-        e = channel_at(doc, i, before)
-        if e > i:
-            return i, e
-    return None
+    lo = sent.t0
+    if row.content[1] <= row.cue[0]:
+        lo = max(lo, doc.token_index(row.content[1]))  # not inside the content that came first
+    return find_channel(doc, lo, c0, prefer_near=c0)
 
 
-def attach_channels(doc: Document, rows: "list[Attribution]") -> None:
+def attach_channels(doc: Document, rows: list[Attribution]) -> None:
     """Give each row with a cue and no channel the channel written next to its cue; keep every channel clear of
     the row's speaker and content (a parse may run "In una nota" on into the speaker that follows)."""
-    from .rows import tok_span
-
     for r in rows:
         if r.channel is None and r.cue is not None:
             found = _channel_near_cue(doc, r)

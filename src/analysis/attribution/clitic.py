@@ -1,7 +1,6 @@
 """Clitic reports about what precedes: "Lo riporta l'agenzia PTI", "Lo dichiara X"."""
 from __future__ import annotations
 
-from .channels import find_channel
 from .cues import Cue
 from .document import Document, Sentence
 from .rows import OPENING, REPORTING_LEMMAS, Attribution, State, content_of, extend_over_quote, tok_span
@@ -14,7 +13,7 @@ __all__ = ["clitic"]
 def clitic(doc: Document, sent: Sentence, cue: Cue, state: State) -> list[Attribution]:
     """"Lo riporta l'agenzia PTI." / "Lo ha dichiarato il ministro." — about what precedes."""
     hi = sent.t1
-    np, channel0, j = speaker_after(doc, cue.last + 1, hi)
+    np, channel, j = speaker_after(doc, cue.last + 1, hi)
     speaker = None
     after = j
     if np is not None and can_speak(doc, *np):
@@ -23,7 +22,6 @@ def clitic(doc: Document, sent: Sentence, cue: Cue, state: State) -> list[Attrib
         speaker = speaker_left(doc, sent, cue.first)
     if speaker is None:
         return []
-    channel = channel0 or find_channel(doc, after, hi, prefer_near=after)
     # "Lo promette Bertolaso, neo nominato consulente …: da fine febbraio si comincerà …"
     for k in range(after, min(hi - 1, after + 25)):
         t = doc.tokens[k].text

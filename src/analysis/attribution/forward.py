@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .channels import STATEMENT_PREPS, channel_at, find_channel
+from .channels import STATEMENT_PREPS, channel_at
 from .cues import Cue
 from .document import Document, Sentence
 from .rows import OPENING, TIME_WORDS, Attribution, State, content_of, extend_over_quote, tok_span, trim
@@ -176,7 +176,6 @@ def forward_content(doc: Document, sent: Sentence, cue: Cue, marker: Marker, nex
     e.g. the end of the clause the parse shows) is never cut.
     """
     low = doc.low
-    lo = sent.t0
     # content
     m = marker.index
     if marker.kind in ("che", "colon"):
@@ -224,12 +223,6 @@ def forward_content(doc: Document, sent: Sentence, cue: Cue, marker: Marker, nex
     if content is None:
         return None
     kind, span = content
-    if channel is None:
-        channel = find_channel(doc, lo, cue.first, prefer_near=cue.first)
-        if channel is not None and speaker is not None:
-            c0, c1 = tok_span(doc, *channel)
-            if c0 < speaker.end and speaker.start < c1 and doc.low[channel[0]] in STATEMENT_PREPS:
-                channel = None
     return kind, span, channel
 
 

@@ -6,7 +6,6 @@ Also "una mossa criticata dagli Stati Uniti"; with no agent, an unnamed source
 from __future__ import annotations
 
 from .according_content import according_content
-from .channels import find_channel
 from .cues import Cue
 from .document import Document, Sentence
 from .rows import (
@@ -81,11 +80,6 @@ def passive(doc: Document, sent: Sentence, cue: Cue, state: State) -> list[Attri
     if content is None:
         return []
     kind, span = content
-    rows = []
-    after = agents[-1][1]
-    channel = find_channel(doc, after, hi, prefer_near=after)
-    for a in agents:
-        rows.append(Attribution(sent.sent_id, kind, span, describe(doc, *a), tok_span(doc, cue.first, cue.last + 1),
-                                cue.lemma, cue.stance, tok_span(doc, *channel) if channel else None,
-                                head=doc.tokens[cue.head].start))
-    return rows
+    # the channel ("… dalla Russia in una nota") is found with every other row's (channels.attach_channels)
+    return [Attribution(sent.sent_id, kind, span, describe(doc, *a), tok_span(doc, cue.first, cue.last + 1),
+                        cue.lemma, cue.stance, head=doc.tokens[cue.head].start) for a in agents]

@@ -54,7 +54,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Callable, Iterator, Literal
 
 from sklearn.metrics import f1_score
 
@@ -181,17 +181,23 @@ class FreshItem:
     ambiguous: bool
 
 
-def load_news_fresh(data_dir: Path = SHARED_DATA_DIR, gold_path: Path = FRESH_PATH) -> list[FreshItem]:
-    """The fresh news set joined to the KIND Wikinews training file by sentence id."""
+def _kind_gold_rows(gold_path: Path, data_dir: Path) -> Iterator[tuple[dict[str, str], str, str]]:
+    """``(row, sentence id, sentence text)`` for each row of a gold file keyed by KIND Wikinews training ids."""
     texts = kind_train_sentences(data_dir)
-    out = []
     for row in _gold_rows(gold_path):
         sid = row["sentence_id"]
         if sid not in texts:
             raise ValueError(f"{gold_path.name}: sentence id {sid} not in {KIND_WN_TRAIN}")
+        yield row, sid, texts[sid]
+
+
+def load_news_fresh(data_dir: Path = SHARED_DATA_DIR, gold_path: Path = FRESH_PATH) -> list[FreshItem]:
+    """The fresh news set joined to the KIND Wikinews training file by sentence id."""
+    out = []
+    for row, sid, text in _kind_gold_rows(gold_path, data_dir):
         if row["polarity"] not in ("positive", "negative", "neutral") or row["subjectivity"] not in ("SUBJ", "OBJ"):
             raise ValueError(f"{gold_path.name}: {sid}: bad labels {row['polarity']!r}, {row['subjectivity']!r}")
-        out.append(FreshItem(sid, texts[sid], row["polarity"], row["subjectivity"], row["ambiguous"].strip() == "1"))
+        out.append(FreshItem(sid, text, row["polarity"], row["subjectivity"], row["ambiguous"].strip() == "1"))
     return out
 
 
@@ -209,18 +215,14 @@ class TargetItem:
 
 def load_targets(data_dir: Path = SHARED_DATA_DIR, gold_path: Path = TARGETS_FRESH_PATH) -> list[TargetItem]:
     """A tone-toward-actor gold file joined to the KIND Wikinews training file by sentence id."""
-    texts = kind_train_sentences(data_dir)
     out = []
-    for row in _gold_rows(gold_path):
-        sid = row["sentence_id"]
-        if sid not in texts:
-            raise ValueError(f"{gold_path.name}: sentence id {sid} not in {KIND_WN_TRAIN}")
+    for row, sid, text in _kind_gold_rows(gold_path, data_dir):
         a, b = int(row["start"]), int(row["end"])
-        if not 0 <= a < b <= len(texts[sid]):
+        if not 0 <= a < b <= len(text):
             raise ValueError(f"{gold_path.name}: {sid}: offsets {a}-{b} outside the sentence")
         if row["tone"] not in ("positive", "negative", "neutral"):
             raise ValueError(f"{gold_path.name}: {sid}: tone must be positive, negative or neutral, got {row['tone']!r}")
-        out.append(TargetItem(sid, texts[sid], a, b, row["tone"], row["ambiguous"].strip() == "1"))
+        out.append(TargetItem(sid, text, a, b, row["tone"], row["ambiguous"].strip() == "1"))
     return out
 
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..tokenization import Token
 from .tables import (
-    ENTITY_ALIASES_PATH, _LABELS, _entity_patterns, _require_corpus, read_entity_aliases, sentence_sentiment,
+    _LABELS, _entity_patterns, _require_corpus, sentence_sentiment,
 )
 from .targets import tone_toward
 
@@ -85,12 +85,8 @@ def actor_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | 
     (float), sentence_label (category).
     """
     _require_corpus(corpus)
-    if entities is None or isinstance(entities, (str, Path)):
-        entities = read_entity_aliases(entities or ENTITY_ALIASES_PATH)
-    if not isinstance(entities, Mapping):
-        raise TypeError(f"entities must be a mapping alias → name or a file path, got {type(entities).__name__}")
-    sents = sentence_sentiment(corpus)
     pats = _entity_patterns(entities)
+    sents = sentence_sentiment(corpus)
     found: dict[int, list[tuple[int, int, str, str]]] = {}
     chosen: list[int] = []
     for k, r in enumerate(sents.itertuples(index=False)):

@@ -405,7 +405,12 @@ def read_entity_aliases(path: str | Path = ENTITY_ALIASES_PATH) -> dict[str, str
     return table
 
 
-def _entity_patterns(entities: Mapping[str, str]) -> list[tuple[re.Pattern[str], str]]:
+def _entity_patterns(entities: Mapping[str, str] | str | Path | None) -> list[tuple[re.Pattern[str], str]]:
+    """One pattern per alias, longest first, with its canonical name; ``entities`` as in :func:`entity_mentions`."""
+    if entities is None or isinstance(entities, (str, Path)):
+        entities = read_entity_aliases(entities or ENTITY_ALIASES_PATH)
+    if not isinstance(entities, Mapping):
+        raise TypeError(f"entities must be a mapping alias → name or a file path, got {type(entities).__name__}")
     pats = []
     for alias in sorted(entities, key=len, reverse=True):
         flags = 0 if (alias.isupper() and len(alias) > 1) else re.IGNORECASE
@@ -424,12 +429,8 @@ def entity_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path |
     polarity, subjectivity (float), label (category). One row per entity and
     sentence.
     """
-    if entities is None or isinstance(entities, (str, Path)):
-        entities = read_entity_aliases(entities or ENTITY_ALIASES_PATH)
-    if not isinstance(entities, Mapping):
-        raise TypeError(f"entities must be a mapping alias → name or a file path, got {type(entities).__name__}")
-    sents = sentence_sentiment(corpus)
     pats = _entity_patterns(entities)
+    sents = sentence_sentiment(corpus)
     rows = []
     for r in sents.itertuples(index=False):
         seen: set[str] = set()
