@@ -4,8 +4,7 @@ from __future__ import annotations
 from .cues import Cue
 from .document import Document, Sentence
 from .rows import OPENING, REPORTING_LEMMAS, Attribution, State, content_of, extend_over_quote, tok_span
-from .speakers import can_speak
-from .subjects import speaker_after, speaker_left, with_apposition_right
+from .subjects import speaker_left, speaker_right
 
 __all__ = ["clitic"]
 
@@ -13,11 +12,7 @@ __all__ = ["clitic"]
 def clitic(doc: Document, sent: Sentence, cue: Cue, state: State) -> list[Attribution]:
     """"Lo riporta l'agenzia PTI." / "Lo ha dichiarato il ministro." — about what precedes."""
     hi = sent.t1
-    np, channel, j = speaker_after(doc, cue.last + 1, hi)
-    speaker = None
-    after = j
-    if np is not None and can_speak(doc, *np):
-        speaker, after = with_apposition_right(doc, np, hi)
+    _, speaker, after, channel = speaker_right(doc, cue.last + 1, hi)
     if speaker is None:
         speaker = speaker_left(doc, sent, cue.first)
     if speaker is None:

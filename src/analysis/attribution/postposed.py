@@ -15,7 +15,7 @@ from .rows import (
     CLOSING, DASHES, OPENING, TIME_WORDS, Attribution, State, content_of, extend_over_quote, tok_span, trim, words_in,
 )
 from .speakers import can_speak, np_tags, right_np
-from .subjects import speaker_after, with_apposition_right
+from .subjects import speaker_right, with_apposition_right
 from .tags import is_adverb_word
 
 __all__ = ["after_subordinator", "postposed", "inserted", "inserted_open"]
@@ -78,11 +78,9 @@ def postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: St
         before = content_of(doc, seg_start, end_char)
     # speaker after the cue, then role and channel
     hi = sent.t1
-    np, channel, j = speaker_after(doc, cue.last + 1, hi)
-    speaker = None
-    after = j
-    if np is not None and can_speak(doc, *np):
-        speaker, after = with_apposition_right(doc, np, hi)
+    np, speaker, after, channel = speaker_right(doc, cue.last + 1, hi)
+    j = after
+    if speaker is not None:
         k = after
         if k < hi and channel_at(doc, k, hi) > k:
             k = channel_at(doc, k, hi)

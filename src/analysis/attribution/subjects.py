@@ -20,7 +20,7 @@ from .tags import DET, DI, RELATIVES, is_adverb_word
 
 __all__ = [
     "INDEFINITE_SPEAKERS", "BE_PARTICIPLES", "with_apposition_right", "speaker_left", "speaker_of_cue",
-    "speaker_after", "relative_antecedent", "speaker_before_colon",
+    "speaker_after", "speaker_right", "relative_antecedent", "speaker_before_colon",
 ]
 
 #: Indefinite pronouns that speak when they are the whole subject of a cue (listed as anonymous sources too).
@@ -240,6 +240,17 @@ def speaker_after(doc: Document, j: int, hi: int) -> tuple[tuple[int, int] | Non
             break
     np = right_np(doc, j, hi)
     return np, channel, j
+
+
+def speaker_right(doc: Document, j: int, hi: int) -> tuple[tuple[int, int] | None, SpeakerInfo | None, int,
+                                                            tuple[int, int] | None]:
+    """The speaker written after a cue with its apposition: (noun phrase, speaker or None when the phrase cannot
+    speak, first token after them, channel) — "Lo riporta l'agenzia PTI", "«…», ha detto X, portavoce, …"."""
+    np, channel, after = speaker_after(doc, j, hi)
+    speaker = None
+    if np is not None and can_speak(doc, *np):
+        speaker, after = with_apposition_right(doc, np, hi)
+    return np, speaker, after, channel
 
 
 def relative_antecedent(doc: Document, sent: Sentence, cue_first: int) -> SpeakerInfo | None:
