@@ -7,8 +7,12 @@ sentences' text, which never enters the repository):
   with UPOS, morphology, lemmas and dependencies;
 * ``ner-train.spacy`` / ``ner-dev.spacy``: KIND sentences on our tokens with
   PER/LOC/ORG entities;
-* ``raw-text.jsonl``: the text of every training sentence (UD and KIND, not
-  dev, not held out), one ``{"text": …}`` a line, for ``spacy pretrain``.
+* ``raw-text.jsonl``: raw text for ``spacy pretrain``, one ``{"text": …}`` a
+  sentence: every training sentence of UD and KIND (not dev, not held out)
+  and every sentence of the DICE news articles that are not held out
+  (:func:`~analysis.evaluation.splits.dice_role`);
+* ``raw-text.txt``: the same sentences on our tokens, separated by spaces,
+  one a line: the input of the floret vectors (``training/vectors.py``).
 
 Which sentence goes where is :mod:`analysis.evaluation.splits`; held-out
 sentences are written nowhere. Sentences that our tokenizer cuts inside a gold
@@ -27,8 +31,11 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-from analysis.evaluation.splits import KIND_DIR, KIND_FILES, UD_DIR, UD_FILES, kind_role, ud_role
+from analysis.evaluation.splits import (DICE_FILE, KIND_DIR, KIND_FILES, UD_DIR, UD_FILES, dice_articles, dice_role,
+                                       kind_role, ud_role)
 from analysis.paths import SHARED_DATA_DIR
+from analysis.segmentation import split_sentences
+from analysis.tokenization import tokenize
 from analysis.syntax.conllu import entities_doc, kind_our_tokens, our_tokens, read_kind, read_ud, syntax_doc
 
 
@@ -96,10 +103,27 @@ def main() -> None:
                 raw.append(sent.text)
             counts[f"kind {role} entities"] += len(gold.entities)
 
-    with open(args.out / "raw-text.jsonl", "w", encoding="utf-8") as fh:
+    if (args.data / DICE_FILE).is_file():
+        for article in dice_articles(args.data):
+            role = dice_role(article["id"])
+            counts[f"dice {role} articles"] += 1
+            if role == "heldout":
+                continue
+            for span in split_sentences(article["text"]):
+                raw.append(article["text"][span.start:span.end])
+                counts["dice train sentences"] += 1
+    else:
+        print(f"note: {args.data / DICE_FILE} is missing; raw text from the training sentences only")
+
+    words = 0
+    with open(args.out / "raw-text.jsonl", "w", encoding="utf-8") as fh, \
+            open(args.out / "raw-text.txt", "w", encoding="utf-8") as txt:
         for text in raw:
             fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
-    print(f"raw-text: {len(raw)} sentences")
+            tokens = [t.text for t in tokenize(text) if not t.text.isspace()]
+            words += len(tokens)
+            txt.write(" ".join(tokens) + "\n")
+    print(f"raw-text: {len(raw)} sentences, {words} tokens")
     for name, docbin in bins.items():
         docbin.to_disk(args.out / f"{name}.spacy")
         print(f"{name}: {len(docbin)} sentences")

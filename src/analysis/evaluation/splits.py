@@ -12,6 +12,10 @@ model and for annotating attribution blind:
   choose the checkpoint (**dev**); everything else is **train**.
 * KIND: one block in five of the Wikinews training file is held out, one in
   ten is dev; the fiction and De Gasperi files are all train.
+* DICE news (``dice-news/``, whole local news articles, raw text only): one
+  article in ten (by the SHA-1 of ``dice:<id>``) is **held out** of
+  pretraining and vectors; every whole-article and news-sentence sample
+  annotated blind is drawn from those (:func:`dice_heldout_ids`).
 
 The measuring sets (UD ISDT dev, KIND Wikinews dev, SENTIPOLC, CheckThat!)
 are never in any of these lists.
@@ -19,10 +23,12 @@ are never in any of these lists.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
-from typing import Literal
+from typing import Iterator, Literal
 
-__all__ = ["BLOCK", "Role", "UD_FILES", "KIND_FILES", "ud_role", "kind_role"]
+__all__ = ["BLOCK", "Role", "UD_FILES", "KIND_FILES", "DICE_FILE", "ud_role", "kind_role", "dice_role",
+           "dice_articles", "dice_heldout_ids"]
 
 Role = Literal["train", "dev", "heldout"]
 
@@ -31,6 +37,10 @@ BLOCK = 20
 
 UD_DIR = Path("ud-italian-train")
 KIND_DIR = Path("kind-train")
+DICE_FILE = Path("dice-news") / "dice_articles.jsonl"
+
+#: Percentage of DICE articles held out of the model's raw text.
+DICE_HELDOUT_PERCENT = 10
 
 #: UD file → its role, or "blocks" when blocks of it are held out.
 UD_FILES: dict[str, str] = {
@@ -77,3 +87,22 @@ def kind_role(file_name: str, index: int) -> Role:
         return "train"
     bucket = _bucket(file_name, index)
     return "heldout" if bucket < 20 else "dev" if bucket < 30 else "train"
+
+
+def dice_role(article_id: str) -> Role:
+    """Role of a DICE article: "heldout" (never in the model's raw text) or "train"."""
+    digest = hashlib.sha1(f"dice:{article_id}".encode()).digest()
+    return "heldout" if int.from_bytes(digest[:4], "big") % 100 < DICE_HELDOUT_PERCENT else "train"
+
+
+def dice_articles(data_dir: Path) -> Iterator[dict]:
+    """The DICE articles (``id``, ``text``, ``outlet``, ``date``, ``url``) in file order."""
+    with open(data_dir / DICE_FILE, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def dice_heldout_ids(data_dir: Path) -> list[str]:
+    """Ids of the held-out DICE articles, in file order."""
+    return [a["id"] for a in dice_articles(data_dir) if dice_role(a["id"]) == "heldout"]
