@@ -9,9 +9,10 @@ and our labels are stored in ``tests/gold``.
 * **Articles** (:func:`article_sample`): held-out DICE articles of 150 to
   1,000 words with at least three opening quotation marks and eight
   reporting markers (the same markers as the sentence samples), chosen for
-  their reported speech. The first 40 (``articles_a``) are scored once at
-  first contact and then read; the next 15 (``articles_b``) stay untouched
-  until the end and are scored once.
+  their reported speech. The first 40 (``articles_a``, with six more drawn
+  after the 15 below to pass 300 attributions) are scored once at first
+  contact and then read; the next 15 (``articles_b``) stay untouched until
+  the end and are scored once.
 * **News sentences** (:func:`news_sentence_sample`): sentences of 8 to 60
   words from the held-out DICE articles that are not in the article sample
   (local crime news), from held-out KIND Wikinews blocks that no earlier gold
@@ -45,8 +46,10 @@ REPORTING_MARKERS = re.compile(
     r"garant|conclu|insist|invit|esort|sottolin|fa sapere|fatto sapere|ha fatto|domand|propo|annunz)\w*", re.I)
 _OPENING_QUOTES = re.compile(r"[«“]|(?:^|(?<=\s))\"")
 
-#: Article split → its slice of :func:`article_sample`.
-ARTICLE_SPLITS: dict[str, tuple[int, int]] = {"articles_a": (0, 40), "articles_b": (40, 55)}
+#: Article split → its slices of :func:`article_sample`.
+ARTICLE_SPLITS: dict[str, tuple[tuple[int, int], ...]] = {"articles_a": ((0, 40), (55, 61)), "articles_b": ((40, 55),)}
+#: The article sample's first articles, as drawn when the sentence and actor samples were made: those leave them out.
+_ARTICLES_TAKEN = 55
 
 SentenceSplit = Literal["train", "test"]
 #: Percentage of the news-sentence sample frozen as the never-read test part.
@@ -84,7 +87,7 @@ def actor_article_sample(data_dir: Path = SHARED_DATA_DIR) -> list[str]:
     whole articles whose actor mentions are labelled for tone (``actor_tone_articles.tsv``)."""
     if not (data_dir / "dice-news").is_dir():
         return []
-    taken = set(article_sample(data_dir)[:max(b for _, b in ARTICLE_SPLITS.values())])
+    taken = set(article_sample(data_dir)[:_ARTICLES_TAKEN])
     keep = [aid for aid, text in _heldout_articles(data_dir).items()
             if aid not in taken and 120 <= len(text.split()) <= 700]
     return sorted(keep, key=lambda a: _sha(f"actor:{a}"))
@@ -92,8 +95,8 @@ def actor_article_sample(data_dir: Path = SHARED_DATA_DIR) -> list[str]:
 
 def article_split(split: str, data_dir: Path = SHARED_DATA_DIR) -> list[str]:
     """The article ids of one split (``articles_a`` or ``articles_b``)."""
-    a, b = ARTICLE_SPLITS[split]
-    return article_sample(data_dir)[a:b]
+    sample = article_sample(data_dir)
+    return [aid for a, b in ARTICLE_SPLITS[split] for aid in sample[a:b]]
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ def news_sentence_sample(data_dir: Path = SHARED_DATA_DIR) -> list[NewsSentence]
 
     out: list[NewsSentence] = []
     if (data_dir / "dice-news").is_dir():
-        in_articles = set(article_sample(data_dir)[:max(b for _, b in ARTICLE_SPLITS.values())])
+        in_articles = set(article_sample(data_dir)[:_ARTICLES_TAKEN])
         found = []
         for aid, text in _heldout_articles(data_dir).items():
             if aid in in_articles:
