@@ -15,10 +15,10 @@ from .rows import (
     CLOSING, DASHES, OPENING, TIME_WORDS, Attribution, State, content_of, extend_over_quote, tok_span, trim, words_in,
 )
 from .speakers import can_speak, np_tags, right_np
-from .subjects import speaker_right, with_apposition_right
+from .subjects import speaker_after, speaker_right, with_apposition_right
 from .tags import is_adverb_word
 
-__all__ = ["after_subordinator", "postposed", "inserted", "inserted_open"]
+__all__ = ["after_subordinator", "postposed", "inserted", "inserted_open", "aside_dash", "aside_close"]
 
 #: Words that open a subordinate or relative clause: an inserted source right after one of them ("anche se,
 #: sottolinea il sindaco, …", "che, secondo le stime di X, …") is about the words that follow it.
@@ -155,25 +155,61 @@ def postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: St
     return rows
 
 
+def aside_dash(doc: Document, k: int) -> bool:
+    """Is token ``k`` a dash that opens or closes an aside ("– afferma X –"), not one inside a compound
+    ("Federalberghi–Confcommercio"): a space on at least one side."""
+    if not 0 <= k < len(doc.tokens) or doc.tokens[k].text not in DASHES:
+        return False
+    t = doc.tokens[k]
+    before = t.start == 0 or doc.text[t.start - 1].isspace()
+    after = t.end >= len(doc.text) or doc.text[t.end].isspace()
+    return before or after
+
+
+#: The longest aside between dashes that a cue opens ("– ha detto ieri il sindaco X commentando … –").
+_ASIDE_MAX_TOKENS = 40
+
+
+def aside_close(doc: Document, k: int, limit: int) -> int | None:
+    """The dash closing an aside whose words start at token ``k``, before character ``limit`` (the end of the
+    quotation): the first aside dash, with no sentence stop or quotation mark before it; None when there is none."""
+    m = k
+    while m < len(doc.tokens) and m - k <= _ASIDE_MAX_TOKENS and doc.tokens[m].start < limit:
+        t = doc.tokens[m].text
+        if aside_dash(doc, m):
+            return m
+        if t in (".", "!", "?", ";", "…") or t in OPENING or t in CLOSING:
+            return None
+        m += 1
+    return None
+
+
 def inserted(doc: Document, sent: Sentence, cue: Cue, q: Quote, state: State) -> list[Attribution]:
-    """"«Può sembrare ingiusto – argomenta – ma apre gli occhi …»": a cue set between dashes inside the quotation."""
-    if cue.first - 1 < sent.t0 or doc.tokens[cue.first - 1].text not in DASHES:
+    """"«Può sembrare ingiusto – argomenta – ma apre gli occhi …»": a cue set between dashes inside the quotation.
+
+    The aside runs from the cue to the next dash inside the quotation, whatever lies between the speaker and
+    that dash (an apposition, "ieri", a gerund clause, the outlet: "– ha commentato X, capogruppo del Pd,
+    a Radio Uno –"); between the dashes of a quotation the subject speaks whatever its noun ("– aggiunge un
+    altro titolare –"). Each part of the quotation is one row.
+    """
+    open_k = cue.first - 1
+    if open_k < sent.t0 or not aside_dash(doc, open_k):
         return []
-    k = cue.last + 1
+    close = aside_close(doc, cue.last + 1, q.end)
+    if close is None:
+        return []
+    np, channel, _ = speaker_after(doc, cue.last + 1, close)
     speaker = None
-    np = right_np(doc, k, sent.t1)
-    if np is not None and (can_speak(doc, *np) or (np[1] < sent.t1 and doc.tokens[np[1]].text in DASHES)):
-        # between the dashes of a quotation the subject speaks whatever its noun ("– ha commentato un passeggero –")
-        speaker, k = with_apposition_right(doc, np, sent.t1)
-    if k >= sent.t1 or doc.tokens[k].text not in DASHES:
-        return []
+    if np is not None and np_tags(doc, np[0]) not in ("A", "PREP", "DI"):
+        speaker, _ = with_apposition_right(doc, np, close)
     if speaker is None:
         speaker = state.last_speaker
     # one row for each part of the quotation, as for two quotations around the cue ("«…» – afferma X – «…»")
-    parts = [trim(doc, q.start, doc.tokens[cue.first - 1].start), trim(doc, doc.tokens[k].end, q.end)]
-    parts = [x for x in parts if x is not None and _words_in_span(doc, x) >= 2] or [(q.start, q.end)]
+    parts = [trim(doc, q.start, doc.tokens[open_k].start), trim(doc, doc.tokens[close].end, q.end)]
+    parts = [x for x in parts if x is not None] or [(q.start, q.end)]
     return [Attribution(sent.sent_id, "direct", part, speaker, tok_span(doc, cue.first, cue.last + 1),
-                        cue.lemma, cue.stance, None, head=doc.tokens[cue.head].start) for part in parts]
+                        cue.lemma, cue.stance, tok_span(doc, *channel) if channel else None,
+                        head=doc.tokens[cue.head].start) for part in parts]
 
 
 def _words_in_span(doc: Document, span: tuple[int, int]) -> int:
