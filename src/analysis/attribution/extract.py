@@ -7,6 +7,7 @@ across documents; :func:`extract_attributions` does both.
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 from itertools import starmap
 from typing import Iterator, Sequence
 
@@ -20,6 +21,7 @@ from .document import Document
 from ..syntax.model import load_nlp
 from .find import find_attributions
 from .profile import entity_typed, gender_of
+from .resolution import Resolution, resolve_speakers
 from .rows import Attribution
 from .speakers import SpeakerInfo
 
@@ -36,6 +38,7 @@ COLUMNS: dict[str, str] = {
     "speaker_start": "Int64",
     "speaker_end": "Int64",
     "speaker_canonical": "string",
+    "speaker_resolution": "string",
     "speaker_type": "string",
     "speaker_gender": "string",
     "role": "string",
@@ -70,7 +73,7 @@ def _frame(records: list[dict]) -> pd.DataFrame:
 
 
 def _records(text: str, rows: list[Attribution], doc_id: str | None, canon: dict[int, str],
-             genders: dict[int, str | None]) -> list[dict]:
+             genders: dict[int, str | None], how: dict[int, str]) -> list[dict]:
     def span(sp: tuple[int, int] | None) -> tuple[str | None, int | None, int | None]:
         if sp is None:
             return None, None, None
@@ -96,6 +99,7 @@ def _records(text: str, rows: list[Attribution], doc_id: str | None, canon: dict
             "speaker_start": s0,
             "speaker_end": s1,
             "speaker_canonical": canon.get(id(sp), sp.canonical) if sp else None,
+            "speaker_resolution": how.get(id(sp)) if sp else None,
             "speaker_type": sp.type if sp else r.extra.get("speaker_type"),
             "speaker_gender": genders.get(id(r)),
             "role": sp.role if sp else None,
@@ -161,14 +165,50 @@ def document_attribution_records(text: str, *, doc_id: str | None = None,
         for ref in (r, r.via_ref):
             if ref is not None and ref.speaker is not None:
                 ref.speaker = typed.setdefault(id(ref.speaker), entity_typed(doc, ref.speaker))
-    speakers = {id(r.speaker): r.speaker for r in rows if r.speaker is not None}
-    speakers.update({id(r.via_ref.speaker): r.via_ref.speaker for r in rows if r.via_ref is not None and r.via_ref.speaker is not None})
-    persons = {s.canonical for s in speakers.values() if s.type == "person"}
-    mapping = alias_map(persons, extra_full_names=document_name_candidates(text))
-    canon = {k: mapping.get(s.canonical, s.canonical) if s.type == "person" else s.canonical for k, s in speakers.items()}
-    genders = {id(r): gender_of(doc, r.speaker, canon.get(id(r.speaker)) if r.speaker else None,
-                                r.speaker.type if r.speaker else None, r.cue) for r in rows}
-    return _records(text, rows, doc_id, canon, genders)
+    speakers = {id(s): s for s in typed.values()}
+    resolved = resolve_speakers(doc, list(speakers.values()))
+    # a noun for a person that our lists typed "unknown" ("il titolare") is a person once resolution reads it so
+    persons = {k: replace(s, type="person") for k, s in speakers.items()
+               if s.type == "unknown" and resolved[k].how in ("title", "pronoun", "unresolved")}
+    for r in rows:
+        for ref in (r, r.via_ref):
+            if ref is not None and ref.speaker is not None and id(ref.speaker) in persons:
+                old = id(ref.speaker)
+                ref.speaker = persons[old]
+                resolved[id(ref.speaker)] = resolved[old]
+    # a name the article never gives in full stays as written unless one longer name in the text ends with it
+    mapping = alias_map({res.canonical for res in resolved.values() if res.how == "name" and res.person is None},
+                        extra_full_names=document_name_candidates(text))
+    canon = {k: mapping.get(res.canonical, res.canonical) if res.how == "name" and res.person is None else res.canonical
+             for k, res in resolved.items()}
+    how = {k: res.how for k, res in resolved.items()}
+    genders = _genders(doc, rows, canon, resolved)
+    return _records(text, rows, doc_id, canon, genders, how)
+
+
+def _genders(doc: Document, rows: list[Attribution], canon: dict[int, str],
+             resolved: dict[int, Resolution]) -> dict[int, str | None]:
+    """Each row's speaker gender: a resolved person's (the first name's, else what the grammar of every mention
+    linked to them agrees on), else the grammar of the row's own mention (:func:`.profile.gender_of`)."""
+    own = {id(r): gender_of(doc, r.speaker, canon.get(id(r.speaker)) if r.speaker else None,
+                            r.speaker.type if r.speaker else None, r.cue) for r in rows}
+    by_person: dict[int, set[str]] = {}
+    for r in rows:
+        res = resolved.get(id(r.speaker)) if r.speaker is not None else None
+        if res is not None and res.person is not None and own[id(r)]:
+            by_person.setdefault(id(res.person), set()).add(own[id(r)])
+    out: dict[int, str | None] = {}
+    for r in rows:
+        res = resolved.get(id(r.speaker)) if r.speaker is not None else None
+        if res is None or res.person is None:
+            out[id(r)] = own[id(r)]
+            continue
+        seen = by_person.get(id(res.person), set())
+        named = res.person.gender if len(res.person.words) >= 2 or res.how != "unresolved" else None
+        out[id(r)] = named or (next(iter(seen)) if len(seen) == 1 else None)
+    return out
+
+
 
 
 def _runs(doc_ids: pd.Series) -> dict[str, tuple[int, int]]:
@@ -246,7 +286,14 @@ def extract_attributions(corpus_or_text: Corpus | str) -> pd.DataFrame:
     speaker        string  the speaker as written (role included when contiguous)
     speaker_start  Int64   offsets of ``speaker``
     speaker_end    Int64
-    speaker_canonical string one name per speaker, aliases merged ("Vladimir Putin")
+    speaker_canonical string the person or body who speaks, resolved inside the article: the fullest name the
+                           article gives for a surname, a title ("il questore"), a generic noun ("la donna")
+                           or a pronoun; aliases merged across the corpus ("Vladimir Putin"); an
+                           unresolved title keeps its words ("portavoce")
+    speaker_resolution string how the speaker was resolved (:mod:`analysis.attribution.resolution`): name |
+                           alias (a surname or first name completed) | title | pronoun | entity
+                           (organisation, outlet, country) | unresolved (a title or pronoun that links to no
+                           one: never counted as a person)
     speaker_type   string  person | government | organization | media | country | anonymous | unknown
                            (our lists first, then the named entity over the speaker: PER, ORG)
     speaker_gender string  female | male, for persons whose name or grammar shows it

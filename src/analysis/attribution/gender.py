@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Literal, Sequence
 
-__all__ = ["Gender", "gender_from_name", "gender_from_phrase", "gender_from_agreement", "speaker_gender"]
+__all__ = ["Gender", "gender_from_name", "first_name_gender", "gender_from_phrase", "gender_from_agreement", "speaker_gender"]
 
 Gender = Literal["female", "male"]
 
@@ -67,6 +67,29 @@ def gender_from_name(name: str | None) -> Gender | None:
         return italian  # type: ignore[return-value]
     if italian in ("mostly_female", "mostly_male"):
         return italian.split("_")[1]  # type: ignore[return-value]  # "Maria": mostly female in Italy
+    general = detector.get_gender(first)
+    return general if general in ("female", "male") else None  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4096)
+def first_name_gender(word: str) -> Gender | None:
+    """Gender of one capitalised word read as a first name ("Chiara" → female), or None.
+
+    Unlike :func:`gender_from_name` this does not ask for a surname: it says
+    whether a word *can* open a personal name; the caller decides whether it
+    does. Italian usage first; the general list only for plain answers.
+    """
+    first = word.strip(".,'’")
+    if len(first) < 2 or not first[:1].isupper() or not first.isalpha() or first.isupper():
+        return None
+    detector = _detector()
+    italian = detector.get_gender(first, "italy")
+    if italian in ("female", "male"):
+        return italian  # type: ignore[return-value]
+    if italian in ("mostly_female", "mostly_male"):
+        return italian.split("_")[1]  # type: ignore[return-value]
+    if italian != "unknown":
+        return None  # androgynous in Italy
     general = detector.get_gender(first)
     return general if general in ("female", "male") else None  # type: ignore[return-value]
 

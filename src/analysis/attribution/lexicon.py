@@ -11,6 +11,8 @@ header line). This module only loads them into lookup tables:
 * :data:`COUNTRY_NAMES`, :data:`COUNTRY_ADJECTIVES`, :data:`COUNTRY_METONYMS`.
 * :data:`ROLES`, :data:`ANONYMOUS`, :data:`SOURCE_NOUNS`, :data:`CHANNEL_NOUNS`,
   :data:`PERSON_NOUNS` (common nouns for people who can speak).
+* :data:`ROLE_SYNONYMS`, :data:`GENERIC_PERSON_NOUNS`: how a later mention
+  refers back to a person (:mod:`.resolution`).
 * :data:`REFLEXIVE_LEMMAS`: speech verbs also used with ``si`` ("si chiede",
   "si è detto convinto").
 """
@@ -26,7 +28,7 @@ __all__ = [
     "ATTRIBUTION_DATA_DIR", "SpeechVerb", "Entity", "SPEECH_VERBS", "MAX_CUE_WORDS",
     "MEDIA", "INSTITUTIONS", "COUNTRY_NAMES", "COUNTRY_ADJECTIVES", "COUNTRY_METONYMS",
     "ROLES", "ANONYMOUS", "SOURCE_NOUNS", "CHANNEL_NOUNS", "FORM_KINDS", "verb_forms", "norm",
-    "PERSON_NOUNS", "REFLEXIVE_LEMMAS", "SPEECH_LEMMAS", "LEMMA_PREFIXES",
+    "PERSON_NOUNS", "REFLEXIVE_LEMMAS", "SPEECH_LEMMAS", "LEMMA_PREFIXES", "ROLE_SYNONYMS", "GENERIC_PERSON_NOUNS",
 ]
 
 ATTRIBUTION_DATA_DIR: Path = DATA_DIR / "attribution"
@@ -213,5 +215,9 @@ ANONYMOUS: frozenset[str] = _list("anonymous_sources.txt")
 SOURCE_NOUNS: frozenset[str] = _list("source_nouns.txt")
 #: Common nouns naming people (or groups of people) who can speak: "la bambina", "i residenti".
 PERSON_NOUNS: frozenset[str] = _list("person_nouns.txt")
+#: Role noun → the office it stands for ("primo cittadino" → "sindaco", "legale" → "avvocato").
+ROLE_SYNONYMS: dict[str, str] = {norm(r[0]): norm(r[1]) for r in _rows("role_synonyms.tsv", header=True)}
+#: Nouns that refer back to a person already named ("la donna", "il giovane", "la vittima").
+GENERIC_PERSON_NOUNS: frozenset[str] = _list("generic_person_nouns.txt")
 #: Channel noun (lower case) → ``statement`` | ``medium``.
 CHANNEL_NOUNS: dict[str, str] = {norm(r[0]): r[1] for r in _rows("channel_nouns.tsv", header=True)}

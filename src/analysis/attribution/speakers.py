@@ -22,7 +22,7 @@ from .tags import NAME_PARTICLES, tag
 
 __all__ = [
     "SpeakerInfo", "SpeakerType", "left_np", "right_np", "describe", "np_tags", "trim_np",
-    "sentence_subject", "is_speakerlike", "can_speak", "looks_infinitive",
+    "sentence_subject", "is_speakerlike", "can_speak", "looks_infinitive", "SUBJECT_PRONOUNS",
 ]
 
 SpeakerType = str  # person | government | organization | media | country | anonymous | unknown
@@ -131,8 +131,15 @@ _PARTITIVE_HEADS = frozenset({"uno", "una", "alcuni", "alcune", "molti", "molte"
 _VERB_ENDINGS = ("rebbe", "rebbero", "avano", "evano", "ivano")
 
 
+#: Personal pronouns that can be the subject written after a cue ("– aggiunge lei –").
+SUBJECT_PRONOUNS = frozenset({"lui", "lei", "egli", "ella", "essa", "esso"})
+
+
 def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``start`` (before ``hi``): ``[i0, i1)``."""
+    if start < hi and doc.low[start] in SUBJECT_PRONOUNS and (
+            start + 1 >= hi or np_tags(doc, start + 1) == "PUNCT" or doc.tokens[start + 1].text in ("–", "—", "-")):
+        return start, start + 1  # "– aggiunge lei –", "ha detto lui."
     j = start
     while j < hi and np_tags(doc, j) in ("DA", "DI"):
         j += 1  # "riporta dall'agenzia", "a detta del ministro"
@@ -427,6 +434,8 @@ def can_speak(doc: Document, i0: int, i1: int) -> bool:
     "un manifestante"). Other common nouns cannot speak, even with a name in
     a complement ("l'episodio diceva", "l'approvazione dell'Unione europea").
     """
+    if i1 - i0 == 1 and doc.low[i0] in SUBJECT_PRONOUNS:
+        return True
     k = i0
     while k < i1 - 1 and np_tags(doc, k) in ("DET", "ADJ", "NUM", "DA", "A", "DI"):
         k += 1
