@@ -13,7 +13,7 @@ Modules: :mod:`.lexicon` (data files), :mod:`.document`, :mod:`.quotes`,
 :mod:`.subjects` (who speaks), :mod:`.forward`, :mod:`.syntax_rows`,
 :mod:`.postposed`, :mod:`.objects`, :mod:`.clitic`, :mod:`.passive`,
 :mod:`.according`, :mod:`.according_content`, :mod:`.cleft`, :mod:`.colon`,
-:mod:`.continuations`, :mod:`.filters`, :mod:`.nesting`; then
+:mod:`.floating`, :mod:`.filters`, :mod:`.nesting`; then
 :mod:`.gender`, :mod:`.profile`, :mod:`.canonical`, :mod:`.extract`, :mod:`.plots`.
 """
 from __future__ import annotations

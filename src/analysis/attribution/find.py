@@ -22,8 +22,9 @@ constructions:
   "si legge in una nota di X";
 * **cleft** (:mod:`.cleft`): "A chiedere che si faccia presto c'è anche Matteo Salvini";
 * **colon** (:mod:`.colon`): "Il ministro: «…»";
-* **continuation** (:mod:`.continuations`): a quotation opening a later
-  sentence or paragraph keeps the last speaker.
+* **floating quotations** (:mod:`.floating`): a quotation no cue reads,
+  pointed back to ("Così X."), after a colon, an interview answer, the lede,
+  or a continuation of the last speaker.
 
 Not attributions: quotation marks with no cue or speaker (scare quotes,
 titles), "secondo" as an ordinal ("il secondo giorno"), the writer's own

@@ -10,7 +10,7 @@ by sentence and runs three registries, in order:
   reader that claims it gives its rows (the order of precedence is the list);
   a reader answers ``None`` when the construction is not its own;
 * :data:`DOCUMENT_READERS` — passes over the whole document once every
-  sentence is read (continuations, channels, nested sources).
+  sentence is read (floating quotations, channels, nested sources).
 
 Every reader has a name; :class:`AttributionSettings` switches any of them
 off by name, so the evaluation can measure what each adds (the ablation table
@@ -29,7 +29,7 @@ from .channels import attach_channels, channel_at
 from .cleft import cleft
 from .clitic import clitic
 from .colon import colon, quote_after_colon_cue
-from .continuations import continuations
+from .floating import floating_quotes
 from .cues import Cue
 from .document import Document, Sentence
 from .filters import hypothetical
@@ -254,9 +254,9 @@ def _predicate(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | N
 # --- document readers ----------------------------------------------------------------
 
 
-def _continuations(ctx: Context) -> None:
-    """A quotation opening a later sentence keeps the last speaker."""
-    ctx.rows += continuations(ctx.doc, ctx.rows)
+def _floating(ctx: Context) -> None:
+    """Quotations no cue reads: pointed back to, after a colon, answers, the lede, continuations (:mod:`.floating`)."""
+    ctx.rows += floating_quotes(ctx.doc, ctx.rows)
 
 
 def _channels(ctx: Context) -> None:
@@ -296,7 +296,7 @@ CUE_READERS: tuple[Reader, ...] = (
 
 #: Passes over the whole document, in order, once every sentence is read.
 DOCUMENT_READERS: tuple[Reader, ...] = (
-    Reader("continuations", _continuations),
+    Reader("floating", _floating),
     Reader("channels", _channels),
     Reader("nesting", _nesting),
 )
