@@ -18,7 +18,7 @@ from .speakers import can_speak, np_tags, right_np
 from .subjects import speaker_after, speaker_right, with_apposition_right
 from .tags import is_adverb_word
 
-__all__ = ["after_subordinator", "postposed", "inserted", "inserted_open", "aside_dash", "aside_close"]
+__all__ = ["after_subordinator", "postposed", "inserted", "inserted_open", "aside_dash", "aside_close", "aside_rows"]
 
 #: Words that open a subordinate or relative clause: an inserted source right after one of them ("anche se,
 #: sottolinea il sindaco, …", "che, secondo le stime di X, …") is about the words that follow it.
@@ -178,7 +178,7 @@ def aside_close(doc: Document, k: int, limit: int) -> int | None:
         t = doc.tokens[m].text
         if aside_dash(doc, m):
             return m
-        if t in (".", "!", "?", ";", "…") or t in OPENING or t in CLOSING:
+        if t in (".", "!", "?", ";", "…"):
             return None
         m += 1
     return None
@@ -210,6 +210,54 @@ def inserted(doc: Document, sent: Sentence, cue: Cue, q: Quote, state: State) ->
     return [Attribution(sent.sent_id, "direct", part, speaker, tok_span(doc, cue.first, cue.last + 1),
                         cue.lemma, cue.stance, tok_span(doc, *channel) if channel else None,
                         head=doc.tokens[cue.head].start) for part in parts]
+
+
+def _aside_verb(doc: Document, k: int, hi: int) -> tuple[int, int, str] | None:
+    """A finite verb group opening an aside at token ``k`` that the cue table lacks ("riprende ancora",
+    "ha ripreso", "recrimina"): (first, last, lemma), or None. Written by hand: the lemma comes from
+    :func:`analysis.lemmatization.lemmatize`; infinitives and gerunds are not cues."""
+    from ..lemmatization import lemmatize
+
+    first = k
+    if k < hi and doc.low[k] in ("ha", "hanno", "aveva", "avevano", "è", "sono", "era"):
+        k += 1
+    if k >= hi or not doc.tokens[k].text.isalpha() or not doc.tokens[k].text.islower():
+        return None
+    word = doc.low[k]
+    lemma = lemmatize(doc.tokens[k].text)
+    if not lemma.endswith(("are", "ere", "ire", "rre")) or lemma == word or word.endswith(("ndo", "ndosi")):
+        return None
+    return first, k, lemma
+
+
+def aside_rows(doc: Document, sent: Sentence, cue_tokens: set[int], state: State) -> list[Attribution]:
+    """"«A – riprende ancora Costetti – B»": an aside between dashes inside a quotation whose verb the cue table
+    lacks, with a speaker after it. As :func:`inserted`, one row for each part of the quotation."""
+    rows: list[Attribution] = []
+    for k in range(sent.t0, sent.t1 - 2):
+        if not aside_dash(doc, k):
+            continue
+        q = doc.quote_containing(doc.tokens[k].start)
+        if q is None or not q.opened:
+            continue
+        close = aside_close(doc, k + 1, q.end)
+        if close is None or any(k < c < close for c in cue_tokens):
+            continue
+        verb = _aside_verb(doc, k + 1, close)
+        if verb is None:
+            continue
+        np, channel, _ = speaker_after(doc, verb[1] + 1, close)
+        if np is None or np_tags(doc, np[0]) in ("A", "PREP", "DI"):
+            continue
+        speaker, _ = with_apposition_right(doc, np, close)
+        if not can_speak(doc, *np) and speaker.type != "person":
+            continue
+        parts = [trim(doc, q.start, doc.tokens[k].start), trim(doc, doc.tokens[close].end, q.end)]
+        cue = tok_span(doc, verb[0], verb[1] + 1)
+        rows += [Attribution(sent.sent_id, "direct", part, speaker, cue, verb[2], "states",
+                             tok_span(doc, *channel) if channel else None, head=cue[0])
+                 for part in parts if part is not None]
+    return rows
 
 
 def _words_in_span(doc: Document, span: tuple[int, int]) -> int:

@@ -38,7 +38,7 @@ from .frames import ABILITY, verb_frame
 from .nesting import link_sources
 from .objects import object_report, predicate_report
 from .passive import passive
-from .postposed import inserted, inserted_open, postposed
+from .postposed import aside_rows, inserted, inserted_open, postposed
 from .rows import DASHES, Attribution, State, skip_adverbs, tok_span
 from .speakers import SpeakerInfo, can_speak, describe, is_speakerlike, right_np, sentence_subject
 from .subjects import speaker_left
@@ -131,6 +131,14 @@ def _according(ctx: Context) -> list[Attribution]:
     """"Secondo l'agenzia TASS, …", "stando a X", "a detta di X" (kept aside: appended after the colon rows)."""
     ctx.according_rows = according(ctx.doc, ctx.sent, ctx.state, ctx.cues)
     return []
+
+
+def _aside(ctx: Context) -> list[Attribution]:
+    """"«A – riprende ancora X – B»": an aside in a quotation whose verb the cue table lacks."""
+    cue_tokens = {k for c in ctx.cues_of[ctx.k_sent] for k in range(c.first, c.last + 1)}
+    covered = [r.content for r in ctx.sent_rows]
+    return [r for r in aside_rows(ctx.doc, ctx.sent, cue_tokens, ctx.state)
+            if not any(s <= r.content[0] < e for s, e in covered)]
 
 
 def _colon(ctx: Context) -> list[Attribution]:
@@ -274,6 +282,7 @@ SENTENCE_READERS: tuple[Reader, ...] = (
     Reader("colon_after_cue", _colon_after_cue),
     Reader("according", _according),
     Reader("cues", lambda ctx: []),  # placeholder: the engine runs the cue readers here
+    Reader("aside", _aside),
     Reader("colon", _colon),
 )
 
