@@ -124,6 +124,10 @@ def _split_inserted(ctx: Context, all_cues: list[Cue]) -> list[Attribution]:
                 and (speaker_left(doc, sent, c.first) or sentence_subject(doc, sent, c.first)) is not None:
             # a quotation mark never closed ("\"A seguito delle …, AIFA precisa che …"): read the cue as usual
             ctx.cues.append(c)
+        elif not rows and doc.tokens[c.first - 1].text not in DASHES and doc.tokens[c.first].start > q.start \
+                and speaker_left(doc, sent, c.first) is not None:
+            # a report inside a quotation, its speaker written ("«… Quel delinquente chiama mio marito dicendo che …»")
+            ctx.cues.append(c)
     return found
 
 
