@@ -4,6 +4,7 @@
 #   make lab                            JupyterLab on notebooks/
 #   make app [SEEDS=dir] [PORT=8866]    the explorers (05_explore) as a Voila app
 #   make eval                           measure accuracy on ../shared/data (when present)
+#   make ablation                       what each attribution reader adds, on every gold set (slow)
 #   make run SEEDS=dir OUT=dir          batch analysis of a seeds folder into tables (OUT default: tables/)
 #   make bench                          speed and memory benchmark (bench/)
 #   make chromium                       install Debian's Chromium for the browser test (as root)
@@ -18,7 +19,7 @@ FORMAT ?= parquet
 ENGINE ?= local
 PORT   ?= 8866
 
-.PHONY: help report test lab app eval run bench venv test-deps chromium clean model
+.PHONY: help report test lab app eval ablation run bench venv test-deps chromium clean model
 .DEFAULT_GOAL := help
 
 help:
@@ -66,6 +67,9 @@ app: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	$(PY) -m analysis.evaluation
+
+ablation: $(VENV)/.installed
+	$(PY) -m analysis.evaluation.ablation
 
 run: $(VENV)/.installed
 	$(PY) -m analysis run "$(SEEDS)" --out "$(if $(filter file default,$(origin OUT)),tables,$(OUT))" --format $(FORMAT) --engine $(ENGINE)

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from .canonical import canonicalize_speakers, country_of
 from .extract import COLUMNS, empty_table, extract_attributions, extract_document_attributions
+from .readers import READER_NAMES, AttributionSettings
 
 __all__ = [
     "extract_attributions", "extract_document_attributions", "canonicalize_speakers",
-    "country_of", "COLUMNS", "empty_table",
+    "country_of", "COLUMNS", "empty_table", "AttributionSettings", "READER_NAMES",
 ]

@@ -19,7 +19,7 @@ from ..tokenization import Token
 from .canonical import alias_map, canonicalize_speakers, document_name_candidates
 from .document import Document
 from ..syntax.model import load_nlp
-from .find import find_attributions
+from .find import AttributionSettings, find_attributions
 from .profile import entity_typed, gender_of
 from .resolution import Resolution, resolve_speakers
 from .rows import Attribution
@@ -122,7 +122,8 @@ def _records(text: str, rows: list[Attribution], doc_id: str | None, canon: dict
 
 def extract_document_attributions(text: str, *, doc_id: str | None = None,
                                   sentences: Sequence[tuple[int, int, int]] | None = None,
-                                  tokens: Sequence[Token] | None = None) -> pd.DataFrame:
+                                  tokens: Sequence[Token] | None = None,
+                                  settings: AttributionSettings | None = None) -> pd.DataFrame:
     """Attributions of one document, with speaker aliases merged inside it.
 
     ``sentences`` optionally gives ``(sent_id, start, end)`` rows (as in
@@ -133,7 +134,8 @@ def extract_document_attributions(text: str, *, doc_id: str | None = None,
     :func:`corpus_document_inputs` reads them from ``Corpus.tokens``); by
     default the text is tokenized. Columns as in :func:`extract_attributions`.
     """
-    return _frame(document_attribution_records(text, doc_id=doc_id, sentences=sentences, tokens=tokens))
+    return _frame(document_attribution_records(text, doc_id=doc_id, sentences=sentences, tokens=tokens,
+                                               settings=settings))
 
 
 def _pipeline():
@@ -147,7 +149,8 @@ def _pipeline():
 
 def document_attribution_records(text: str, *, doc_id: str | None = None,
                                  sentences: Sequence[tuple[int, int, int]] | None = None,
-                                 tokens: Sequence[Token] | None = None) -> list[dict]:
+                                 tokens: Sequence[Token] | None = None,
+                                 settings: AttributionSettings | None = None) -> list[dict]:
     """:func:`extract_document_attributions` as a list of row dicts (no DataFrame).
 
     For batch use: collect the records of many documents and build one table
@@ -159,7 +162,7 @@ def document_attribution_records(text: str, *, doc_id: str | None = None,
     if not text.strip():
         return []
     doc = Document.build(text, sentences, tokens=tokens)
-    rows = find_attributions(doc, _pipeline())
+    rows = find_attributions(doc, _pipeline(), settings)
     typed: dict[int, SpeakerInfo] = {}
     for r in rows:
         for ref in (r, r.via_ref):
@@ -269,7 +272,7 @@ def attribution_frame(records: list[dict]) -> pd.DataFrame:
     return _frame(records)
 
 
-def extract_attributions(corpus_or_text: Corpus | str) -> pd.DataFrame:
+def extract_attributions(corpus_or_text: Corpus | str, *, settings: AttributionSettings | None = None) -> pd.DataFrame:
     """Who is quoted or reported, by whom, through which channel, with which stance.
 
     Accepts a :class:`~analysis.Corpus` (rows carry ``doc_id`` and ``sent_id``;
@@ -315,14 +318,17 @@ def extract_attributions(corpus_or_text: Corpus | str) -> pd.DataFrame:
     ============== ======= ===========================================================
 
     Missing values are ``pd.NA``; ``text[start:end]`` gives every span back.
+    ``settings`` switches construction readers off by name (for measuring
+    what each adds: :mod:`analysis.attribution.readers`).
     """
     if isinstance(corpus_or_text, str):
-        return canonicalize_speakers(extract_document_attributions(corpus_or_text))
+        return canonicalize_speakers(extract_document_attributions(corpus_or_text, settings=settings))
     if not isinstance(corpus_or_text, Corpus):
         raise ValueError(f"expected a Corpus or a str, got {type(corpus_or_text).__name__}")
     records: list[dict] = []
     for doc_id, text, sentences, tokens in corpus_document_inputs(corpus_or_text):
-        records.extend(document_attribution_records(text, doc_id=doc_id, sentences=sentences, tokens=tokens))
+        records.extend(document_attribution_records(text, doc_id=doc_id, sentences=sentences, tokens=tokens,
+                                                    settings=settings))
     if not records:
         return empty_table()
     return canonicalize_speakers(_frame(records))

@@ -44,12 +44,14 @@ def link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
                     r.via_ref = outer
             continue
     for outer in rows:
-        if outer.type in ("according_to",) or outer.cue is None:
+        if outer.type in ("according_to",) or (outer.cue is None and outer.type != "direct") or outer.speaker is None:
             continue
         s, e = outer.content
         for r in rows:
-            if r is outer or r.head is None or r.via_ref is not None:
+            pos = r.head if r.head is not None else (r.cue[0] if r.cue is not None else None)
+            if r is outer or pos is None or r.via_ref is not None:
                 continue
-            if s <= r.head < e and (r.speaker is None or outer.speaker is None or r.speaker.canonical != outer.speaker.canonical):
+            # a report inside someone's words is relayed by them ("«… come hanno detto i Cc …» – prosegue Baldi")
+            if s <= pos < e and (r.speaker is None or r.speaker.canonical != outer.speaker.canonical):
                 r.via_ref = outer
     return [r for n, r in enumerate(rows) if n not in drop]
