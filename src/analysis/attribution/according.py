@@ -147,6 +147,13 @@ def according(doc: Document, sent: Sentence, state: State, cues: list[Cue]) -> l
                 continue
             i += 1
             continue
+        elif w == "stando" and i + 2 < sent.t1 and low[i + 1] == "a" and low[i + 2] == "quanto" \
+                and _impersonal_report(doc, i + 3, sent.t1) is not None:
+            # "Stando a quanto emerso nel corso dell'indagine, …": no source named
+            anon = _impersonal_report(doc, i + 3, sent.t1)
+            rows += according_content(doc, sent, i, anon, None, tok_span(doc, i, anon), "stando a quanto", anonymous=True)
+            i = anon
+            continue
         elif w == "stando" and i + 1 < sent.t1 and low[i + 1] in A:
             lemma = "stando a"
             cue_end = i + 2
@@ -250,7 +257,8 @@ def according(doc: Document, sent: Sentence, state: State, cues: list[Cue]) -> l
                     i += 1
                     continue
                 np = owner
-        known = is_speakerlike(doc, *np) or low[np[0]] in SOURCE_NOUNS or low[_first_content(doc, np)] in SOURCE_NOUNS
+        head_words = range(np[0], next((k for k in range(np[0], np[1]) if np_tags(doc, k) == "DI"), np[1]))
+        known = is_speakerlike(doc, *np) or any(low[k] in SOURCE_NOUNS for k in head_words)  # "una prima ricostruzione"
         set_off = _set_off_source(doc, sent, i, np) if lemma in ("secondo", "stando a") and not known else None
         if lemma != "per" and not known and set_off is None:
             i += 1

@@ -101,8 +101,12 @@ def according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_e
         after = content_of(doc, doc.tokens[phrase_end].start, sent.end) if phrase_end < sent.t1 else None
         opens_after_comma = doc.tokens[lead - 1].text in (",", ";") and phrase_end < sent.t1 \
             and np_tags(doc, phrase_end) != "PUNCT"
-        if after is not None and (content is None or (words_in(doc, content[1]) < 4 and words_in(doc, after[1]) >= 4)):
-            content = after  # "Stamattina, secondo gli investigatori, Baglione era uscito …"
+        if after is not None and (content is None or (words_in(doc, content[1]) < 4 and words_in(doc, after[1]) >= 4)
+                                  or (opens_after_comma and words_in(doc, content[1]) <= 5
+                                      and words_in(doc, after[1]) >= 2 * words_in(doc, content[1]))):
+            # "Stamattina, secondo gli investigatori, Baglione era uscito …", "Al tempo stesso, però, secondo il
+            # giudice non si può dire …": a short lead-in, the claim after the phrase
+            content = after
         elif after is not None and opens_after_comma and words_in(doc, after[1]) >= 3 \
                 and np_tags(doc, phrase_end) in ("NAME", "DET"):
             # "…, infatti secondo alcune fonti Zacharčenko aveva perso …": no comma closes the phrase, and a clause

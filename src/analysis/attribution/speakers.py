@@ -169,6 +169,7 @@ def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
             pass
         elif tg == "WORD" and (last_tag in ("DI", "DET", "ROLE", "") or (last_tag == "WORD" and j - 2 >= i0
                                                                         and np_tags(doc, j - 2) in ("DI", "DET"))
+                               or (last_tag == "ADJ" and j - 2 >= i0 and np_tags(doc, j - 2) == "DET")  # "una prima ricostruzione"
                                or (j - 1 >= i0 and doc.low[j - 1] in ANONYMOUS | SOURCE_NOUNS | INSTITUTIONS.keys())):
             if last_tag == "" and not (low in ANONYMOUS or low in SOURCE_NOUNS or low in INSTITUTIONS or low in CHANNEL_NOUNS):
                 break
