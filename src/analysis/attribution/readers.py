@@ -119,6 +119,8 @@ def _split_inserted(ctx: Context, all_cues: list[Cue]) -> list[Attribution]:
             continue
         rows = inserted(doc, sent, c, q, ctx.state) if on else []
         found += rows
+        if rows and rows[0].speaker is not None:
+            ctx.state.last_speaker = rows[0].speaker  # "«…» – prosegue – «…»" later on is theirs
         if not rows and not q.closed and doc.tokens[c.first - 1].text not in DASHES \
                 and len(doc.text[q.start:doc.tokens[c.first].start].split()) >= 3 \
                 and (speaker_left(doc, sent, c.first) or sentence_subject(doc, sent, c.first)) is not None:

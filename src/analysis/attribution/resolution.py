@@ -46,6 +46,7 @@ Resolved = Literal["name", "alias", "title", "pronoun", "entity", "unresolved"]
 _FOREIGN_PARTICLES = frozenset({"von", "van", "der", "den", "bin", "ben", "dos", "el"})
 #: Tokens that end the search for an office beside a name.
 _STOPS = frozenset({".", ";", ":", "!", "?", "«", "»", "“", "”", '"', "(", ")", "–", "—", "-"})
+_QUOTE_MARKS = frozenset({"«", "»", "“", "”", '"'})
 
 
 @dataclass
@@ -152,8 +153,16 @@ def _left_offices(doc: Document, k: int, lo: int) -> tuple[set[str], bool]:
     if j >= lo and doc.tokens[j].text == ",":
         j -= 1
     start = j
-    while j >= lo and j > k - 12 and doc.tokens[j].text not in _STOPS and doc.tokens[j].text != ",":
+    while j >= lo and j > k - 12 and (doc.tokens[j].text not in _STOPS or doc.tokens[j].text in _QUOTE_MARKS) \
+            and doc.tokens[j].text != ",":
         tg = np_tags(doc, j)
+        if doc.tokens[j].text in _QUOTE_MARKS:
+            j -= 1  # a name in quotation marks inside the office: "il preside del “Vallauri”, X"
+            continue
+        if tg == "WORD" and j + 1 < k and np_tags(doc, j + 1) == "NAME" and j - 1 >= lo \
+                and np_tags(doc, j - 1) in ("NAME", "DI", "ROLE"):
+            j -= 1  # a common noun before a place name: "di Confesercenti area Terre dei Castelli"
+            continue
         if tg in ("NAME", "DET", "DI", "A", "ROLE", "ADJ") or (doc.tokens[j].text[:1].islower() and office_of(doc.low[j])):
             j -= 1
             continue
@@ -186,11 +195,14 @@ def people_in(doc: Document, speakers: Iterable[SpeakerInfo] = ()) -> list[Perso
     """
     by_name: dict[str, Person] = {}
     speaker_names = {s.canonical: s for s in speakers if s.type == "person" and s.canonical[:1].isupper()}
+    speaker_surnames = {name.split()[-1] for name in speaker_names}
     for i0, i1 in _name_runs(doc):
         text = doc.text[doc.tokens[i0].start:doc.tokens[i1 - 1].end]
         start = _first_name_start(doc, i0, i1)
         if start is None:
-            if text not in speaker_names or i1 - i0 < 2:
+            # a name whose first name the list lacks counts when a speaker is named by it or by its surname
+            # ("Vannis Marchi" beside "dice Marchi")
+            if i1 - i0 < 2 or not (text in speaker_names or doc.tokens[i1 - 1].text in speaker_surnames):
                 continue
             start = i0
         name = doc.text[doc.tokens[start].start:doc.tokens[i1 - 1].end]
@@ -204,7 +216,7 @@ def people_in(doc: Document, speakers: Iterable[SpeakerInfo] = ()) -> list[Perso
         if person is None:
             person = by_name[name] = Person(name, first_name_gender(doc.tokens[start].text))
         person.offices |= left | right
-        person.introduced |= has_left or has_right or name in speaker_names
+        person.introduced |= has_left or has_right or name in speaker_names or name.split()[-1] in speaker_surnames
         person.mentions.append(doc.tokens[start].start)
     for s in speaker_names.values():
         person = by_name.get(s.canonical)
@@ -294,6 +306,13 @@ def _resolve_one(doc: Document, s: SpeakerInfo, people: list[Person], spoken: li
     sentence_end = doc.sentences[k].end if k >= 0 else s.end
     if s.canonical[:1].isupper():
         person = _by_name(people, s.canonical, s.start, sentence_end)
+        words = s.canonical.split()
+        cut = next((i for i in range(1, len(words) - 1) if first_name_gender(words[i]) is not None), None)
+        if person is None and cut is not None:
+            # words of an institution before the name: "Bologna Luigi Martello" of "di Bologna Luigi Martello"
+            person = _by_name(people, " ".join(words[cut:]), s.start, sentence_end)
+            if person is None:
+                return Resolution(" ".join(words[cut:]), "name")
         if person is None:
             return Resolution(s.canonical, "name")
         return Resolution(person.name, "name" if person.name == s.canonical else "alias", person)
