@@ -8,7 +8,7 @@
 #   make run SEEDS=dir OUT=dir          batch analysis of a seeds folder into tables (OUT default: tables/)
 #   make bench                          speed and memory benchmark (bench/)
 #   make chromium                       install Debian's Chromium for the browser test (as root)
-#   make model                          retrain the Italian pipeline from ../shared/data (hours on 2 cores)
+#   make model                          retrain the Italian pipeline from ../shared/data, resuming (hours on 2 cores)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -77,21 +77,47 @@ run: $(VENV)/.installed
 bench: $(VENV)/.installed-bench
 	$(PY) bench/run_bench.py
 
-# The Italian pipeline (analysis/data/model): corpora from ../shared/data into
-# training/corpus/ (ignored); a tok2vec pretrained on the raw text of the
-# training sentences, then the syntax pipeline and the entity recogniser
-# trained from it into training/output/ (ignored); the two parts joined,
-# measured and written over the shipped model.
-MODEL_DIR := src/analysis/data/model
-PRETRAINED := training/output/pretrain/model11.bin
-model: $(VENV)/.installed
-	$(PY) training/prepare.py
-	rm -rf training/output/pretrain
-	$(PY) -m spacy pretrain training/syntax.cfg training/output/pretrain
-	$(PY) -m spacy train training/syntax.cfg --output training/output/syntax --paths.init_tok2vec $(PRETRAINED)
-	$(PY) -m spacy train training/ner.cfg --output training/output/ner --paths.init_tok2vec $(PRETRAINED)
-	$(PY) training/assemble.py training/output/syntax/model-best training/output/ner/model-best $(MODEL_DIR)
+# The Italian pipeline (analysis/data/model), step by step: each step is a file target with its inputs, so an
+# interrupted `make model` resumes at the step that did not finish (pretraining resumes at its last epoch).
+#   corpora and raw text (UD, KIND, DICE: training/corpus/, ignored) -> floret vectors -> pretrained tok2vec
+#   -> syntax pipeline and entity recogniser (training/output/, ignored) -> joined, measured, written to MODEL_DIR.
+# Times on a 2-core machine: training/README.md.
+MODEL_DIR  := src/analysis/data/model
+CORPUS     := training/corpus
+TRAIN_OUT  := training/output
+SHARED     := ../shared/data
+TRAIN_ENV  := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+PREPARED   := $(CORPUS)/inputs.json
+VECTORS    := $(TRAIN_OUT)/vectors
+PRETRAINED := $(TRAIN_OUT)/pretrain/model-last.bin
+SYNTAX     := $(TRAIN_OUT)/syntax/model-best
+NER        := $(TRAIN_OUT)/ner/model-best
+
+$(PREPARED): training/prepare.py src/analysis/evaluation/splits.py src/analysis/syntax/conllu.py
+	$(PY) training/prepare.py --data $(SHARED) --out $(CORPUS)
+
+$(VECTORS)/.done: $(PREPARED) training/vectors.py
+	$(TRAIN_ENV) $(PY) training/vectors.py $(CORPUS)/raw-text.txt $(VECTORS)
+	@touch $@
+
+$(PRETRAINED): $(VECTORS)/.done training/syntax.cfg training/pretrain.py
+	$(TRAIN_ENV) $(PY) training/pretrain.py training/syntax.cfg $(TRAIN_OUT)/pretrain --vectors $(VECTORS)
+
+$(SYNTAX)/meta.json: $(PRETRAINED) training/syntax.cfg
+	$(TRAIN_ENV) $(PY) -m spacy train training/syntax.cfg --output $(TRAIN_OUT)/syntax \
+	  --paths.vectors $(VECTORS) --paths.init_tok2vec $(PRETRAINED)
+
+$(NER)/meta.json: $(PRETRAINED) training/ner.cfg
+	$(TRAIN_ENV) $(PY) -m spacy train training/ner.cfg --output $(TRAIN_OUT)/ner \
+	  --paths.vectors $(VECTORS) --paths.init_tok2vec $(PRETRAINED)
+
+$(MODEL_DIR)/meta.json: $(SYNTAX)/meta.json $(NER)/meta.json training/assemble.py training/measure.py
+	$(PY) training/assemble.py $(SYNTAX) $(NER) $(MODEL_DIR) --inputs $(PREPARED)
 	$(PY) training/measure.py $(MODEL_DIR)
+
+model: $(VENV)/.installed
+	@test -d $(SHARED) || { echo "make model needs the training data in $(SHARED)"; exit 1; }
+	$(MAKE) $(MODEL_DIR)/meta.json
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .hypothesis

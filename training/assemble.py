@@ -1,6 +1,6 @@
 """Join the trained syntax pipeline and entity recogniser into the workbook's model folder.
 
-    python training/assemble.py SYNTAX_MODEL NER_MODEL OUT
+    python training/assemble.py SYNTAX_MODEL NER_MODEL OUT [--inputs training/corpus/inputs.json]
 
 The entity recogniser was trained with a tok2vec of its own; a copy of it
 goes inside the recogniser, which then joins the syntax pipeline as it is. The
@@ -11,6 +11,7 @@ model`` has measured it, the scores; ``LICENSE`` beside it gives the terms.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 from pathlib import Path
 
@@ -27,7 +28,10 @@ the workbook's own code) is a derived work of:
   PoSTWITA (CC BY-NC-SA 4.0);
 - KIND (EVALITA 2023) named entities, Wikinews, fiction and De Gasperi
   training files (text CC BY 2.5 / public domain; labels CC BY-NC 4.0,
-  ADG CC BY-NC-SA 4.0).
+  ADG CC BY-NC-SA 4.0);
+- DICE (Bonisoli, di Buono, Po, Rollo, SIGIR 2023), local news articles of the
+  Gazzetta di Modena (CC BY-NC-SA 4.0): raw text only, for the pretrained
+  tok2vec and the floret static vectors.
 
 It is therefore distributed under the Creative Commons
 Attribution-NonCommercial-ShareAlike 4.0 International licence
@@ -36,8 +40,9 @@ models are. No sentence of the training data is stored here: the folder holds
 model weights and label lists only.
 
 Cite the treebanks (Sanguinetti and Bosco; Delmonte; Cignarella et al.;
-Sanguinetti et al.; the UD PUD and MarkIT authors) and KIND (Paccosi and
-Palmero Aprosio) when you publish results obtained with it.
+Sanguinetti et al.; the UD PUD and MarkIT authors), KIND (Paccosi and
+Palmero Aprosio) and DICE (Bonisoli et al.) when you publish results
+obtained with it.
 """
 
 
@@ -46,6 +51,8 @@ def main() -> None:
     parser.add_argument("syntax", type=Path)
     parser.add_argument("ner", type=Path)
     parser.add_argument("out", type=Path)
+    parser.add_argument("--inputs", type=Path, default=Path(__file__).resolve().parent / "corpus" / "inputs.json",
+                        help="checksums of the shared files the corpora were built from (training/prepare.py)")
     args = parser.parse_args()
     nlp = spacy.load(args.syntax)
     ner_nlp = spacy.load(args.ner)
@@ -55,18 +62,23 @@ def main() -> None:
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.meta.update({
         "name": "analysis_it",
-        "version": "1.0.0",
+        "version": "2.0.0",
         "description": "Italian tagger, morphologizer, dependency parser and named entities (PER, LOC, ORG) "
-                       "of the media-analysis workbook, on its own tokenizer; CNN tok2vec, no static vectors.",
+                       "of the media-analysis workbook, on its own tokenizer; CNN tok2vecs pretrained on news text, "
+                       "floret static vectors.",
         "license": "CC BY-NC-SA 4.0",
         "sources": [
             {"name": "Universal Dependencies Italian ParTUT, PUD, VIT, MarkIT, TWITTIRO, PoSTWITA",
              "url": "https://universaldependencies.org", "license": "CC BY-NC-SA 4.0 / CC BY-SA / CC BY"},
             {"name": "KIND (EVALITA 2023): Wikinews, fiction, De Gasperi", "url": "https://github.com/dhfbk/KIND",
              "license": "CC BY-NC 4.0 / CC BY-NC-SA 4.0"},
+            {"name": "DICE: Italian crime news of the Gazzetta di Modena (raw text: pretraining and vectors)",
+             "url": "https://github.com/federicarollo/Italian-Crime-News", "license": "CC BY-NC-SA 4.0"},
         ],
         "author": "Italian media-analysis workbook",
     })
+    if args.inputs.is_file():
+        nlp.meta["training_inputs_sha256"] = json.loads(args.inputs.read_text(encoding="utf-8"))
     if args.out.exists():
         shutil.rmtree(args.out)
     nlp.to_disk(args.out)

@@ -12,7 +12,13 @@ sentences' text, which never enters the repository):
   and every sentence of the DICE news articles that are not held out
   (:func:`~analysis.evaluation.splits.dice_role`);
 * ``raw-text.txt``: the same sentences on our tokens, separated by spaces,
-  one a line: the input of the floret vectors (``training/vectors.py``).
+  one a line: the input of the floret vectors (``training/vectors.py``);
+* ``inputs.json``: the SHA-256 of every shared file read, which
+  ``training/assemble.py`` records in the model's ``meta.json``.
+
+KIND's Wikinews training sentences are written :data:`WN_REPEAT` times into
+``ner-train.spacy``: the entity recogniser is measured on Wikinews, and the
+fiction and De Gasperi files are three times as large.
 
 Which sentence goes where is :mod:`analysis.evaluation.splits`; held-out
 sentences are written nowhere. Sentences that our tokenizer cuts inside a gold
@@ -24,6 +30,7 @@ spaced elision) are left out and counted.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -57,6 +64,18 @@ def training_label(deprel: str, pos: str = "", head_pos: str = "") -> str:
     if deprel == "flat" and pos == "PROPN" and head_pos == "PROPN":
         return "flat:name"
     return deprel if ":" not in deprel or deprel in NEWS_SUBTYPES else deprel.split(":", 1)[0]
+
+
+#: How many times each KIND Wikinews training sentence is written into the entity training corpus.
+WN_REPEAT = 2
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def main() -> None:
@@ -98,7 +117,9 @@ def main() -> None:
             if gold is None:
                 counts[f"kind {role} left out (tokens)"] += 1
                 continue
-            bins[f"ner-{role}"].add(entities_doc(vocab, gold))
+            repeat = WN_REPEAT if role == "train" and name.startswith("evalita-2023_WN") else 1
+            for _ in range(repeat):
+                bins[f"ner-{role}"].add(entities_doc(vocab, gold))
             if role == "train":
                 raw.append(sent.text)
             counts[f"kind {role} entities"] += len(gold.entities)
@@ -115,6 +136,11 @@ def main() -> None:
     else:
         print(f"note: {args.data / DICE_FILE} is missing; raw text from the training sentences only")
 
+    read = [args.data / UD_DIR / n for n in UD_FILES] + [args.data / KIND_DIR / n for n in KIND_FILES]
+    if (args.data / DICE_FILE).is_file():
+        read.append(args.data / DICE_FILE)
+    checksums = {str(p.relative_to(args.data)): sha256(p) for p in read}
+    (args.out / "inputs.json").write_text(json.dumps(checksums, indent=1) + "\n", encoding="utf-8")
     words = 0
     with open(args.out / "raw-text.jsonl", "w", encoding="utf-8") as fh, \
             open(args.out / "raw-text.txt", "w", encoding="utf-8") as txt:
