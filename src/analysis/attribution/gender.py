@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Literal, Sequence
 
-__all__ = ["Gender", "gender_from_name", "first_name_gender", "gender_from_phrase", "gender_from_agreement", "speaker_gender"]
+__all__ = ["Gender", "gender_from_name", "first_name_gender", "is_first_name", "gender_from_phrase", "gender_from_agreement", "speaker_gender"]
 
 Gender = Literal["female", "male"]
 
@@ -92,6 +92,16 @@ def first_name_gender(word: str) -> Gender | None:
         return None  # androgynous in Italy
     general = detector.get_gender(first)
     return general if general in ("female", "male") else None  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4096)
+def is_first_name(word: str) -> bool:
+    """Can this capitalised word open a personal name (a first name of either gender, or both: "Andrea", "Andre")?"""
+    first = word.strip(".,'’")
+    if len(first) < 2 or not first[:1].isupper() or not first.isalpha() or first.isupper():
+        return False
+    detector = _detector()
+    return detector.get_gender(first, "italy") != "unknown" or detector.get_gender(first) != "unknown"
 
 
 def _gender_feature(morph: str) -> str | None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
 from .document import Document
-from .gender import PRONOUNS, first_name_gender
+from .gender import PRONOUNS, first_name_gender, is_first_name
 from .lexicon import (COUNTRY_NAMES, GENERIC_PERSON_NOUNS, INSTITUTIONS, MEDIA, PERSON_NOUNS, ROLE_SYNONYMS, ROLES,
                       norm)
 from .speakers import SpeakerInfo, is_person_noun, np_tags
@@ -136,12 +136,12 @@ def _name_runs(doc: Document) -> Iterable[tuple[int, int]]:
 def _first_name_start(doc: Document, i0: int, i1: int) -> int | None:
     """Where a personal name starts in a run: its first word when that is a first name; after the words of an
     institution when the run follows "di" ("dell'Economia Giancarlo Giorgetti", "della Cgil Maurizio Landini")."""
-    if first_name_gender(doc.tokens[i0].text) is not None:
+    if is_first_name(doc.tokens[i0].text):
         return i0
     if i0 == 0 or doc.low[i0 - 1] not in DI:
         return None
     for k in range(i0 + 1, i1 - 1):
-        if first_name_gender(doc.tokens[k].text) is not None:
+        if is_first_name(doc.tokens[k].text):
             return k
     return None
 
@@ -163,6 +163,9 @@ def _left_offices(doc: Document, k: int, lo: int) -> tuple[set[str], bool]:
                 and np_tags(doc, j - 1) in ("NAME", "DI", "ROLE"):
             j -= 1  # a common noun before a place name: "di Confesercenti area Terre dei Castelli"
             continue
+        if tg == "DET" and not (j - 1 >= lo and np_tags(doc, j - 1) in ("DI", "A")):
+            j -= 1
+            break  # the article that opens the phrase: "ai giornalisti il vicecapo …" starts at "il"
         if tg in ("NAME", "DET", "DI", "A", "ROLE", "ADJ") or (doc.tokens[j].text[:1].islower() and office_of(doc.low[j])):
             j -= 1
             continue
@@ -175,11 +178,17 @@ def _left_offices(doc: Document, k: int, lo: int) -> tuple[set[str], bool]:
 
 
 def _right_offices(doc: Document, e: int, hi: int) -> tuple[set[str], bool]:
-    """Offices in an apposition after a name ("Filippo Ippolito, uno dei funzionari,"), or an age ("…, 45 anni")."""
+    """Offices in an apposition after a name ("Filippo Ippolito, uno dei funzionari,"), or an age ("…, 45 anni"):
+    a noun phrase that a comma, bracket or dash closes (not the clause that goes on: "X, gli agenti erano …")."""
     if e >= hi or doc.tokens[e].text not in (",", "("):
         return set(), False
     j = e + 1
     while j < hi and j < e + 10 and doc.tokens[j].text not in _STOPS and doc.tokens[j].text != ",":
+        tg = np_tags(doc, j)
+        if not (tg in ("NAME", "DET", "DI", "A", "ROLE", "ADJ", "NUM") or office_of(doc.low[j])
+                or doc.low[j] in ("anni", "uno", "una") or doc.low[j].endswith("enne")
+                or (tg == "WORD" and np_tags(doc, j - 1) in ("DI", "A", "NAME"))):
+            return set(), False
         j += 1
     words = [doc.low[m] for m in range(e + 1, j)]
     aged = any(w.isdigit() or w.endswith("enne") or w == "anni" for w in words)
@@ -307,7 +316,7 @@ def _resolve_one(doc: Document, s: SpeakerInfo, people: list[Person], spoken: li
     if s.canonical[:1].isupper():
         person = _by_name(people, s.canonical, s.start, sentence_end)
         words = s.canonical.split()
-        cut = next((i for i in range(1, len(words) - 1) if first_name_gender(words[i]) is not None), None)
+        cut = next((i for i in range(1, len(words) - 1) if is_first_name(words[i])), None)
         if person is None and cut is not None:
             # words of an institution before the name: "Bologna Luigi Martello" of "di Bologna Luigi Martello"
             person = _by_name(people, " ".join(words[cut:]), s.start, sentence_end)

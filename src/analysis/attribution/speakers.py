@@ -28,6 +28,8 @@ __all__ = [
 SpeakerType = str  # person | government | organization | media | country | anonymous | unknown
 
 _HEAD_TAGS = ("NAME", "ROLE", "WORD", "ADJ", "NUM")
+#: Articles that open a phrase naming one person or thing.
+_SINGULAR_ARTICLES = frozenset({"il", "lo", "la", "l'", "un", "uno", "una", "un'"})
 
 
 @dataclass(frozen=True)
@@ -350,7 +352,9 @@ def describe(doc: Document, i0: int, i1: int) -> SpeakerInfo:
             return SpeakerInfo(start, end, name, "organization", None, None)  # "il partito Nea Dimokratia"
         affiliation = _affiliation(doc, w0, run[0]) if role else None
         return SpeakerInfo(start, end, name, "person", role, affiliation)
-    if np_tags(doc, w0) in ("ROLE", "ADJ") or doc.low[w0] in ROLES:
+    singular = i0 < w0 and doc.low[i0] in _SINGULAR_ARTICLES
+    if np_tags(doc, w0) in ("ROLE", "ADJ") or doc.low[w0] in ROLES or (singular and is_person_noun(doc.low[w0])):
+        # "il portavoce", "il vicecapo del dipartimento di polizia": one person named by a role
         role = text[:1].lower() + text[1:]
         return SpeakerInfo(start, end, role, "person", role, _affiliation(doc, w0 + 1, i1))
     if doc.low[w0] in SOURCE_NOUNS:
