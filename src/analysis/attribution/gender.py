@@ -28,9 +28,10 @@ __all__ = ["Gender", "gender_from_name", "first_name_gender", "is_first_name", "
 Gender = Literal["female", "male"]
 
 #: Articles and articled prepositions that open a singular phrase of one gender.
-FEMININE_OPENERS = frozenset({"la", "una", "della", "alla", "dalla", "nella", "sulla", "questa", "quella", "sua", "nostra"})
+FEMININE_OPENERS = frozenset({"la", "una", "della", "alla", "dalla", "nella", "sulla", "questa", "quella", "sua", "nostra",
+                              "mia", "tua"})
 MASCULINE_OPENERS = frozenset({"il", "lo", "un", "uno", "del", "dello", "al", "allo", "dal", "dallo", "nel", "nello",
-                               "sul", "sullo", "questo", "quello", "quel", "suo", "nostro"})
+                               "sul", "sullo", "questo", "quello", "quel", "suo", "nostro", "mio", "tuo"})
 PRONOUNS: dict[str, Gender] = {"lei": "female", "ella": "female", "essa": "female", "lui": "male", "egli": "male",
                                "esso": "male"}
 
@@ -131,7 +132,7 @@ def gender_from_phrase(words: Sequence[str], morphs: Sequence[str] | None = None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return PRONOUNS[words[0].lower()]
     if morphs is not None and pos is not None:
-        if not any(p == "NOUN" and w[:1].islower() for w, p in zip(words, pos)):
+        if not any(p == "NOUN" and _is_common(w) for w, p in zip(words, pos)):
             return None  # a name's article tells nothing reliable ("Il Tempo", "De la Torre", "il New York Post")
         for wanted in ("DET", "NOUN", "ADJ"):
             genders = {_gender_feature(m) for m, p in zip(morphs, pos) if p == wanted} - {None}
@@ -143,8 +144,21 @@ def gender_from_phrase(words: Sequence[str], morphs: Sequence[str] | None = None
                 return "female"
             if genders == {"Masc"} and wanted == "DET":
                 return "male"  # "il sindaco"; a masculine noun alone ("l'allenatore") may be generic
+        return _by_article(words)  # the parse gave the article no gender: "un parente"
+    return _by_article(words)
+
+
+def _is_common(word: str) -> bool:
+    """A common noun: lower case, or a capitalised office ("il Sindaco Muzzarelli")."""
+    from .lexicon import ROLES
+
+    return word[:1].islower() or word.lower() in ROLES
+
+
+def _by_article(words: Sequence[str]) -> Gender | None:
+    """The gender the opening article (or possessive) gives a phrase headed by a common noun."""
     first = words[0].replace("’", "'").lower()
-    role_noun = len(words) > 1 and words[1][:1].islower()  # "la portavoce", not "La Georgia"
+    role_noun = len(words) > 1 and _is_common(words[1])  # "la portavoce", not "La Georgia"
     if first in FEMININE_OPENERS and role_noun:
         return "female"
     if first in MASCULINE_OPENERS and role_noun:

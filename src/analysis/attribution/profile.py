@@ -76,7 +76,7 @@ def entity_typed(doc: Document, speaker: SpeakerInfo) -> SpeakerInfo:
     if speaker.type != "person":
         return speaker
     articled = doc.low[doc.token_index(speaker.start)] in _ARTICLES  # "La Georgia", not the bare surname "Macron"
-    if "PER" not in labels and articled:
+    if "PER" not in labels and articled and speaker.canonical[:1].isupper():  # not a role: "il preside del “Vallauri”"
         name = speaker.canonical
         for s, e, label in ents:
             covers = doc.text[s:e].endswith(name) or name in doc.text[s:e]
