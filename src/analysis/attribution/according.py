@@ -50,7 +50,8 @@ def _impersonal_report(doc: Document, j: int, hi: int) -> int | None:
     k = j
     while k < hi and k - j < 4 and (low[k] in ("si", "è", "e'", "stato", "sarebbe", "era", "stata") or is_adverb_word(low[k])):
         k += 1
-    if k >= hi or low[k] not in _IMPERSONAL_REPORTS or (k == j and low[k] not in ("emerge", "risulta", "trapela")):
+    if k >= hi or low[k] not in _IMPERSONAL_REPORTS or (k == j and low[k] not in ("emerge", "risulta", "trapela", "emerso",
+                                                                               "trapelato", "appreso", "ricostruito")):
         return None
     if low[k] in ("riferisce", "riporta", "legge", "apprende", "sa") and (k == j or low[k - 1] not in ("si",)):
         return None

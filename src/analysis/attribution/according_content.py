@@ -103,7 +103,7 @@ def according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_e
             and np_tags(doc, phrase_end) != "PUNCT"
         if after is not None and (content is None or (words_in(doc, content[1]) < 4 and words_in(doc, after[1]) >= 4)
                                   or (opens_after_comma and words_in(doc, content[1]) <= 5
-                                      and words_in(doc, after[1]) >= 2 * words_in(doc, content[1]))):
+                                      and words_in(doc, after[1]) >= words_in(doc, content[1]) + 2)):
             # "Stamattina, secondo gli investigatori, Baglione era uscito …", "Al tempo stesso, però, secondo il
             # giudice non si può dire …": a short lead-in, the claim after the phrase
             content = after

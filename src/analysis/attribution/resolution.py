@@ -174,7 +174,8 @@ def _left_offices(doc: Document, k: int, lo: int) -> tuple[set[str], bool]:
             continue
         break
     offices = _offices(doc, j + 1, start + 1)
-    return offices, bool(offices)
+    # a generic noun introduces a person too, though it names no office: "la vittima, Paola Neri"
+    return offices, bool(offices) or any(doc.low[m] in GENERIC_PERSON_NOUNS for m in range(j + 1, start + 1))
 
 
 def _right_offices(doc: Document, e: int, hi: int) -> tuple[set[str], bool]:
