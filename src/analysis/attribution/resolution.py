@@ -47,6 +47,8 @@ _FOREIGN_PARTICLES = frozenset({"von", "van", "der", "den", "bin", "ben", "dos",
 #: Tokens that end the search for an office beside a name.
 _STOPS = frozenset({".", ";", ":", "!", "?", "«", "»", "“", "”", '"', "(", ")", "–", "—", "-"})
 _QUOTE_MARKS = frozenset({"«", "»", "“", "”", '"'})
+#: Prepositions after which a capitalised run is a place, not a person ("in Emilia Romagna").
+_PLACE_PREPOSITIONS = frozenset({"in", "nel", "nella", "verso", "per"})
 
 
 @dataclass
@@ -219,6 +221,8 @@ def people_in(doc: Document, speakers: Iterable[SpeakerInfo] = ()) -> list[Perso
         key = norm(name)
         if key in INSTITUTIONS or key in MEDIA or key in COUNTRY_NAMES:
             continue
+        if start > 0 and doc.low[start - 1] in _PLACE_PREPOSITIONS and name not in speaker_names:
+            continue  # "in Emilia Romagna": a place whose first word is also a first name
         sent = doc.sentences[max(0, doc.sentence_index(doc.tokens[start].start))]
         left, has_left = _left_offices(doc, start, sent.t0)
         right, has_right = _right_offices(doc, i1, sent.t1)
@@ -335,8 +339,10 @@ def _resolve_one(doc: Document, s: SpeakerInfo, people: list[Person], spoken: li
                 return Resolution(person.name, "pronoun", person)
         return Resolution(s.canonical, "unresolved")
     gender = _grammar_gender(doc, s)
-    offices = _offices(doc, idx[0], idx[-1] + 1)
-    head = next((w for w in words if w in GENERIC_PERSON_NOUNS), None)
+    # the head phrase only: "una prima ricostruzione degli inquirenti" names no office
+    head_end = next((i for i in idx[1:] if np_tags(doc, i) in ("DI", "A")), idx[-1] + 1)
+    offices = _offices(doc, idx[0], head_end)
+    head = next((doc.low[i] for i in range(idx[0], head_end) if doc.low[i] in GENERIC_PERSON_NOUNS), None)
     if offices:
         # a masculine title may name a woman ("il sindaco Emilia Muratori"); a feminine one never names a man
         for person in _last_before(people, s.start, sentence_end):
@@ -349,7 +355,7 @@ def _resolve_one(doc: Document, s: SpeakerInfo, people: list[Person], spoken: li
         if person is not None:
             return Resolution(person.name, "title", person)
     if s.type == "unknown" and not offices and head is None:
-        return Resolution(s.canonical, "entity")
+        return Resolution(s.canonical, "entity")  # "una prima ricostruzione degli inquirenti": not a person
     return Resolution(s.canonical, "unresolved")
 
 
