@@ -5,7 +5,7 @@ one or more :class:`~analysis.corpus.RawDocument` or as a row
 ``(path, reason)`` in ``Corpus.rejected``: nothing vanishes silently.
 
 Formats: see :mod:`analysis.formats` (``.txt``, ``.md``, ``.html``/``.htm``,
-``.jsonl``, ``.csv``/``.tsv``); encodings: :mod:`analysis.encoding`.
+``.docx``, ``.pdf``, ``.jsonl``, ``.csv``/``.tsv``); encodings: :mod:`analysis.encoding`.
 
 Folder rules:
 
@@ -48,7 +48,7 @@ from typing import Any, Iterator
 from .corpus import RawDocument
 from .encoding import decode_bytes
 from .errors import InputRejected, SeedsNotFoundError
-from .formats import MULTI_RECORD_SUFFIXES, READERS, SUPPORTED_SUFFIXES, Extracted, Rejection
+from .formats import CONVERT_HINTS, MULTI_RECORD_SUFFIXES, READERS, SUPPORTED_SUFFIXES, Extracted, Rejection
 from .formats.base import clean_metadata
 from .frontmatter import parse_yaml_mapping
 from .paths import PROJECT_ROOT
@@ -244,7 +244,8 @@ def read_file(
     reader = READERS.get(suffix)
     if reader is None:
         what = f"unsupported file type '{suffix}'" if suffix else "no file extension"
-        return [], [(rel, f"{rel}: {what} (readable: {', '.join(SUPPORTED_SUFFIXES)})")]
+        hint = f"; {CONVERT_HINTS[suffix]}" if suffix in CONVERT_HINTS else ""
+        return [], [(rel, f"{rel}: {what} (readable: {', '.join(SUPPORTED_SUFFIXES)}){hint}")]
     docs: list[RawDocument] = []
     rejected: list[tuple[str, str]] = []
     side_meta: dict[str, Any] = {}
