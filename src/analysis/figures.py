@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from .paths import FIGURES_DIR  # noqa: E402
 
-__all__ = ["use_style", "save_figure", "figure_name", "PALETTE"]
+__all__ = ["use_style", "save_figure", "figure_name", "SavedFiles", "PALETTE"]
 
 #: Colour-blind-safe palette (Okabe & Ito) used across figures.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -59,8 +59,22 @@ def figure_name(name: str) -> str:
     return stem
 
 
-def save_figure(fig: "plt.Figure", name: str, *, out_dir: str | Path | None = None, close: bool = False) -> list[Path]:
-    """Save ``fig`` as ``<out_dir>/<name>.png`` and ``.svg``; return both paths.
+class SavedFiles(list):
+    """The paths :func:`save_figure` wrote; shows nothing as a notebook cell's last value.
+
+    A notebook that ends a cell with ``save_figure(...)`` shows the figure, not
+    the folders of the machine it ran on.
+    """
+
+    def _ipython_display_(self) -> None:
+        pass
+
+    def __repr__(self) -> str:
+        return f"SavedFiles({', '.join(Path(p).name for p in self)})"
+
+
+def save_figure(fig: "plt.Figure", name: str, *, out_dir: str | Path | None = None, close: bool = False) -> SavedFiles:
+    """Save ``fig`` as ``<out_dir>/<name>.png`` and ``.svg``; return both paths (a list).
 
     ``out_dir`` defaults to the repository's ``figures/``. Metadata that would
     change from run to run (creation date, software version) is left out.
@@ -74,7 +88,7 @@ def save_figure(fig: "plt.Figure", name: str, *, out_dir: str | Path | None = No
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     if close:
         plt.close(fig)
-    return [png, svg]
+    return SavedFiles([png, svg])
 
 
 use_style()

@@ -43,7 +43,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from .corpus import RawDocument
 from .encoding import decode_bytes
@@ -54,7 +54,7 @@ from .frontmatter import parse_yaml_mapping
 from .paths import PROJECT_ROOT
 
 __all__ = [
-    "read_seeds", "plan_seeds", "read_file", "SeedPlan", "SeedFile", "iter_seed_files",
+    "read_seeds", "plan_seeds", "read_file", "SeedPlan", "SeedFile", "iter_seed_files", "first_readable", "nothing_readable",
     "SIDECAR_SUFFIX", "SIDECAR_SUFFIXES", "DEFAULT_MAX_BYTES",
 ]
 
@@ -315,3 +315,31 @@ def _raw_document(
         doc_id = f"{doc_id}~{n}"
     used_ids.add(doc_id)
     return RawDocument(doc_id, rel, item.text, meta, encoding=item.encoding, warnings=warnings)
+
+
+def first_readable(path: str | Path) -> tuple[bool, list[tuple[str, str]]]:
+    """``(True, [])`` as soon as one file under ``path`` gives a document; else ``(False, every rejection)``.
+
+    Reads files in order and stops at the first document, so checking a large
+    folder costs one file. Raises :class:`SeedsNotFoundError` when ``path``
+    does not exist.
+    """
+    plan = plan_seeds(path)
+    rejected = list(plan.rejected)
+    for seed_file in plan.files:
+        docs, file_rejected = read_file(plan.base, seed_file)
+        if docs:
+            return True, []
+        rejected.extend(file_rejected)
+    return False, sorted(rejected, key=lambda r: r[0])
+
+
+def nothing_readable(folder: str, rejected: Sequence[tuple[str, str]] | int) -> str:
+    """The one sentence that says why ``folder`` gave no article (``rejected``: its rows, or their number)."""
+    n = rejected if isinstance(rejected, int) else len(rejected)
+    if n == 0:
+        return (f"No article in {folder}: the folder is empty. Put articles in it as "
+                f"{', '.join(SUPPORTED_SUFFIXES[:-1])} or {SUPPORTED_SUFFIXES[-1]} files.")
+    if n == 1:
+        return f"No article could be read from {folder}: its one file was rejected, for the reason listed."
+    return f"No article could be read from {folder}: all {n:,} files and records were rejected, each for the reason listed."
