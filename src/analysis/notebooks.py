@@ -20,6 +20,7 @@ import itertools
 import os
 import warnings
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -28,7 +29,8 @@ from pandas.io.formats.style import Styler
 from . import figures
 from .paths import FIGURES_DIR, PROJECT_ROOT, SEEDS_DIR
 
-__all__ = ["workbook_folders", "safe_display_defaults", "table_html", "SEEDS_ENVIRONMENT_VARIABLE", "OUT_ENVIRONMENT_VARIABLE"]
+__all__ = ["workbook_folders", "safe_display_defaults", "table_html", "chosen_documents",
+           "SEEDS_ENVIRONMENT_VARIABLE", "OUT_ENVIRONMENT_VARIABLE"]
 
 #: A seeds folder named here replaces ``seeds/`` when a notebook's
 #: ``SEEDS_DIR`` is None (``make app SEEDS=dir`` sets it for Voila).
@@ -166,3 +168,26 @@ def _from_root(path: str | Path) -> Path:
 
 
 safe_display_defaults()
+
+
+def chosen_documents(documents: pd.DataFrame, choice: int | str | Sequence[str]) -> list[str]:
+    """The doc_ids a notebook parameter names: a number N (the N longest documents, longest first) or doc_ids.
+
+    ``documents`` is ``Corpus.documents`` (doc_id, n_tokens). Named ids keep
+    the order given; an id that is not in the corpus raises ``ValueError``
+    naming it (and a few that are).
+    """
+    ids = documents["doc_id"].astype(str)
+    if isinstance(choice, bool) or not isinstance(choice, (int, str, list, tuple)):
+        raise ValueError(f"expected a number of documents or a list of doc_ids; got {choice!r}")
+    if isinstance(choice, int):
+        if choice < 1:
+            raise ValueError(f"the number of documents must be at least 1; got {choice}")
+        order = documents.assign(_order=range(len(documents))).sort_values(["n_tokens", "_order"], ascending=[False, True])
+        return order["doc_id"].astype(str).head(choice).tolist()
+    wanted = [choice] if isinstance(choice, str) else [str(c) for c in choice]
+    unknown = [w for w in wanted if w not in set(ids)]
+    if unknown:
+        some = ", ".join(ids.head(5))
+        raise ValueError(f"not a doc_id of this corpus: {', '.join(unknown)} (doc_ids look like: {some})")
+    return list(dict.fromkeys(wanted))

@@ -1,4 +1,4 @@
-"""How notebooks and reports show a table (:func:`analysis.notebooks.table_html`)."""
+"""What the notebooks share (:mod:`analysis.notebooks`): how a table is shown, the folders, the documents a parameter names."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,11 @@ import warnings
 import pandas as pd
 from bs4 import BeautifulSoup
 
-from analysis.notebooks import table_html
+import pytest
+
+from analysis import corpus_from_texts
+from analysis.notebooks import chosen_documents, table_html, workbook_folders
+from analysis.paths import FIGURES_DIR, SEEDS_DIR
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -56,3 +60,28 @@ def test_warnings_name_no_file():
         warnings.simplefilter("always")
         text = warnings.formatwarning("attenzione", RuntimeWarning, "/home/someone/x.py", 12)
     assert text == "RuntimeWarning: attenzione\n"
+
+
+def test_documents_a_parameter_names():
+    docs = corpus_from_texts({"corto": "Uno.", "lungo": "Uno due tre quattro cinque sei.", "medio": "Uno due tre.",
+                              "pari": "Tre due uno."}).documents
+    assert chosen_documents(docs, 2) == ["lungo", "medio"]  # the longest first; ties in load order
+    assert chosen_documents(docs, 10) == ["lungo", "medio", "pari", "corto"]
+    assert chosen_documents(docs, ["pari", "corto", "pari"]) == ["pari", "corto"]
+    assert chosen_documents(docs, "medio") == ["medio"]
+    with pytest.raises(ValueError, match="not a doc_id of this corpus: nessuno"):
+        chosen_documents(docs, ["corto", "nessuno"])
+    with pytest.raises(ValueError, match="at least 1"):
+        chosen_documents(docs, 0)
+
+
+def test_folders_from_the_environment_that_make_lab_sets(monkeypatch, tmp_path):
+    monkeypatch.delenv("WORKBOOK_SEEDS", raising=False)
+    monkeypatch.delenv("WORKBOOK_OUT", raising=False)
+    assert workbook_folders() == (SEEDS_DIR.resolve(), FIGURES_DIR.resolve())
+    (tmp_path / "articoli").mkdir()
+    monkeypatch.setenv("WORKBOOK_SEEDS", str(tmp_path / "articoli"))
+    monkeypatch.setenv("WORKBOOK_OUT", str(tmp_path / "uscita"))
+    assert workbook_folders() == ((tmp_path / "articoli").resolve(), (tmp_path / "uscita" / "figures").resolve())
+    assert (tmp_path / "uscita" / "figures").is_dir()
+    assert workbook_folders(SEEDS_DIR, tmp_path / "altro")[1] == (tmp_path / "altro").resolve()  # parameters win
