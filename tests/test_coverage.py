@@ -264,3 +264,14 @@ def test_one_document_says_so_in_one_line(seed_report):
     assert lines == ["1 document, 1 outlet, 1 dated", "Only one document: nothing to compare across outlets or over time."]
     assert not [o for o in outputs if "image/png" in o.get("data", {})], "an empty chart was drawn"
     assert not result.figures
+
+
+def test_tone_over_time_draws_no_line_across_empty_periods():
+    periods = pd.to_datetime(["2011-01-01", "2012-01-01", "2018-01-01", "2019-01-01", "2020-01-01"])
+    table = pd.DataFrame({"period": periods, "period_label": [str(p.year) for p in periods],
+                          "mean_polarity": [0.1, 0.0, -0.2, 0.05, 0.1], "sem": [0.01] * 5, "n_sentences": [10] * 5})
+    table.attrs["period"] = "year"
+    fig = plot_tone_over(table, over="time")
+    drawn = [line for line in fig.axes[0].get_lines() if line.get_linestyle() == "-" and line.get_color() != "black"]
+    runs = sorted(len(line.get_xdata()) for line in drawn if len(line.get_xdata()) > 1)
+    assert runs == [2, 3]  # 2011-2012 and 2018-2020, never 2012 to 2018

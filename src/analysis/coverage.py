@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 __all__ = [
-    "Over", "Period", "PERIODS", "TimeAxis", "NO_OUTLET", "NO_TYPE",
+    "Over", "Period", "PERIODS", "PERIOD_FREQUENCIES", "TimeAxis", "NO_OUTLET", "NO_TYPE",
     "choose_period", "period_start", "period_label", "comparison_note", "comparison_notes", "document_groups",
     "has_gender", "articles_per_period", "share_of_voice", "tone_over", "outlet_term_counts", "outlet_keyness",
     "top_speakers",
@@ -52,7 +52,8 @@ NO_OUTLET = "(no outlet)"
 #: The kind (or gender) of a speaker the attribution table leaves empty (its own word for an unknown kind).
 NO_TYPE = "unknown"
 
-_FREQ = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+#: pandas period frequency of each Period (a week runs Monday to Sunday).
+PERIOD_FREQUENCIES = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def _check_period(period: str) -> Period:
 def period_start(dates: pd.Series, period: Period) -> pd.Series:
     """The first day of the period (Monday for a week) each date falls in; NaT stays NaT."""
     dates = pd.to_datetime(pd.Series(dates))
-    return dates.dt.to_period(_FREQ[_check_period(period)]).dt.start_time.astype("datetime64[ns]")
+    return dates.dt.to_period(PERIOD_FREQUENCIES[_check_period(period)]).dt.start_time.astype("datetime64[ns]")
 
 
 def period_label(start: pd.Timestamp, period: Period) -> str:
@@ -107,7 +108,7 @@ def choose_period(dates: pd.Series, axis: TimeAxis | None = None) -> Period:
         return "week"
     for period in PERIODS:
         starts = period_start(dates, period)
-        span = len(pd.period_range(starts.min(), starts.max(), freq=_FREQ[period]))
+        span = len(pd.period_range(starts.min(), starts.max(), freq=PERIOD_FREQUENCIES[period]))
         if span <= axis.max_periods and starts.nunique() / span >= axis.min_filled:
             return period
     return "year"
@@ -171,17 +172,17 @@ def comparison_note(documents: pd.DataFrame, over: Over) -> str | None:
     if over == "outlet":
         named = groups.loc[groups["outlet"] != NO_OUTLET, "outlet"]
         if named.empty:
-            return (f"None of the {n} documents names its outlet (an 'outlet' field in a sidecar, "
+            return (f"None of the {n:,} documents names its outlet (an 'outlet' field in a sidecar, "
                     "front matter or record): nothing to compare across outlets.")
         if named.nunique() == 1 and len(named) == n:
-            return f"All {n} documents come from one outlet ({named.iloc[0]}): nothing to compare across outlets."
+            return f"All {n:,} documents come from one outlet ({named.iloc[0]}): nothing to compare across outlets."
         return None
     dated = groups["period"].dropna()
     if dated.empty:
-        return (f"None of the {n} documents has a date (a 'date' field in a sidecar, front matter or record): "
+        return (f"None of the {n:,} documents has a date (a 'date' field in a sidecar, front matter or record): "
                 "nothing to follow over time.")
     if dated.nunique() == 1:
-        return (f"Every dated document ({len(dated)} of {n}) falls in one week (from {dated.iloc[0]:%Y-%m-%d}): "
+        return (f"Every dated document ({len(dated):,} of {n:,}) falls in one week (from {dated.iloc[0]:%Y-%m-%d}): "
                 "nothing to follow over time.")
     return None
 

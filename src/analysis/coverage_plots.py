@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .coverage import PERIODS, Period, period_label
+from .coverage import PERIOD_FREQUENCIES, PERIODS, Period, period_label
 from .figures import PALETTE, category_colours
 
 __all__ = ["plot_articles_over_time", "plot_share_of_voice", "plot_tone_over", "plot_outlet_keyness", "plot_top_speakers"]
@@ -59,6 +59,13 @@ def _date_axis(ax: plt.Axes, axis: str = "x") -> None:
 def _days(values) -> np.ndarray:  # type: ignore[no-untyped-def]
     """Dates as matplotlib's day numbers."""
     return mdates.date2num(pd.DatetimeIndex(values).to_pydatetime())
+
+
+def _consecutive_runs(starts: pd.Series, period: Period) -> list[slice]:
+    """Runs of positions whose periods follow one another with no empty period between."""
+    ordinals = pd.PeriodIndex(starts, freq=PERIOD_FREQUENCIES[period]).asi8 if len(starts) else np.array([], dtype=np.int64)
+    cuts = [0, *(np.flatnonzero(np.diff(ordinals) != 1) + 1).tolist(), len(ordinals)]
+    return [slice(a, b) for a, b in zip(cuts[:-1], cuts[1:]) if b > a]
 
 
 def _colours_for(values, colours: Mapping[str, str] | None) -> dict[str, str]:
@@ -148,7 +155,9 @@ def plot_tone_over(table: pd.DataFrame, *, over: str = "outlet", period: Period 
         chosen = _period_of(table, period)
         fig, ax = plt.subplots(figsize=(8, 4))
         x = _days(table["period"]) + BAR_DAYS[chosen] / 2
-        ax.errorbar(x, mean, yerr=err, color=PALETTE[0], marker="o", capsize=3, linewidth=1.2)
+        ax.errorbar(x, mean, yerr=err, color=PALETTE[0], marker="o", capsize=3, linestyle="none")
+        for run in _consecutive_runs(pd.to_datetime(table["period"]), chosen):  # no line across empty periods
+            ax.plot(x[run], mean[run], color=PALETTE[0], linewidth=1.2)
         if len(table) <= MAX_ANNOTATED:
             for xi, yi, n in zip(x, mean, table["n_sentences"]):
                 ax.annotate(f"n={int(n)}", (xi, yi), textcoords="offset points", xytext=(6, 6), fontsize=8)

@@ -177,12 +177,12 @@ def without_local_paths(text: str, *folders: Path) -> str:
 
     The repository, ``folders`` (the seeds and output folders of the run),
     Python's installation and the home folder become a relative path, the
-    folder's name, ``<python>`` and ``~``: a report names no folder of the
+    folder's name, ``<python>`` (escaped: the text is HTML) and ``~``: a report names no folder of the
     machine that made it.
     """
     places: list[tuple[str, str]] = [(str(PROJECT_ROOT), ".")]
     places += [(str(Path(f).resolve()), Path(f).resolve().name) for f in folders]
-    places += [(sys.prefix, "<python>"), (sys.base_prefix, "<python>"), (str(Path.home()), "~")]
+    places += [(sys.prefix, "&lt;python&gt;"), (sys.base_prefix, "&lt;python&gt;"), (str(Path.home()), "~")]
     for place, short in sorted(places, key=lambda p: -len(p[0])):
         if len(place) > 1:
             text = text.replace(place + "/", short + "/").replace(place, short)
