@@ -222,3 +222,15 @@ def test_a_folder_with_nothing_readable_ends_with_one_sentence_and_the_list(tmp_
     executed = nbformat.read(reports / "00_corpus_overview.ipynb", as_version=4)
     assert not [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert "No article could be read" in (reports / "index.html").read_text(encoding="utf-8")
+
+
+def test_local_paths_are_shortened_but_embedded_figures_are_left_alone(tmp_path):
+    from analysis.report import without_local_paths
+
+    home = str(Path.home())
+    page = (f"<pre>{PROJECT_ROOT}/src/analysis/x.py and {tmp_path}/out/figures/a.png and {sys.prefix}/lib "
+            f"and ({home})</pre><img src='data:image/png;base64,QUJD{home}REVG'>")
+    short = without_local_paths(page, tmp_path)
+    assert f"./src/analysis/x.py and {tmp_path.name}/out/figures/a.png and &lt;python&gt;/lib" in short
+    assert str(PROJECT_ROOT) not in short and str(tmp_path) not in short
+    assert f"base64,QUJD{home}REVG" in short  # base64 is never touched

@@ -185,7 +185,9 @@ def without_local_paths(text: str, *folders: Path) -> str:
     places += [(sys.prefix, "&lt;python&gt;"), (sys.base_prefix, "&lt;python&gt;"), (str(Path.home()), "~")]
     for place, short in sorted(places, key=lambda p: -len(p[0])):
         if len(place) > 1:
-            text = text.replace(place + "/", short + "/").replace(place, short)
+            # Never inside base64 (embedded figures): a path starts after a character base64 does not use.
+            pattern = re.compile(r"(?<![A-Za-z0-9+/=,])" + re.escape(place) + r"(?![A-Za-z0-9+=])")
+            text = pattern.sub(lambda _m, short=short: short, text)
     return text
 
 
