@@ -1,7 +1,7 @@
 # The workbook's commands. Each target sets up .venv/ itself when needed.
 #   make report [SEEDS=dir] [OUT=dir]   run every notebook, write figures and HTML reports
 #   make test                           unit tests + every notebook executed on seeds/
-#   make lab                            JupyterLab on notebooks/
+#   make lab [SEEDS=dir] [OUT=dir]      JupyterLab on notebooks/ (notebooks read SEEDS, write OUT/figures)
 #   make app [SEEDS=dir] [PORT=8866]    the explorers (05_explore) as a Voila app
 #   make eval                           measure accuracy on ../shared/data (when present)
 #   make ablation                       what each attribution reader adds, on every gold set (slow)
@@ -11,6 +11,8 @@
 #   make model                          retrain the Italian pipeline from ../shared/data, resuming (hours on 2 cores)
 
 PYTHON ?= python3
+# The Python the workbook runs on (as pyproject.toml and environment.yml pin it; a test checks).
+PYTHON_VERSION := 3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SEEDS  ?= seeds
@@ -19,17 +21,47 @@ FORMAT ?= parquet
 ENGINE ?= local
 PORT   ?= 8866
 
-.PHONY: help report test lab app eval ablation run bench venv test-deps chromium clean model
+.PHONY: help report test lab app eval ablation run bench venv test-deps chromium clean model git-filter FORCE
 .DEFAULT_GOAL := help
 
 help:
 	@sed -n 's/^#   make/   make/p' Makefile
 
-$(VENV)/.installed: pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+# A .venv made by another Python, or whose Python is gone, is made again (not reused until `make clean`).
+VERSION_OF = -c 'import sys; print("%d.%d" % sys.version_info[:2])'
+ifneq ($(wildcard $(VENV)/pyvenv.cfg),)
+  ifneq ($(shell $(PY) $(VERSION_OF) 2>/dev/null),$(PYTHON_VERSION))
+    VENV_STALE := FORCE
+  endif
+endif
+FORCE:
+
+$(VENV)/.installed: pyproject.toml $(VENV_STALE)
+	@if [ -e $(VENV) ] && [ "$$($(PY) $(VERSION_OF) 2>/dev/null)" != "$(PYTHON_VERSION)" ]; then \
+	  echo "$(VENV) was made by another Python (or its Python is gone): making it again"; rm -rf $(VENV); fi
+	@if [ ! -x $(PY) ]; then \
+	  found=$$($(PYTHON) $(VERSION_OF) 2>/dev/null); \
+	  if [ "$$found" != "$(PYTHON_VERSION)" ]; then \
+	    echo "error: '$(PYTHON)' is $${found:+Python }$${found:-not a Python that runs here}; the workbook needs Python $(PYTHON_VERSION): make PYTHON=python$(PYTHON_VERSION) ..." >&2; \
+	    exit 1; fi; \
+	  $(PYTHON) -m venv $(VENV); fi
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
+	@$(MAKE) --no-print-directory git-filter
 	@touch $@
+
+# Notebook outputs never reach git: .gitattributes sends notebooks through nbstripout
+# as they are staged. The command is relative to the checkout, so each clone uses its
+# own .venv. Set only in a clone's own .git (a linked worktree shares its main
+# checkout's setting, which `make` run there sets).
+NBSTRIPOUT := $(VENV)/bin/python -m nbstripout --keep-id
+git-filter:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && \
+	   [ "$$(cd "$$(git rev-parse --git-dir)" && pwd -P)" = "$$(cd "$$(git rev-parse --git-common-dir)" && pwd -P)" ]; then \
+	  git config filter.nbstripout.clean '$(NBSTRIPOUT)' && \
+	  git config filter.nbstripout.smudge cat && \
+	  git config diff.ipynb.textconv '$(NBSTRIPOUT) -t'; \
+	fi
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
@@ -55,8 +87,11 @@ chromium:
 test: $(VENV)/.installed-test chromium
 	$(PY) -m pytest
 
+# The notebooks read WORKBOOK_SEEDS and WORKBOOK_OUT when their parameters are None
+# (analysis.notebooks.workbook_folders); JupyterLab refuses root without --allow-root.
 lab: $(VENV)/.installed
-	$(VENV)/bin/jupyter lab notebooks/
+	WORKBOOK_SEEDS="$(abspath $(SEEDS))" $(if $(filter command line environment,$(origin OUT)),WORKBOOK_OUT="$(abspath $(OUT))") \
+	  $(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # The explorers as a web app: Voila runs notebooks/05_explore.ipynb and shows
 # its widgets only (no code). WORKBOOK_SEEDS tells the notebook which folder to read;

@@ -9,6 +9,7 @@ tests can count from it rather than from the analysis under test.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -90,5 +91,43 @@ def write_multi_corpus(folder: Path) -> Path:
             records.append({"text": art["text"], "title": art["title"], "date": art["date"], "outlet": art["outlet"], "id": art["name"]})
     with (folder / "zz_records.jsonl").open("w", encoding="utf-8") as fh:
         for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return folder
+
+
+#: Where the articles of :func:`years_articles` are set: each outlet's articles differ by place.
+CITIES = ("Roma", "Milano", "Napoli", "Torino", "Palermo", "Genova", "Bologna", "Firenze", "Bari", "Catania",
+          "Venezia", "Verona", "Messina", "Padova", "Trieste", "Brescia", "Parma", "Taranto", "Prato", "Modena")
+
+
+def years_articles() -> list[dict]:
+    """Fifty articles of the three outlets over five years (2019–2023), one every 38 days; the last two undated.
+
+    Each outlet leans on its own speakers (the Gazzetta on the minister, Radio
+    Colle on the opposition, Aurora on the city); every paragraph names the
+    article's own city, so no line repeats as a website's furniture would.
+    """
+    seed = seed_sentences()
+    lean = {0: ["neri", "neri2", "weather"], 1: ["bianchi", "traffic", "blu"], 2: ["gialli", "blu", "traffic"]}
+    start = dt.date(2019, 1, 15)
+    articles = []
+    for n in range(50):
+        outlet, k = n % 3, n // 3
+        city = CITIES[k % len(CITIES)]
+        parts = [f"Da {city}. " + OWN[lean[outlet][k % 3]], seed[n % len(seed)],
+                 f"Ancora da {city}. " + OWN[lean[outlet][(k + 1) % 3]]]
+        day = (start + dt.timedelta(days=38 * n)).isoformat() if n < 48 else None
+        articles.append({"name": f"y{n:02d}", "outlet": OUTLETS[outlet], "date": day, "text": "\n\n".join(parts) + "\n"})
+    return articles
+
+
+def write_years_corpus(folder: Path) -> Path:
+    """Write :func:`years_articles` as one ``.jsonl`` file into ``folder`` (created); return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "years.jsonl").open("w", encoding="utf-8") as fh:
+        for art in years_articles():
+            record = {"id": art["name"], "outlet": art["outlet"], "text": art["text"]}
+            if art["date"]:
+                record["date"] = art["date"]
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return folder

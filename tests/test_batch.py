@@ -244,3 +244,18 @@ def test_cli_errors_are_clear(tmp_path, capsys):
         main(["run", str(tmp_path), "--out", str(tmp_path), "--workers", "2"])  # needs --engine dask
     with pytest.raises(SystemExit):
         main(["run", str(tmp_path), "--out", str(tmp_path), "--format", "xlsx"])
+
+
+def test_cli_says_when_nothing_could_be_read(tmp_path, capsys):
+    seeds = tmp_path / "articoli"
+    seeds.mkdir()
+    (seeds / "vuoto.txt").write_bytes(b"")
+    (seeds / "vecchio.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    assert main(["run", str(seeds), "--out", str(tmp_path / "tables"), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "error: No article could be read from articoli/: all 2 files and records were rejected" in err
+    assert "vuoto.txt: empty file" in err and "vecchio.doc: unsupported file type '.doc'" in err
+    empty = tmp_path / "nulla"
+    empty.mkdir()
+    assert main(["run", str(empty), "--out", str(tmp_path / "t2"), "--no-progress", "--format", "csv"]) == 2
+    assert "No article in nulla/: the folder is empty." in capsys.readouterr().err

@@ -8,6 +8,7 @@ project.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
@@ -87,3 +88,70 @@ def test_binder_serves_the_voila_app():
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert "urlpath=voila/render/notebooks/05_explore.ipynb" in readme
     assert "urlpath=lab/tree/notebooks/" in readme
+
+
+#: conda-forge packages whose PyPI distribution has another name.
+CONDA_TO_PYPI = {"jupyterhub-base": "jupyterhub", "nbconvert-core": "nbconvert", "brotli-python": "brotli",
+                 "python-fastjsonschema": "fastjsonschema"}
+#: The installer's own tools: the simulated environment has its own.
+INSTALLER_TOOLS = {"pip", "setuptools", "wheel"}
+_OFFLINE = re.compile(r"Failed to establish a new connection|Temporary failure in name resolution|Network is unreachable|"
+                      r"Could not fetch URL|ConnectionError|No matching distribution found", re.I)
+
+
+def binder_base_packages() -> list[str]:
+    """``name==version`` of every Python package in Binder's base environment for our Python.
+
+    Read from the lock file of the pinned ``jupyter-repo2docker`` (what
+    mybinder.org builds on): conda packages with a Python build, named as on PyPI.
+    """
+    spec = importlib.util.find_spec("repo2docker")
+    if spec is None or spec.origin is None:
+        pytest.skip("jupyter-repo2docker is not installed (it is in the project's test extra: make test installs it)")
+    python = next(str(d) for d in yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())["dependencies"]
+                  if str(d).startswith("python="))[len("python="):]
+    lock = Path(spec.origin).parent / "buildpacks" / "conda" / f"environment.py-{python}-linux-64.lock"
+    pins = []
+    for line in lock.read_text().splitlines():
+        if not line.startswith("https://"):
+            continue
+        name, version, build = re.sub(r"\.(conda|tar\.bz2)$", "", line.rsplit("/", 1)[1].split("#")[0]).rsplit("-", 2)
+        if build.startswith("py") and name not in INSTALLER_TOOLS:
+            pins.append(f"{CONDA_TO_PYPI.get(name, name)}=={version}")
+    return pins
+
+
+def test_binder_base_environment_is_known():
+    pins = dict(p.split("==") for p in binder_base_packages())
+    # The packages whose pins our own must accept.
+    assert {"jupyterlab", "notebook", "jupyter_server", "jupyterhub", "ipywidgets"} <= set(pins)
+
+
+@pytest.mark.slow
+def test_pip_check_is_clean_in_a_simulated_binder_build(tmp_path):
+    """The image's own Jupyter, then our pip section over it, as Binder installs them; then ``pip check``.
+
+    Needs the package index (skips, saying so, when it cannot be reached);
+    takes a few minutes.
+    """
+    venv = tmp_path / "image"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "--disable-pip-version-check"]
+
+    def run(*args: str, timeout: int = 1800) -> subprocess.CompletedProcess:
+        return subprocess.run([*pip, *args], capture_output=True, text=True, timeout=timeout)
+
+    (tmp_path / "image.txt").write_text("\n".join(binder_base_packages()) + "\n")
+    base = run("install", "--quiet", "--no-compile", "--no-deps", "-r", str(tmp_path / "image.txt"))
+    if base.returncode != 0 and _OFFLINE.search(base.stderr):
+        pytest.skip(f"the package index cannot be reached: {base.stderr.strip().splitlines()[-1]}")
+    assert base.returncode == 0, base.stderr[-3000:]
+    assert run("check").returncode == 0, "the simulated image is not consistent on its own"
+
+    env = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())
+    ours = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    (tmp_path / "ours.txt").write_text("\n".join(f"-e {PROJECT_ROOT}" if p.strip() == "-e ." else p for p in ours) + "\n")
+    installed = run("install", "--quiet", "--no-compile", "-r", str(tmp_path / "ours.txt"))
+    assert installed.returncode == 0, installed.stderr[-3000:]
+    check = run("check")
+    assert check.returncode == 0, f"pip check in the simulated Binder image:\n{check.stdout}{check.stderr}"

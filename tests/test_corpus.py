@@ -68,10 +68,10 @@ def test_duplicates_point_to_the_first_in_load_order():
 def test_a_document_the_pipeline_cannot_process_is_rejected_not_raised(monkeypatch):
     real = corpus_module.process_text
 
-    def fragile(text):
+    def fragile(text, **options):
         if "rompe" in text:
             raise RuntimeError("caso imprevisto")
-        return real(text)
+        return real(text, **options)
 
     monkeypatch.setattr(corpus_module, "process_text", fragile)
     corpus = build_corpus([RawDocument("ok", "ok.txt", "Il governo ha deciso."), RawDocument("ko", "ko.txt", "Questo rompe tutto.")])

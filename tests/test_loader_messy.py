@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from loader_helpers import assert_offsets_round_trip, reasons, write_files
+from loader_helpers import assert_offsets_round_trip, docx_bytes, pdf_bytes, reasons, write_files
 
 ITALIAN = "Il governo ha detto “sì” all’accordo: costerà 5 €, perché la città è già lì."
 
@@ -147,10 +147,91 @@ def test_csv_bad_rows_are_reported_and_good_rows_load(tmp_path):
     corpus = load_corpus(write_files(tmp_path, {"x.csv": content}))
     assert list(corpus.documents["doc_id"]) == ["x#2", "x#6"]  # the line where each row starts
     assert reasons(corpus)["x.csv"] == [
-        "x.csv line 3: 1 fields but the header has 2",
-        "x.csv line 4: 3 fields but the header has 2",
+        "x.csv line 3: 1 field but the header has 2: a field is missing",
+        "x.csv line 4: 3 fields but the header has 2: the row holds the separator (comma) outside double quotes; "
+        "a field that contains it must be quoted",
         "x.csv line 5: empty text",
     ]
+
+
+QUOTED = [
+    'Il ministro ha detto: "È un passo avanti", poi è uscito.',
+    'Due righe:\n"prima" e "seconda"; fine.',
+    '"Tutto tra virgolette"',
+    "Nessuna virgoletta, ma una virgola; e un punto e virgola.",
+    'Un solo " spaiato.',
+]
+
+
+@pytest.mark.parametrize(
+    ("options", "encoding"),
+    [({}, "utf-8"), ({"sep": ";"}, "utf-8-sig"), ({"sep": ";"}, "cp1252"), ({"sep": "\t"}, "utf-8"),
+     ({"lineterminator": "\r\n"}, "utf-8")],
+    ids=["pandas", "excel-csv-utf8-semicolon-bom", "excel-csv-cp1252-semicolon", "tab", "crlf"],
+)
+def test_csv_written_by_pandas_or_excel_loses_no_row(tmp_path, options, encoding):
+    """RFC 4180: a quote inside a field is doubled; the rows with quotes are exactly the ones that matter."""
+    table = pd.DataFrame({"id": range(1, len(QUOTED) + 1), "title": ["Uno", 'Il "due"', "Tre", "Quattro", "Cinque"],
+                          "text": QUOTED, "outlet": ["ANSA"] * len(QUOTED)})
+    path = tmp_path / "export.csv"
+    table.to_csv(path, index=False, encoding=encoding, **options)
+    corpus = load_corpus(tmp_path)
+    assert corpus.rejected.empty, corpus.rejected.to_dict("records")
+    docs = corpus.documents.set_index("doc_id")
+    assert list(docs["text"]) == QUOTED
+    assert docs.loc["export#2", "title"] == 'Il "due"'
+    assert_offsets_round_trip(corpus)
+
+
+def test_one_column_csv_with_commas_and_semicolons_in_the_text(tmp_path):
+    content = "text\nIl governo, oggi, ha deciso; domani vota.\n\"Con \"\"virgolette\"\", e virgole\"\n"
+    corpus = load_corpus(write_files(tmp_path, {"a.csv": content}))
+    assert list(corpus.documents["text"]) == ["Il governo, oggi, ha deciso; domani vota.", 'Con "virgolette", e virgole']
+
+
+def test_csv_quote_never_closed_says_so(tmp_path):
+    content = 'title,text\nUno,Il governo ha deciso.\nDue,"Il Senato ha votato.\nTre,Altro.\n'
+    corpus = load_corpus(write_files(tmp_path, {"x.csv": content}))
+    assert list(corpus.documents["text"]) == ["Il governo ha deciso.", "Altro."]  # the row after it still loads
+    assert list(corpus.documents["doc_id"]) == ["x#2", "x#4"]
+    assert reasons(corpus)["x.csv"] == [
+        "x.csv line 3: a double quote opened in this row is never closed (the lines after it were read again as rows of their own)"]
+
+
+def test_csv_quote_closed_rows_later_names_the_lines_it_swallowed(tmp_path):
+    content = 'title,text,outlet\nUno,"Il governo ha deciso.,ANSA\nDue,Il Senato,"ANSA"\nTre,Altro.,AGI\n'
+    corpus = load_corpus(write_files(tmp_path, {"x.csv": content}))
+    assert list(corpus.documents["text"]) == ["Altro."]
+    (reason,) = reasons(corpus)["x.csv"]
+    assert reason.startswith("x.csv line 2: ") and "a double quote opened in this row is closed only on line 3" in reason
+
+
+def test_pdf_and_docx_that_cannot_be_read_say_what_to_do(tmp_path):
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    locked = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes([["Il governo ha deciso."]]))))
+    locked.encrypt(user_password="segreto", owner_password="proprietario", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    locked.write(buffer)
+    files = {
+        "scan.pdf": pdf_bytes([[], []]),
+        "locked.pdf": buffer.getvalue(),
+        "broken.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog",
+        "renamed.docx": "Testo semplice, non un documento Word.",
+        "empty.docx": docx_bytes(["", "  "]),
+        "ok.pdf": pdf_bytes([["Il governo ha deciso."], []]),
+    }
+    corpus = load_corpus(write_files(tmp_path, files))
+    got = reasons(corpus)
+    assert "no text layer (2 pages of images, as a scan is): run OCR" in got["scan.pdf"][0]
+    assert "password-protected PDF" in got["locked.pdf"][0]
+    assert got["broken.pdf"][0].startswith("broken.pdf: damaged or unreadable PDF")
+    assert "not a .docx file" in got["renamed.docx"][0] and "save it as .docx or .txt" in got["renamed.docx"][0]
+    assert got["empty.docx"] == ["empty.docx (text of the Word document): empty text"]
+    assert list(corpus.documents["doc_id"]) == ["ok"]
+    assert "page(s) 2 of the PDF have no text layer" in corpus.documents["warnings"].iloc[0]
 
 
 def test_csv_with_header_only_is_rejected(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 
 from analysis import SeedsNotFoundError, load_corpus
 from analysis.readers import read_seeds
-from loader_helpers import assert_offsets_round_trip, reasons, write_files
+from loader_helpers import assert_offsets_round_trip, docx_bytes, pdf_bytes, reasons, write_files
 
 ARTICLE = "Il governo ha approvato la riforma.\n\nIl ministro ha detto: «È un passo avanti».\n"
 
@@ -83,6 +83,28 @@ def test_csv_with_semicolons_as_italian_spreadsheets_save_it(tmp_path):
     corpus = load_corpus(write_files(tmp_path, {"excel.csv": content}))
     assert corpus.text("excel#2") == "Il governo ha deciso, dopo ore."
     assert docs_by_id(corpus).loc["excel#2", "titolo"] == "Uno"
+
+
+def test_docx_paragraphs_line_breaks_tables_and_title(tmp_path):
+    raw = docx_bytes(["Il governo ha approvato la riforma.", "", "Il ministro ha detto: «È un passo avanti».\nRiga due."],
+                     title="Riforma approvata", table=[["Voti", "Favorevoli"], ["Camera", "201"]])
+    corpus = load_corpus(write_files(tmp_path, {"articolo.docx": raw}))
+    doc = docs_by_id(corpus).loc["articolo"]
+    assert doc["text"] == ("Il governo ha approvato la riforma.\n\nIl ministro ha detto: «È un passo avanti».\nRiga due."
+                           "\n\nVoti | Favorevoli\n\nCamera | 201")
+    assert doc["title"] == "Riforma approvata" and doc["n_paragraphs"] == 4
+    assert corpus.rejected.empty
+    assert_offsets_round_trip(corpus)
+
+
+def test_pdf_text_of_every_page_and_title(tmp_path):
+    raw = pdf_bytes([["Il governo ha approvato la riforma (ieri).", "Perché la città è già lì: 5 €."], ["Seconda pagina."]],
+                    title="Riforma")
+    corpus = load_corpus(write_files(tmp_path, {"articolo.pdf": raw}))
+    doc = docs_by_id(corpus).loc["articolo"]
+    assert doc["text"] == "Il governo ha approvato la riforma (ieri).\nPerché la città è già lì: 5 €.\n\nSeconda pagina."
+    assert doc["title"] == "Riforma" and doc["n_paragraphs"] == 2
+    assert_offsets_round_trip(corpus)
 
 
 def test_html_readable_text_only_with_paragraph_breaks(tmp_path):
@@ -181,10 +203,21 @@ def test_hidden_files_folders_and_readme_are_listed_not_loaded(tmp_path):
 
 
 def test_unsupported_suffix_is_rejected_naming_the_readable_ones(tmp_path):
-    corpus = load_corpus(write_files(tmp_path, {"a.docx": b"PK\x03\x04junk", "notes": "testo"}))
+    corpus = load_corpus(write_files(tmp_path, {"a.xyz": b"qualcosa", "notes": "testo"}))
     got = reasons(corpus)
-    assert "unsupported file type '.docx'" in got["a.docx"][0] and ".jsonl" in got["a.docx"][0]
+    assert "unsupported file type '.xyz'" in got["a.xyz"][0] and ".jsonl" in got["a.xyz"][0] and ".docx" in got["a.xyz"][0]
     assert "no file extension" in got["notes"][0]
+
+
+@pytest.mark.parametrize(
+    ("name", "advice"),
+    [("a.doc", "save it as .docx"), ("a.odt", "save it as .docx"), ("a.xlsx", "save the sheet as CSV UTF-8"),
+     ("a.rtf", "save it as .docx")],
+)
+def test_formats_researchers_have_are_rejected_with_how_to_convert_them(tmp_path, name, advice):
+    corpus = load_corpus(write_files(tmp_path, {name: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 binary", "ok.txt": ARTICLE}))
+    reason = reasons(corpus)[name][0]
+    assert reason.startswith(f"{name}: unsupported file type") and advice in reason
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks on this system")

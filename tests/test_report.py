@@ -5,8 +5,10 @@ seeds/ into a temporary folder); the failure check runs a tiny notebook.
 """
 from __future__ import annotations
 
-import sys
+import re
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -151,3 +153,84 @@ def test_a_widget_without_fallback_is_left_out():
     kept = static_outputs(outputs)
     assert len(kept) == 2 and WIDGET_VIEW not in kept[0]["data"] and kept[1]["text"] == "kept"
     assert WIDGET_VIEW in outputs[1]["data"]  # the notebook itself is not changed
+
+
+def _local_folders(out: Path) -> list[str]:
+    places = [str(PROJECT_ROOT), str(out.resolve()), sys.prefix]
+    home = str(Path.home())
+    if home not in ("/", ""):
+        places.append(home)
+    return places
+
+
+def test_no_report_names_a_folder_of_this_machine(seed_report):
+    out, _ = seed_report
+    for page in sorted((out / "reports").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        leaked = [place for place in _local_folders(out) if place in text]
+        assert not leaked, f"{page.name} names {leaked}"
+        assert "PosixPath(" not in text, f"{page.name} shows the paths of saved figures"
+
+
+def test_numbers_agree_with_their_nouns(seed_report):
+    out, _ = seed_report
+    for page in sorted((out / "reports").glob("*.html")):
+        text = _soup(page).get_text(" ")
+        wrong = re.findall(r"(?<![\d.,])1 (?:documents|paragraphs|sentences|tokens|attributions|speakers|outlets|"
+                           r"files|attributed passages|named speakers|distinct speakers)\b", text)
+        assert not wrong, f"{page.name}: {wrong}"
+
+
+def test_the_reports_folder_stands_alone(seed_report, tmp_path):
+    out, results = seed_report
+    alone = tmp_path / "sent" / "reports"
+    shutil.copytree(out / "reports", alone)
+    index = _soup(alone / "index.html")
+    sources = [img["src"] for img in index.find_all("img")]
+    assert len(sources) == sum(1 for r in results for f in r.figures if f.suffix == ".png")
+    for target in sources + [a["href"] for a in index.find_all("a", href=True)]:
+        assert not target.startswith(("/", "..", "file:")), target
+        assert (alone / target).is_file(), f"index.html points at {target}, not in the reports folder"
+
+
+def test_tables_show_text_left_and_missing_values_blank(seed_report):
+    out, _ = seed_report
+    page = (out / "reports" / "01_source_attribution.html").read_text(encoding="utf-8")
+    assert "text-align: left" in page
+    assert "&lt;NA&gt;" not in page and ">nan<" not in page and ">None<" not in page
+
+
+def test_a_folder_with_nothing_readable_ends_with_one_sentence_and_the_list(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "scan.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
+    (seeds / "vecchio.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 binary")
+    (seeds / "vuoto.txt").write_bytes(b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis.report", "--seeds", str(seeds), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=900,
+    )
+    sentence = "No article could be read from seeds/: all 3 files and records were rejected, each for the reason listed."
+    assert proc.returncode == 2, proc.stderr
+    assert f"error: {sentence}" in proc.stderr
+    for name in ("scan.pdf: damaged or unreadable PDF", "vecchio.doc: unsupported file type '.doc'", "vuoto.txt: empty file"):
+        assert name in proc.stderr
+    reports = tmp_path / "out" / "reports"
+    assert sorted(p.name for p in reports.glob("*.html")) == ["00_corpus_overview.html", "index.html"]
+    page = _soup(reports / "00_corpus_overview.html").get_text(" ")
+    assert sentence in page and "scan.pdf" in page and "vecchio.doc" in page
+    executed = nbformat.read(reports / "00_corpus_overview.ipynb", as_version=4)
+    assert not [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert "No article could be read" in (reports / "index.html").read_text(encoding="utf-8")
+
+
+def test_local_paths_are_shortened_but_embedded_figures_are_left_alone(tmp_path):
+    from analysis.report import without_local_paths
+
+    home = str(Path.home())
+    page = (f"<pre>{PROJECT_ROOT}/src/analysis/x.py and {tmp_path}/out/figures/a.png and {sys.prefix}/lib "
+            f"and ({home})</pre><img src='data:image/png;base64,QUJD{home}REVG'>")
+    short = without_local_paths(page, tmp_path)
+    assert f"./src/analysis/x.py and {tmp_path.name}/out/figures/a.png and &lt;python&gt;/lib" in short
+    assert str(PROJECT_ROOT) not in short and str(tmp_path) not in short
+    assert f"base64,QUJD{home}REVG" in short  # base64 is never touched

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from .errors import AnalysisError
@@ -82,7 +83,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(summary.format())
+    if summary.n_documents == 0:
+        print(f"error: {_nothing_readable(args.seeds, summary.files.get('rejected'))}", file=sys.stderr)
+        return 2
     return 0
+
+
+def _nothing_readable(seeds: str, rejected_file: Path | None) -> str:
+    """One sentence, then the rejected files and their reasons (from the rejected table just written)."""
+    import pandas as pd
+
+    from .readers import nothing_readable
+
+    rows: list[tuple[str, str]] = []
+    if rejected_file is not None and Path(rejected_file).exists():
+        table = pd.read_parquet(rejected_file) if Path(rejected_file).suffix == ".parquet" else pd.read_csv(rejected_file)
+        rows = list(zip(table["path"].astype(str), table["reason"].astype(str)))
+    folder = Path(seeds).name + "/"
+    return "\n".join([nothing_readable(folder, rows), *(f"  {reason}" for _path, reason in rows)])
 
 
 if __name__ == "__main__":

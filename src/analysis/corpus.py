@@ -18,11 +18,13 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
+from .boilerplate import BoilerplateSettings, empty_boilerplate, find_boilerplate, inside_spans
 from .dates import parse_date
 from .language import detect_language, normalize_language_code, resolve_language
 from .pipeline import PARAGRAPH_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, process_text
 
-__all__ = ["Corpus", "RawDocument", "build_corpus", "corpus_from_texts", "load_corpus", "DOCUMENT_COLUMNS", "duplicate_keys"]
+__all__ = ["Corpus", "RawDocument", "build_corpus", "corpus_from_texts", "load_corpus", "DOCUMENT_COLUMNS", "DEFAULT_BOILERPLATE",
+           "duplicate_keys"]
 
 #: Fixed columns of ``Corpus.documents``; metadata fields are added after them.
 DOCUMENT_COLUMNS = (
@@ -84,6 +86,13 @@ class Corpus:
         url | email | handle | emoticon | symbol), is_stop, is_punct, is_alpha,
         is_digit, is_title, is_upper, is_proper, is_space, like_url, is_emoji
         (bool; meanings in :func:`analysis.pipeline.process_text`).
+    ``boilerplate``: the lines of scraping residue found in the documents
+        (:func:`analysis.boilerplate.find_boilerplate`: doc_id, outlet, start,
+        end, text, key, n_documents, share, reason). Unless the settings say
+        ``keep``, each is a paragraph of its own and the paragraphs, sentences
+        and tokens inside them are left out of the tables above (so their ids
+        skip them, and ``n_paragraphs``/``n_sentences``/``n_tokens`` count what
+        the analyses see); ``documents.text`` keeps them.
     ``rejected``: path (string, relative to the seeds folder; a skipped folder
         ends with ``/``), reason (string, starting with the path, and the line
         for a bad record: ``"feed.jsonl line 3: not valid JSON (...)"``): one
@@ -101,6 +110,7 @@ class Corpus:
     tokens: pd.DataFrame
     rejected: pd.DataFrame
     root: Path | None = None
+    boilerplate: pd.DataFrame = field(default_factory=empty_boilerplate)
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -126,14 +136,28 @@ def _rejected_frame(rows: Iterable[tuple[str, str]]) -> pd.DataFrame:
     )
 
 
-def build_corpus(docs: Iterable[RawDocument], rejected: Iterable[tuple[str, str]] = (), *, root: Path | None = None) -> Corpus:
+def build_corpus(
+    docs: Iterable[RawDocument], rejected: Iterable[tuple[str, str]] = (), *, root: Path | None = None,
+    boilerplate: BoilerplateSettings | None = None,
+) -> Corpus:
     """Run the pipeline on ``docs`` and assemble the linked tables.
 
     Per document: language detection, date parsing, duplicate flags and the
     pipeline. A document the pipeline cannot process is moved to ``rejected``
-    (never raised).
+    (never raised). With ``boilerplate`` settings, the lines of scraping
+    residue are found over all ``docs`` first (:mod:`analysis.boilerplate`)
+    and, unless the settings keep them, left out of the paragraphs, sentences
+    and tokens; None looks for none.
     """
     rejected = list(rejected)
+    docs = list(docs)
+    spans = empty_boilerplate()
+    breaks: dict[str, list[tuple[int, int]]] = {}
+    if boilerplate is not None:
+        spans = find_boilerplate(_raw_frame(docs), boilerplate)
+        if not boilerplate.keep:
+            for doc_id, start, end in zip(spans["doc_id"], spans["start"], spans["end"]):
+                breaks.setdefault(str(doc_id), []).append((int(start), int(end)))
     doc_rows: list[dict[str, Any]] = []
     P: dict[str, list] = {c: [] for c in ("doc_id", *PARAGRAPH_COLUMNS)}
     S: dict[str, list] = {c: [] for c in ("doc_id", *SENTENCE_COLUMNS)}
@@ -145,7 +169,7 @@ def build_corpus(docs: Iterable[RawDocument], rejected: Iterable[tuple[str, str]
     for doc in docs:
         text = doc.text
         try:
-            processed = process_text(text)
+            processed = process_text(text, breaks=breaks.get(doc.doc_id, ()))
         except Exception as exc:  # one odd text must not stop the corpus
             where = doc.path or doc.doc_id
             rejected.append((where, f"{where}: the text pipeline failed on {doc.doc_id!r} ({type(exc).__name__}: {exc})"))
@@ -166,7 +190,25 @@ def build_corpus(docs: Iterable[RawDocument], rejected: Iterable[tuple[str, str]
     sentences = _typed(pd.DataFrame(S), {"doc_id": "string"})
     sentences["text"] = pd.Series(S_text, dtype="string")
     tokens = _typed(pd.DataFrame(T), {"doc_id": "string", "text": "string", "lemma": "string", "kind": "category"})
-    return Corpus(documents, paragraphs, sentences, tokens, _rejected_frame(rejected), root)
+    if breaks:
+        spans = spans[spans["doc_id"].isin(documents["doc_id"])].reset_index(drop=True)
+        paragraphs, sentences, tokens = (_without(t, spans) for t in (paragraphs, sentences, tokens))
+        for col, table in (("n_paragraphs", paragraphs), ("n_sentences", sentences), ("n_tokens", tokens)):
+            counts = table.groupby("doc_id", observed=True).size()
+            documents[col] = documents["doc_id"].map(counts).fillna(0).astype("int64")
+    return Corpus(documents, paragraphs, sentences, tokens, _rejected_frame(rejected), root, spans)
+
+
+def _raw_frame(docs: list[RawDocument]) -> pd.DataFrame:
+    """doc_id, outlet and text of documents not yet processed (what boilerplate detection reads)."""
+    return pd.DataFrame({"doc_id": [d.doc_id for d in docs], "outlet": [_as_text(d.metadata.get("outlet")) for d in docs],
+                         "text": [d.text for d in docs]})
+
+
+def _without(table: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """``table`` without the rows that lie inside ``spans``."""
+    inside = inside_spans(table, spans)
+    return table[~inside].reset_index(drop=True) if inside.any() else table
 
 
 def _document_row(
@@ -272,7 +314,14 @@ def corpus_from_texts(texts: Mapping[str, str] | Iterable[str], metadata: Mappin
     return build_corpus(docs)
 
 
-def load_corpus(path: str | Path = "seeds", *, max_bytes: int | None = None) -> Corpus:
+#: What :func:`load_corpus` treats as boilerplate unless told otherwise.
+DEFAULT_BOILERPLATE = BoilerplateSettings()
+
+
+def load_corpus(
+    path: str | Path = "seeds", *, max_bytes: int | None = None,
+    boilerplate: BoilerplateSettings | None = DEFAULT_BOILERPLATE,
+) -> Corpus:
     """Read every article under ``path`` (recursively) into a :class:`Corpus`.
 
     A relative ``path`` is taken from the current directory first, then from
@@ -284,8 +333,14 @@ def load_corpus(path: str | Path = "seeds", *, max_bytes: int | None = None) -> 
     ``.jsonl``/``.csv``, which stream record by record) that is read; larger
     ones are rejected with the reason. Default
     :data:`analysis.readers.DEFAULT_MAX_BYTES` (50 MB).
+
+    ``boilerplate``: lines of scraping residue repeated across an outlet's
+    documents are found and left out of every analysis
+    (:class:`~analysis.boilerplate.BoilerplateSettings`; listed in
+    ``Corpus.boilerplate``). ``BoilerplateSettings(keep=True)`` lists them
+    but keeps them; None does not look for them.
     """
     from .readers import DEFAULT_MAX_BYTES, read_seeds  # local import: readers imports RawDocument from here
 
     docs, rejected, root = read_seeds(path, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
-    return build_corpus(docs, rejected, root=root)
+    return build_corpus(docs, rejected, root=root, boilerplate=boilerplate)

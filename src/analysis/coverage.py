@@ -1,22 +1,29 @@
 """Coverage compared across outlets and over time.
 
 When documents carry an ``outlet`` and/or a ``date`` (from a sidecar, front
-matter or record fields), these functions compare them: articles per week per
-outlet, share of voice by kind of speaker (and gender, when the attribution
-table has ``speaker_gender``), tone with the number of sentences behind each
-value, the words that set one outlet apart from the others, and the most
-quoted speakers of each outlet. Each takes the corpus tables (or the
+matter or record fields), these functions compare them: articles per period
+per outlet, share of voice by kind of speaker (and gender, when the
+attribution table has ``speaker_gender``), tone with the number of sentences
+behind each value, the words that set one outlet apart from the others, and
+the most quoted speakers of each outlet. Each takes the corpus tables (or the
 attribution and sentence-tone tables) and returns a DataFrame;
-:func:`comparison_note` says in one line why a comparison cannot be made.
+:func:`comparison_notes` says, once, why a comparison cannot be made.
 
-Time is counted in weeks starting on Monday (``week`` columns hold that
-Monday's date). Documents without an outlet count under
-:data:`NO_OUTLET`; documents without a date are left out of anything over
-time (and counted by :func:`comparison_note`).
+Time is counted in periods of one :data:`Period` (week from Monday, month,
+quarter or year), chosen from the span and density of the dates
+(:func:`choose_period`, settings in :class:`TimeAxis`) unless given: a
+``period`` column holds the first day of each period and ``period_label``
+a readable name ("3 Jun 2024", "Jun 2024", "2024 Q2", "2024"). Tables list
+only the periods that have something in them. Documents without an outlet
+count under :data:`NO_OUTLET`; documents without a date are left out of
+anything over time (and counted by :func:`comparison_note`). A speaker
+whose kind or gender the attribution table leaves empty counts as
+:data:`NO_TYPE`, the same word the attribution table uses.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -29,22 +36,89 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 __all__ = [
-    "Over", "NO_OUTLET", "NO_TYPE", "comparison_note", "document_groups", "has_gender",
-    "articles_per_week", "share_of_voice", "tone_over", "outlet_term_counts", "outlet_keyness", "top_speakers",
+    "Over", "Period", "PERIODS", "PERIOD_FREQUENCIES", "TimeAxis", "NO_OUTLET", "NO_TYPE",
+    "choose_period", "period_start", "period_label", "comparison_note", "comparison_notes", "document_groups",
+    "has_gender", "articles_per_period", "share_of_voice", "tone_over", "outlet_term_counts", "outlet_keyness",
+    "top_speakers",
 ]
 
-#: What a comparison is made over: the outlet, or the week of publication.
-Over = Literal["outlet", "week"]
+#: What a comparison is made over: the outlet, or the period of publication.
+Over = Literal["outlet", "time"]
+#: The length of a period of time, shortest first.
+Period = Literal["week", "month", "quarter", "year"]
+PERIODS: tuple[Period, ...] = get_args(Period)
 #: The outlet of a document that names none.
 NO_OUTLET = "(no outlet)"
-#: The kind (or gender) of a speaker the attribution table leaves empty.
-NO_TYPE = "(unknown)"
+#: The kind (or gender) of a speaker the attribution table leaves empty (its own word for an unknown kind).
+NO_TYPE = "unknown"
+
+#: pandas period frequency of each Period (a week runs Monday to Sunday).
+PERIOD_FREQUENCIES = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+
+
+@dataclass(frozen=True)
+class TimeAxis:
+    """How :func:`choose_period` picks the period of a time axis.
+
+    The shortest period whose axis has at most ``max_periods`` periods from
+    the first date to the last, of which at least ``min_filled`` (a share)
+    hold a dated document; a year when none does.
+    """
+
+    max_periods: int = 40
+    min_filled: float = 0.5
+
+    def __post_init__(self) -> None:
+        if isinstance(self.max_periods, bool) or not isinstance(self.max_periods, int) or self.max_periods < 1:
+            raise ValueError(f"TimeAxis.max_periods must be a whole number >= 1; got {self.max_periods!r}")
+        if not 0 <= self.min_filled <= 1:
+            raise ValueError(f"TimeAxis.min_filled must be a share between 0 and 1; got {self.min_filled!r}")
 
 
 def _check_over(over: str) -> str:
-    if over not in ("outlet", "week"):
-        raise ValueError(f"over must be 'outlet' or 'week'; got {over!r}")
+    if over not in ("outlet", "time"):
+        raise ValueError(f"over must be 'outlet' or 'time'; got {over!r}")
     return over
+
+
+def _check_period(period: str) -> Period:
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}; got {period!r}")
+    return period  # type: ignore[return-value]
+
+
+def period_start(dates: pd.Series, period: Period) -> pd.Series:
+    """The first day of the period (Monday for a week) each date falls in; NaT stays NaT."""
+    dates = pd.to_datetime(pd.Series(dates))
+    return dates.dt.to_period(PERIOD_FREQUENCIES[_check_period(period)]).dt.start_time.astype("datetime64[ns]")
+
+
+def period_label(start: pd.Timestamp, period: Period) -> str:
+    """A period's name in a table or on an axis: "3 Jun 2024" (week from), "Jun 2024", "2024 Q2", "2024"."""
+    start = pd.Timestamp(start)
+    return {"week": f"{start.day} {start:%b %Y}", "month": f"{start:%b %Y}",
+            "quarter": f"{start.year} Q{start.quarter}", "year": f"{start.year}"}[_check_period(period)]
+
+
+def choose_period(dates: pd.Series, axis: TimeAxis | None = None) -> Period:
+    """The period for a time axis over ``dates`` (see :class:`TimeAxis`); a week when there is at most one date."""
+    axis = axis or TimeAxis()
+    dates = pd.to_datetime(pd.Series(dates)).dropna()
+    if dates.nunique() < 2:
+        return "week"
+    for period in PERIODS:
+        starts = period_start(dates, period)
+        span = len(pd.period_range(starts.min(), starts.max(), freq=PERIOD_FREQUENCIES[period]))
+        if span <= axis.max_periods and starts.nunique() / span >= axis.min_filled:
+            return period
+    return "year"
+
+
+def _time_column(documents: pd.DataFrame, period: Period | None) -> Period:
+    if period is not None:
+        return _check_period(period)
+    dates = documents["date"] if "date" in documents.columns else pd.Series([], dtype="datetime64[ns]")
+    return choose_period(dates)
 
 
 def _need(table: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
@@ -55,27 +129,41 @@ def _need(table: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
         raise ValueError(f"{what} lacks column(s) {', '.join(missing)}")
 
 
-def document_groups(documents: pd.DataFrame) -> pd.DataFrame:
-    """doc_id, outlet and week of every document.
+def document_groups(documents: pd.DataFrame, *, period: Period | None = None) -> pd.DataFrame:
+    """doc_id, outlet and period of every document.
 
+    ``period`` None: chosen from the documents' dates (:func:`choose_period`).
     Columns: doc_id (str); outlet (str: stripped, :data:`NO_OUTLET` when
-    missing or blank); date (datetime64|NaT); week (datetime64|NaT: the
-    Monday of the publication week).
+    missing or blank); date (datetime64|NaT); period (datetime64|NaT: the
+    first day of the publication period); period_label (str|NA). The
+    period used is in ``.attrs["period"]``.
     """
     _need(documents, ("doc_id",), "documents")
     outlet = documents["outlet"] if "outlet" in documents.columns else pd.Series(pd.NA, index=documents.index)
     outlet = outlet.astype("string").str.strip()
     outlet = outlet.where(outlet.notna() & (outlet != ""), NO_OUTLET)
     date = pd.to_datetime(documents["date"]) if "date" in documents.columns else pd.Series(pd.NaT, index=documents.index)
-    week = date.dt.normalize() - pd.to_timedelta(date.dt.day_of_week, unit="D")
-    return pd.DataFrame({"doc_id": documents["doc_id"].astype("string"), "outlet": outlet.astype("string"),
-                         "date": date, "week": week}).reset_index(drop=True)
+    date = date.astype("datetime64[ns]").reset_index(drop=True)
+    chosen = _time_column(documents, period)
+    start = period_start(date, chosen)
+    labels = pd.Series([period_label(v, chosen) if pd.notna(v) else pd.NA for v in start], dtype="string")
+    out = pd.DataFrame({"doc_id": documents["doc_id"].astype("string").reset_index(drop=True),
+                        "outlet": outlet.astype("string").reset_index(drop=True), "date": date,
+                        "period": start, "period_label": labels})
+    out.attrs["period"] = chosen
+    return out
+
+
+def comparison_notes(documents: pd.DataFrame) -> list[str]:
+    """Why outlets, and why periods, cannot be compared: at most two lines, never the same twice."""
+    notes = [comparison_note(documents, "outlet"), comparison_note(documents, "time")]
+    return list(dict.fromkeys(n for n in notes if n))
 
 
 def comparison_note(documents: pd.DataFrame, over: Over) -> str | None:
-    """None when documents can be compared ``over`` outlets or weeks; else one line saying why not."""
+    """None when documents can be compared ``over`` outlets or time; else one line saying why not."""
     _check_over(over)
-    groups = document_groups(documents)
+    groups = document_groups(documents, period="week")
     n = len(groups)
     if n == 0:
         return "No documents: nothing to compare."
@@ -84,17 +172,18 @@ def comparison_note(documents: pd.DataFrame, over: Over) -> str | None:
     if over == "outlet":
         named = groups.loc[groups["outlet"] != NO_OUTLET, "outlet"]
         if named.empty:
-            return (f"None of the {n} documents names its outlet (an 'outlet' field in a sidecar, "
+            return (f"None of the {n:,} documents names its outlet (an 'outlet' field in a sidecar, "
                     "front matter or record): nothing to compare across outlets.")
         if named.nunique() == 1 and len(named) == n:
-            return f"All {n} documents come from one outlet ({named.iloc[0]}): nothing to compare across outlets."
+            return f"All {n:,} documents come from one outlet ({named.iloc[0]}): nothing to compare across outlets."
         return None
-    dated = groups["week"].dropna()
+    dated = groups["period"].dropna()
     if dated.empty:
-        return (f"None of the {n} documents has a date (a 'date' field in a sidecar, front matter or record): "
+        return (f"None of the {n:,} documents has a date (a 'date' field in a sidecar, front matter or record): "
                 "nothing to follow over time.")
     if dated.nunique() == 1:
-        return f"Every dated document ({len(dated)} of {n}) falls in one week ({dated.iloc[0]:%Y-%m-%d}): nothing to follow over time."
+        return (f"Every dated document ({len(dated):,} of {n:,}) falls in one week (from {dated.iloc[0]:%Y-%m-%d}): "
+                "nothing to follow over time.")
     return None
 
 
@@ -103,32 +192,37 @@ def has_gender(attributions: pd.DataFrame) -> bool:
     return "speaker_gender" in attributions.columns and bool(attributions["speaker_gender"].notna().any())
 
 
-def articles_per_week(documents: pd.DataFrame) -> pd.DataFrame:
-    """How many articles each outlet published each week (dated documents only).
+def articles_per_period(documents: pd.DataFrame, *, period: Period | None = None) -> pd.DataFrame:
+    """How many articles each outlet published in each period (dated documents only).
 
-    Columns (by week, then outlet): week (datetime64: Monday); outlet (str);
-    n_articles (int). Weeks between the first and the last with no article
-    of an outlet are rows with 0, so a chart shows the gaps.
+    ``period`` None: chosen from the dates (:func:`choose_period`).
+    Columns (by period, then outlet): period (datetime64: first day);
+    period_label (str); outlet (str); n_articles (int, at least 1: a period
+    or outlet with no article has no row). The period is in ``.attrs["period"]``.
     """
-    groups = document_groups(documents).dropna(subset=["week"])
+    groups = document_groups(documents, period=period).dropna(subset=["period"])
+    chosen = _time_column(documents, period)
     if groups.empty:
-        return pd.DataFrame({"week": pd.Series([], dtype="datetime64[ns]"), "outlet": pd.Series([], dtype="string"),
-                             "n_articles": pd.Series([], dtype="int64")})
-    counts = groups.groupby(["week", "outlet"]).size()
-    weeks = pd.date_range(groups["week"].min(), groups["week"].max(), freq="7D")
-    outlets = sorted(groups["outlet"].unique())
-    full = counts.reindex(pd.MultiIndex.from_product([weeks, outlets], names=["week", "outlet"]), fill_value=0)
-    out = full.rename("n_articles").reset_index()
-    return out.astype({"outlet": "string", "n_articles": "int64"})
+        out = pd.DataFrame({"period": pd.Series([], dtype="datetime64[ns]"), "period_label": pd.Series([], dtype="string"),
+                            "outlet": pd.Series([], dtype="string"), "n_articles": pd.Series([], dtype="int64")})
+    else:
+        out = groups.groupby(["period", "period_label", "outlet"]).size().rename("n_articles").reset_index()
+        out = out.astype({"period_label": "string", "outlet": "string", "n_articles": "int64"})
+    out.attrs["period"] = chosen
+    return out
 
 
-def _attributions_with_groups(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+def _attributions_with_groups(attributions: pd.DataFrame, documents: pd.DataFrame, period: Period | None = None) -> pd.DataFrame:
     _need(attributions, ("doc_id",), "attributions")
-    groups = document_groups(documents)
+    groups = document_groups(documents, period=period)
     unknown = sorted(set(attributions["doc_id"].astype(str)) - set(groups["doc_id"].astype(str)))
     if unknown:
         raise ValueError(f"attributions refer to doc_id(s) not in documents: {', '.join(unknown[:5])}")
     return attributions.assign(doc_id=attributions["doc_id"].astype("string")).merge(groups, on="doc_id", how="left")
+
+
+def _group_columns(over: Over) -> list[str]:
+    return ["outlet"] if over == "outlet" else ["period", "period_label"]
 
 
 def share_of_voice(
@@ -137,66 +231,77 @@ def share_of_voice(
     *,
     by: str = "speaker_type",
     over: Over = "outlet",
+    period: Period | None = None,
 ) -> pd.DataFrame:
-    """Who gets the voice in each outlet (or week): attributions by ``by``, as shares.
+    """Who gets the voice in each outlet (or period): attributions by ``by``, as shares.
 
     ``by`` is a column of the attribution table: ``speaker_type`` (person,
     government, media, …) or ``speaker_gender`` (when present; ValueError
-    when it is not). Empty values count as :data:`NO_TYPE`.
+    when it is not). Empty values count as :data:`NO_TYPE`. ``period``
+    (over time only) None: chosen from the dates.
 
-    Columns (by group, then largest share): outlet or week; the ``by``
-    column (str); n_attributions (int); share (float: of the group's
-    attributions, summing to 1 per group); n_group (int: the group's
-    attributions).
+    Columns (by group, then largest share): outlet, or period and
+    period_label; the ``by`` column (str); n_attributions (int); share
+    (float: of the group's attributions, summing to 1 per group); n_group
+    (int: the group's attributions). Over time, ``.attrs["period"]`` holds the period.
     """
     _check_over(over)
     _need(attributions, ("doc_id", by), "attributions")
-    table = _attributions_with_groups(attributions, documents)
-    if over == "week":
-        table = table.dropna(subset=["week"])
+    table = _attributions_with_groups(attributions, documents, period)
+    keys = _group_columns(over)
+    if over == "time":
+        table = table.dropna(subset=["period"])
     kind = table[by].astype("string").str.strip()
     table = table.assign(**{by: kind.where(kind.notna() & (kind != ""), NO_TYPE)})
-    dtype = "datetime64[ns]" if over == "week" else "string"
+    columns = [*keys, by, "n_attributions", "share", "n_group"]
+    dtypes = {"outlet": "string", "period": "datetime64[ns]", "period_label": "string", by: "string",
+              "n_attributions": "int64", "share": "float64", "n_group": "int64"}
     if table.empty:
-        return pd.DataFrame({over: pd.Series([], dtype=dtype), by: pd.Series([], dtype="string"),
-                             "n_attributions": pd.Series([], dtype="int64"), "share": pd.Series([], dtype="float64"),
-                             "n_group": pd.Series([], dtype="int64")})
-    counts = table.groupby([over, by]).size().rename("n_attributions").reset_index()
-    counts["n_group"] = counts.groupby(over)["n_attributions"].transform("sum")
-    counts["share"] = counts["n_attributions"] / counts["n_group"]
-    counts = counts.sort_values([over, "share", by], ascending=[True, False, True], kind="mergesort")
-    return counts.astype({by: "string", "n_attributions": "int64", "n_group": "int64", "share": "float64"}).reset_index(drop=True)[
-        [over, by, "n_attributions", "share", "n_group"]]
+        counts = pd.DataFrame({c: pd.Series([], dtype=dtypes[c]) for c in columns})
+    else:
+        counts = table.groupby([*keys, by]).size().rename("n_attributions").reset_index()
+        counts["n_group"] = counts.groupby(keys[0])["n_attributions"].transform("sum")
+        counts["share"] = counts["n_attributions"] / counts["n_group"]
+        counts = counts.sort_values([keys[0], "share", by], ascending=[True, False, True], kind="mergesort")
+        counts = counts.astype({c: dtypes[c] for c in columns}).reset_index(drop=True)[columns]
+    if over == "time":
+        counts.attrs["period"] = _time_column(documents, period)
+    return counts
 
 
-def tone_over(sentences: pd.DataFrame, documents: pd.DataFrame, *, over: Over = "outlet") -> pd.DataFrame:
-    """Sentence tone per outlet (or week), with how many sentences each value rests on.
+def tone_over(sentences: pd.DataFrame, documents: pd.DataFrame, *, over: Over = "outlet",
+              period: Period | None = None) -> pd.DataFrame:
+    """Sentence tone per outlet (or period), with how many sentences each value rests on.
 
     ``sentences`` is :func:`analysis.sentiment.sentence_sentiment`'s table
-    (doc_id, polarity, label).
+    (doc_id, polarity, label); ``period`` (over time only) None: chosen from the dates.
 
-    Columns (by group): outlet or week; mean_polarity (float, −1…1);
-    sem (float: standard error of that mean, NaN for one sentence);
-    share_negative, share_positive (float); n_sentences, n_documents (int).
+    Columns (by group): outlet, or period and period_label; mean_polarity
+    (float, −1…1); sem (float: standard error of that mean, NaN for one
+    sentence); share_negative, share_positive (float); n_sentences,
+    n_documents (int). Over time, ``.attrs["period"]`` holds the period.
     """
     _check_over(over)
     _need(sentences, ("doc_id", "polarity", "label"), "sentences")
-    groups = document_groups(documents)
+    groups = document_groups(documents, period=period)
+    keys = _group_columns(over)
     table = sentences.assign(doc_id=sentences["doc_id"].astype("string")).merge(groups, on="doc_id", how="inner")
-    if over == "week":
-        table = table.dropna(subset=["week"])
+    if over == "time":
+        table = table.dropna(subset=["period"])
     rows = []
-    for key, g in table.groupby(over, sort=True):
+    for key, g in table.groupby(keys, sort=True):
         labels = g["label"].astype(str)
         n = len(g)
-        rows.append((key, float(g["polarity"].mean()), float(g["polarity"].std(ddof=1) / np.sqrt(n)) if n > 1 else np.nan,
+        rows.append((*key, float(g["polarity"].mean()), float(g["polarity"].std(ddof=1) / np.sqrt(n)) if n > 1 else np.nan,
                      float((labels == "negative").mean()), float((labels == "positive").mean()), n, g["doc_id"].nunique()))
-    cols = [over, "mean_polarity", "sem", "share_negative", "share_positive", "n_sentences", "n_documents"]
+    cols = [*keys, "mean_polarity", "sem", "share_negative", "share_positive", "n_sentences", "n_documents"]
     out = pd.DataFrame(rows, columns=cols)
     if over == "outlet":
         out["outlet"] = out["outlet"].astype("string")
     else:
-        out["week"] = pd.to_datetime(out["week"])
+        out["period"] = pd.to_datetime(out["period"]).astype("datetime64[ns]")
+        out["period_label"] = out["period_label"].astype("string")
+        out.attrs["period"] = _time_column(documents, period)
     return out.astype({"n_sentences": "int64", "n_documents": "int64"})
 
 
@@ -207,7 +312,7 @@ def outlet_term_counts(corpus: "Corpus", *, by: TermUnit = "lemma", names: bool 
     words of that outlet's documents).
     """
     check_unit(by)
-    groups = document_groups(corpus.documents)[["doc_id", "outlet"]]
+    groups = document_groups(corpus.documents, period="year")[["doc_id", "outlet"]]
     tokens = corpus.tokens
     if tokens.empty:
         return pd.DataFrame({"outlet": pd.Series([], dtype="string"), "term": pd.Series([], dtype="string"),
@@ -269,7 +374,7 @@ def top_speakers(attributions: pd.DataFrame, documents: pd.DataFrame, *, top: in
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise ValueError(f"top must be a positive integer; got {top!r}")
     _need(attributions, ("doc_id", "speaker_canonical"), "attributions")
-    table = _attributions_with_groups(attributions, documents).dropna(subset=["speaker_canonical"])
+    table = _attributions_with_groups(attributions, documents, "year").dropna(subset=["speaker_canonical"])
     table = table[table["speaker_canonical"].astype(str).str.strip() != ""]
     rows = []
     for outlet, g in table.groupby("outlet", sort=True):

@@ -7,9 +7,10 @@ document text, so ``text[start:end]`` gives it back exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from .lemmatization import document_names, lemmatize_tokens
-from .segmentation import sentence_spans_from_tokens, split_paragraphs
+from .segmentation import Span, sentence_spans_from_tokens, split_paragraphs
 from .stopwords import STOP_LEMMAS, STOP_WORDS
 from .tokenization import Token, is_emoji_text, tokenize
 
@@ -33,12 +34,14 @@ class ProcessedText:
     tokens: dict[str, list] = field(default_factory=lambda: {c: [] for c in TOKEN_COLUMNS})
 
 
-def process_text(text: str) -> ProcessedText:
+def process_text(text: str, *, breaks: Sequence[tuple[int, int]] = ()) -> ProcessedText:
     """Split ``text`` into paragraphs, sentences and tokens with lemmas and flags.
 
-    ``sent_id`` and ``token_id`` count within the document; ``token_id`` runs
-    through the whole document so (doc_id, token_id) is unique. Token columns
-    (:data:`TOKEN_COLUMNS`):
+    ``breaks`` are spans ``(start, end)`` that must stand as paragraphs of
+    their own (the boilerplate lines of :mod:`analysis.boilerplate`, so that
+    no sentence runs into or out of them). ``sent_id`` and ``token_id`` count
+    within the document; ``token_id`` runs through the whole document so
+    (doc_id, token_id) is unique. Token columns (:data:`TOKEN_COLUMNS`):
 
     ========== ===== ==========================================================
     sent_id    int   sentence the token belongs to
@@ -68,7 +71,7 @@ def process_text(text: str) -> ProcessedText:
     sent_ids: list[int] = []
     sentences: list[list[Token]] = []
     sent_id = 0
-    for para_id, para in enumerate(split_paragraphs(text)):
+    for para_id, para in enumerate(_cut(text, split_paragraphs(text), breaks)):
         P["para_id"].append(para_id)
         P["start"].append(para.start)
         P["end"].append(para.end)
@@ -114,3 +117,33 @@ def process_text(text: str) -> ProcessedText:
     return out
 
 
+
+
+def _cut(text: str, paragraphs: list[Span], breaks: Sequence[tuple[int, int]]) -> list[Span]:
+    """``paragraphs`` with every span of ``breaks`` made a paragraph of its own (pieces trimmed)."""
+    if not breaks:
+        return paragraphs
+    ordered = sorted((int(a), int(b)) for a, b in breaks)
+    out: list[Span] = []
+    for para in paragraphs:
+        pos = para.start
+        for a, b in ordered:
+            if b <= pos or a >= para.end:
+                continue
+            for s, e in ((pos, max(pos, a)), (max(pos, a), min(b, para.end))):
+                piece = _trim(text, s, e)
+                if piece is not None:
+                    out.append(piece)
+            pos = min(b, para.end)
+        piece = _trim(text, pos, para.end)
+        if piece is not None:
+            out.append(piece)
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None

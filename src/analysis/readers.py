@@ -5,7 +5,7 @@ one or more :class:`~analysis.corpus.RawDocument` or as a row
 ``(path, reason)`` in ``Corpus.rejected``: nothing vanishes silently.
 
 Formats: see :mod:`analysis.formats` (``.txt``, ``.md``, ``.html``/``.htm``,
-``.jsonl``, ``.csv``/``.tsv``); encodings: :mod:`analysis.encoding`.
+``.docx``, ``.pdf``, ``.jsonl``, ``.csv``/``.tsv``); encodings: :mod:`analysis.encoding`.
 
 Folder rules:
 
@@ -43,18 +43,18 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from .corpus import RawDocument
 from .encoding import decode_bytes
 from .errors import InputRejected, SeedsNotFoundError
-from .formats import MULTI_RECORD_SUFFIXES, READERS, SUPPORTED_SUFFIXES, Extracted, Rejection
+from .formats import CONVERT_HINTS, MULTI_RECORD_SUFFIXES, READERS, SUPPORTED_SUFFIXES, Extracted, Rejection
 from .formats.base import clean_metadata
 from .frontmatter import parse_yaml_mapping
 from .paths import PROJECT_ROOT
 
 __all__ = [
-    "read_seeds", "plan_seeds", "read_file", "SeedPlan", "SeedFile", "iter_seed_files",
+    "read_seeds", "plan_seeds", "read_file", "SeedPlan", "SeedFile", "iter_seed_files", "first_readable", "nothing_readable",
     "SIDECAR_SUFFIX", "SIDECAR_SUFFIXES", "DEFAULT_MAX_BYTES",
 ]
 
@@ -244,7 +244,8 @@ def read_file(
     reader = READERS.get(suffix)
     if reader is None:
         what = f"unsupported file type '{suffix}'" if suffix else "no file extension"
-        return [], [(rel, f"{rel}: {what} (readable: {', '.join(SUPPORTED_SUFFIXES)})")]
+        hint = f"; {CONVERT_HINTS[suffix]}" if suffix in CONVERT_HINTS else ""
+        return [], [(rel, f"{rel}: {what} (readable: {', '.join(SUPPORTED_SUFFIXES)}){hint}")]
     docs: list[RawDocument] = []
     rejected: list[tuple[str, str]] = []
     side_meta: dict[str, Any] = {}
@@ -314,3 +315,31 @@ def _raw_document(
         doc_id = f"{doc_id}~{n}"
     used_ids.add(doc_id)
     return RawDocument(doc_id, rel, item.text, meta, encoding=item.encoding, warnings=warnings)
+
+
+def first_readable(path: str | Path) -> tuple[bool, list[tuple[str, str]]]:
+    """``(True, [])`` as soon as one file under ``path`` gives a document; else ``(False, every rejection)``.
+
+    Reads files in order and stops at the first document, so checking a large
+    folder costs one file. Raises :class:`SeedsNotFoundError` when ``path``
+    does not exist.
+    """
+    plan = plan_seeds(path)
+    rejected = list(plan.rejected)
+    for seed_file in plan.files:
+        docs, file_rejected = read_file(plan.base, seed_file)
+        if docs:
+            return True, []
+        rejected.extend(file_rejected)
+    return False, sorted(rejected, key=lambda r: r[0])
+
+
+def nothing_readable(folder: str, rejected: Sequence[tuple[str, str]] | int) -> str:
+    """The one sentence that says why ``folder`` gave no article (``rejected``: its rows, or their number)."""
+    n = rejected if isinstance(rejected, int) else len(rejected)
+    if n == 0:
+        return (f"No article in {folder}: the folder is empty. Put articles in it as "
+                f"{', '.join(SUPPORTED_SUFFIXES[:-1])} or {SUPPORTED_SUFFIXES[-1]} files.")
+    if n == 1:
+        return f"No article could be read from {folder}: its one file was rejected, for the reason listed."
+    return f"No article could be read from {folder}: all {n:,} files and records were rejected, each for the reason listed."

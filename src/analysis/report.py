@@ -4,8 +4,18 @@
 each ``notebooks/NN_*.ipynb`` in order with papermill, passing ``SEEDS_DIR``
 and ``OUT_DIR`` (``OUT/figures``) to its ``parameters`` cell, then writes one
 self-contained HTML page per notebook, the executed notebook (with its
-outputs, to open in JupyterLab) and an ``index.html`` to ``OUT/reports``. A failing cell stops the run with a non-zero exit and a
-message naming the notebook and the cell.
+outputs, to open in JupyterLab) and an ``index.html`` to ``OUT/reports``,
+with a copy of the figures in ``OUT/reports/figures`` so that the folder can
+be moved or sent on its own. A failing cell stops the run with a non-zero
+exit and a message naming the notebook and the cell. A seeds folder with
+nothing readable runs the first notebook only (the corpus overview, which
+lists every rejected file with its reason) and stops with one sentence and
+the same list on the command line.
+
+No page names a folder of the machine it was made on: the notebooks get
+their folders relative to the repository, warnings are shown without the
+file they come from, and any absolute path left in an output is shortened
+(:func:`without_local_paths`).
 
 The HTML pages are meant to be opened offline and to stay inert whatever the
 articles contain: no scripts at all (no MathJax, require.js or widget
@@ -22,7 +32,9 @@ from __future__ import annotations
 import argparse
 import copy
 import html
+import os
 import re
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -33,10 +45,13 @@ import nbformat
 
 from .errors import AnalysisError
 from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR
+from .readers import first_readable, nothing_readable
 
 __all__ = [
     "NOTEBOOK_PATTERN",
     "NotebookFailed",
+    "NothingReadable",
+    "without_local_paths",
     "NotebookResult",
     "build_report",
     "find_notebooks",
@@ -50,6 +65,8 @@ __all__ = [
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
 #: Figure files a notebook writes through :func:`analysis.figures.save_figure`.
 FIGURE_SUFFIXES = (".png", ".svg")
+#: Folder inside ``reports/`` that holds a copy of the figures (for index.html).
+REPORT_FIGURES = "figures"
 #: Cells with these tags are left out of the HTML report.
 HIDDEN_TAGS = ("parameters", "injected-parameters", "remove_cell")
 #: The display type of a live widget (rendered by a kernel-backed front end only).
@@ -104,6 +121,18 @@ class NotebookFailed(AnalysisError):
         super().__init__(f"{notebook}: cell {cell} failed ({first_line!r}): {error}")
 
 
+class NothingReadable(AnalysisError):
+    """The seeds folder gave no article; ``rejected`` lists every file (and record) with its reason."""
+
+    def __init__(self, sentence: str, rejected: list[tuple[str, str]]) -> None:
+        self.sentence, self.rejected = sentence, rejected
+        super().__init__(sentence)
+
+    def details(self) -> str:
+        """The sentence, then one line per rejected file."""
+        return "\n".join([self.sentence, *(f"  {reason}" for _path, reason in self.rejected)])
+
+
 @dataclass
 class NotebookResult:
     """One notebook of the report: its HTML page, the executed notebook, what it drew."""
@@ -132,6 +161,47 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def _folder_name(path: Path) -> str:
+    """How a report names a folder: relative to the repository inside it, else its name alone."""
+    shown = _display(path)
+    return (shown if not Path(shown).is_absolute() else path.resolve().name) + "/"
+
+
+def _from_root(path: Path) -> str:
+    """``path`` relative to the repository (``../`` steps when outside it), for the notebooks' parameters."""
+    return Path(os.path.relpath(path.resolve(), PROJECT_ROOT)).as_posix()
+
+
+def without_local_paths(text: str, *folders: Path) -> str:
+    """``text`` with the absolute paths of this machine shortened.
+
+    The repository, ``folders`` (the seeds and output folders of the run),
+    Python's installation and the home folder become a relative path, the
+    folder's name, ``<python>`` (escaped: the text is HTML) and ``~``: a report names no folder of the
+    machine that made it.
+    """
+    places: list[tuple[str, str]] = [(str(PROJECT_ROOT), ".")]
+    places += [(str(Path(f).resolve()), Path(f).resolve().name) for f in folders]
+    places += [(sys.prefix, "&lt;python&gt;"), (sys.base_prefix, "&lt;python&gt;"), (str(Path.home()), "~")]
+    for place, short in sorted(places, key=lambda p: -len(p[0])):
+        if len(place) > 1:
+            # Never inside base64 (embedded figures): a path starts after a character base64 does not use.
+            pattern = re.compile(r"(?<![A-Za-z0-9+/=,])" + re.escape(place) + r"(?![A-Za-z0-9+=])")
+            text = pattern.sub(lambda _m, short=short: short, text)
+    return text
+
+
+def _scrub_metadata(nb: nbformat.NotebookNode) -> None:
+    """Papermill's record of the run, without the folders of this machine."""
+    record = nb.metadata.get("papermill")
+    if not record:
+        return
+    for key in ("input_path", "output_path"):
+        if record.get(key):
+            record[key] = Path(record[key]).name
+    record.pop("environment_variables", None)
+
+
 def _original_cell_number(nb: nbformat.NotebookNode, executed_index: int) -> int:
     """1-based position in the notebook as written, skipping papermill's injected cell."""
     injected = [i for i, c in enumerate(nb.cells) if "injected-parameters" in c.get("metadata", {}).get("tags", [])]
@@ -155,7 +225,7 @@ def execute_notebook(
     from papermill.exceptions import PapermillExecutionError
 
     notebook = Path(notebook)
-    params = {"SEEDS_DIR": str(Path(seeds_dir).resolve()), "OUT_DIR": str(Path(figures_dir).resolve())}
+    params = {"SEEDS_DIR": _from_root(Path(seeds_dir)), "OUT_DIR": _from_root(Path(figures_dir))}
     try:
         return papermill.execute_notebook(
             str(notebook),
@@ -271,7 +341,7 @@ def _figures_written(figures_dir: Path, since_ns: int) -> list[Path]:
     )
 
 
-def _index_html(results: Sequence[NotebookResult], *, seeds_dir: Path, reports_dir: Path) -> str:
+def _index_html(results: Sequence[NotebookResult], *, seeds_dir: Path, reports_dir: Path, readable: bool = True) -> str:
     esc = html.escape
     parts = [
         "<!DOCTYPE html>",
@@ -290,9 +360,11 @@ def _index_html(results: Sequence[NotebookResult], *, seeds_dir: Path, reports_d
         "</head>",
         "<body>",
         "<h1>Italian media-analysis workbook</h1>",
-        f"<p>Reports built from the seeds folder <code>{esc(_display(seeds_dir))}</code>. "
+        f"<p>Reports built from the seeds folder <code>{esc(_folder_name(seeds_dir))}</code>. "
         "Each report is one notebook, run from top to bottom.</p>",
     ]
+    if not readable:
+        parts.append("<p>No article could be read: the corpus overview lists every file with the reason.</p>")
     for r in results:
         link = r.html.relative_to(reports_dir).as_posix()
         parts.append(f'<h2><a href="{esc(link)}">{esc(r.title)}</a></h2>')
@@ -304,17 +376,23 @@ def _index_html(results: Sequence[NotebookResult], *, seeds_dir: Path, reports_d
         if pngs:
             parts.append('<div class="figures">')
             for fig in pngs:
-                rel = Path(_relpath(fig, reports_dir)).as_posix()
+                rel = f"{REPORT_FIGURES}/{fig.name}"
                 parts.append(f'<a href="{esc(rel)}"><img src="{esc(rel)}" alt="{esc(fig.stem)}"></a>')
             parts.append("</div>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 
 
-def _relpath(target: Path, start: Path) -> str:
-    import os
-
-    return os.path.relpath(target.resolve(), start.resolve())
+def _copy_figures(results: Sequence[NotebookResult], reports_dir: Path) -> None:
+    """The figures of this run beside the reports (``reports/figures``), and no others."""
+    folder = reports_dir / REPORT_FIGURES
+    folder.mkdir(exist_ok=True)
+    made = {f.name: f for r in results for f in r.figures}
+    for old in folder.iterdir():
+        if old.is_file() and old.name not in made:
+            old.unlink()
+    for name, source in made.items():
+        shutil.copyfile(source, folder / name)
 
 
 def build_report(
@@ -342,6 +420,9 @@ def build_report(
     notebooks = find_notebooks(notebooks_dir)
     if not notebooks:
         raise AnalysisError(f"{notebooks_dir}: no notebooks named like {NOTEBOOK_PATTERN}")
+    readable, rejected = first_readable(seeds)
+    if not readable:  # the overview says why in its report; nothing else has anything to show
+        notebooks = notebooks[:1]
     say(f"Running {len(notebooks)} notebook(s) on {_display(seeds)}; figures → {_display(figures_dir)}, reports → {_display(reports_dir)}")
     results: list[NotebookResult] = []
     written: set[Path] = set()
@@ -355,20 +436,28 @@ def build_report(
             executed = execute_notebook(notebook, seeds_dir=seeds, figures_dir=figures_dir, output_path=executed_path)
         except NotebookFailed:
             if executed_path.exists():
-                html_path.write_text(render_html(nbformat.read(executed_path, as_version=4), title=title), encoding="utf-8")
+                page = render_html(nbformat.read(executed_path, as_version=4), title=title)
+                html_path.write_text(without_local_paths(page, seeds, out), encoding="utf-8")
             say(f"[{number}/{len(notebooks)}] {notebook.name} FAILED (partial report: {_display(html_path)})")
             raise
-        html_path.write_text(render_html(executed, title=title), encoding="utf-8")
+        _scrub_metadata(executed)
+        nbformat.write(executed, executed_path)
+        html_path.write_text(without_local_paths(render_html(executed, title=title), seeds, out), encoding="utf-8")
         figures = _figures_written(figures_dir, start_ns)
         written.update(figures)
         seconds = time.perf_counter() - t0
         results.append(NotebookResult(notebook, html_path, executed_path, title, question, seconds, figures))
         say(f"[{number}/{len(notebooks)}] {notebook.name} ok ({seconds:.1f} s, {len(figures)} figure files) → {_display(html_path)}")
-    for stale in sorted(p for p in figures_dir.iterdir() if p.suffix in FIGURE_SUFFIXES and p not in written):
+    stale_figures = [p for p in figures_dir.iterdir() if p.suffix in FIGURE_SUFFIXES and p not in written] if readable else []
+    for stale in sorted(stale_figures):
         stale.unlink()
         say(f"removed {_display(stale)} (no notebook makes it any more)")
+    _copy_figures(results, reports_dir)
     index = reports_dir / "index.html"
-    index.write_text(_index_html(results, seeds_dir=seeds, reports_dir=reports_dir), encoding="utf-8")
+    index.write_text(_index_html(results, seeds_dir=seeds, reports_dir=reports_dir, readable=readable), encoding="utf-8")
+    if not readable:
+        say(f"Stopped: {_display(index)} shows the corpus overview only")
+        raise NothingReadable(nothing_readable(_folder_name(seeds), rejected), rejected)
     say(f"Done: {_display(index)}")
     return results
 
@@ -387,6 +476,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except NothingReadable as exc:
+        print(f"error: {exc.details()}", file=sys.stderr)
+        return 2
     except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

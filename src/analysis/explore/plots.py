@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..figures import PALETTE
+from ..wording import counted
 
 __all__ = ["plot_dispersion", "figure_png"]
 
@@ -24,7 +25,7 @@ def plot_dispersion(table: pd.DataFrame, query: str, *, width: float = 8.0) -> F
     ax = fig.add_subplot()
     n_hits, n_docs = int(table["n_hits"].sum()), int((table["n_hits"] > 0).sum())
     dated = table[table["date"].notna()]
-    title = f"“{query}”: {n_hits} occurrences in {n_docs} of {len(table)} documents"
+    title = f"“{query}”: {counted(n_hits, 'occurrence')} in {n_docs} of {counted(len(table), 'document')}"
     if len(dated) and dated["date"].nunique() > 1:
         undated = len(table) - len(dated)
         x = pd.to_datetime(dated["date"]).to_numpy()

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..corpus import Corpus
+from ..wording import counted
 from . import markup, queries
 from .index import ExplorerIndex, build_index
 from .plots import figure_png, plot_dispersion
@@ -157,7 +158,7 @@ class WordExplorer(_StaticFallback, widgets.VBox):
             self.kwic = queries.kwic_lines(self.index, hits, window=8)
             shown = f" (the first {len(self.kwic)} shown)" if len(self.kwic) < len(hits) else ""
             self.status.value = markup.message_html(
-                f"“{text}”: {len(hits)} occurrences in {hits['doc_id'].nunique()} documents{shown}.")
+                f"“{text}”: {counted(len(hits), 'occurrence')} in {counted(hits['doc_id'].nunique(), 'document')}{shown}.")
             self.lines.options = [(self._line(i, row), i) for i, row in enumerate(self.kwic.itertuples(index=False))]
             self.lines.value = None
             self.figure.value = figure_png(plot_dispersion(queries.dispersion(self.index, hits), text)) if len(hits) else b""
@@ -259,7 +260,7 @@ class Explorer(_StaticFallback, widgets.Tab):
 
     def static_html(self) -> str:
         docs = self.index.documents.assign(date=self.index.documents["date"])
-        return (markup.message_html(f"{len(docs)} documents:")
+        return (markup.message_html(f"{counted(len(docs), 'document')}:")
                 + markup.table_html(docs, columns=["doc_id", "date", "outlet", "title", "n_words"], max_rows=50)
                 + markup.message_html("Speakers:") + self.speakers.static_html()
                 + self.words.static_html())
