@@ -127,10 +127,22 @@ def _split_inserted(ctx: Context, all_cues: list[Cue]) -> list[Attribution]:
             # a quotation mark never closed ("\"A seguito delle …, AIFA precisa che …"): read the cue as usual
             ctx.cues.append(c)
         elif not rows and doc.tokens[c.first - 1].text not in DASHES and doc.tokens[c.first].start > q.start \
-                and speaker_left(doc, sent, c.first) is not None:
-            # a report inside a quotation, its speaker written ("«… Quel delinquente chiama mio marito dicendo che …»")
+                and (speaker_left(doc, sent, c.first) is not None or _parse_subject(ctx, c)):
+            # a report inside a quotation, its speaker written ("«… Quel delinquente chiama mio marito dicendo che …»",
+            # "«Il Comune, che nel rendere il parere …, ha negato che …»")
             ctx.cues.append(c)
     return found
+
+
+def _parse_subject(ctx: Context, cue: Cue) -> bool:
+    """Does the parse give the cue a reported clause and a written third-person subject that can speak?"""
+    if ctx.parse is None:
+        return False
+    frame = verb_frame(ctx.doc, cue, ctx.parse)
+    if frame is None or frame.subject is None or frame.kind == "object":
+        return False
+    i0, i1 = frame.subject
+    return ctx.doc.low[i0] not in ("io", "noi", "tu", "voi") and can_speak(ctx.doc, i0, i1)
 
 
 def _according(ctx: Context) -> list[Attribution]:
