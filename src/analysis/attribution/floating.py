@@ -57,7 +57,7 @@ def _speaker_in(doc: Document, sent: Sentence, start_token: int) -> SpeakerInfo 
     k = start_token
     while k < sent.t1 and doc.low[k] in ("così", "con", "queste", "sono", "le", "parole", "è", "quanto", "questo", "il",
                                          "commento", "pensiero", "racconto", "ricordo", "grido", "appello", "sfogo",
-                                         "considerazioni", "riflessioni", ",", "ha", "dichiarato", "detto"):
+                                         "considerazioni", "riflessioni", ",", "ha", "dichiarato", "detto", "con", "cui"):
         k += 1
     np = right_np(doc, k, sent.t1)
     if np is not None and can_speak(doc, *np):

@@ -178,8 +178,9 @@ def right_np(doc: Document, start: int, hi: int) -> tuple[int, int] | None:
             pass
         elif tg in ("STOP", "DET", "DI", "DA") and low in NAME_PARTICLES and last_tag == "NAME" and j + 1 < hi and np_tags(doc, j + 1) == "NAME":
             pass  # "De la Torre Ugarte", "von der Leyen"
-        elif tg in ("PREP", "WORD") and low in ("prima", "primo", "prime", "primi", "ultima", "ultimo", "ultime", "ultimi") and last_tag == "DET":
-            tg = "ADJ"  # "una prima ricostruzione"
+        elif tg in ("PREP", "WORD", "STOP") and low in ("prima", "primo", "prime", "primi", "ultima", "ultimo", "ultime", "ultimi",
+                                                        "altro", "altra", "altri", "altre") and last_tag == "DET":
+            tg = "ADJ"  # "una prima ricostruzione", "un altro titolare"
         else:
             break
         last_tag = tg
