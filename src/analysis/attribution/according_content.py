@@ -101,8 +101,10 @@ def according_content(doc: Document, sent: Sentence, phrase_start: int, phrase_e
         after = content_of(doc, doc.tokens[phrase_end].start, sent.end) if phrase_end < sent.t1 else None
         opens_after_comma = doc.tokens[lead - 1].text in (",", ";") and phrase_end < sent.t1 \
             and np_tags(doc, phrase_end) != "PUNCT"
+        relative = phrase_end < sent.t1 and doc.low[phrase_end] in ("che", "cui", "il", "la", "i", "le") and (
+            doc.low[phrase_end] in ("che", "cui") or (phrase_end + 1 < sent.t1 and doc.low[phrase_end + 1] in ("quale", "quali")))
         if after is not None and (content is None or (words_in(doc, content[1]) < 4 and words_in(doc, after[1]) >= 4)
-                                  or (opens_after_comma and words_in(doc, content[1]) <= 5
+                                  or (opens_after_comma and not relative and words_in(doc, content[1]) <= 5
                                       and words_in(doc, after[1]) >= words_in(doc, content[1]) + 2)):
             # "Stamattina, secondo gli investigatori, Baglione era uscito …", "Al tempo stesso, però, secondo il
             # giudice non si può dire …": a short lead-in, the claim after the phrase

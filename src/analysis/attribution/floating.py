@@ -66,6 +66,18 @@ def _speaker_in(doc: Document, sent: Sentence, start_token: int) -> SpeakerInfo 
     return describe(doc, *np) if np is not None else None
 
 
+def _plain_subject(doc: Document, np: tuple[int, int]) -> bool:
+    """A subject that names someone: not a capitalised verb opening the sentence ("Dovette …"), not a title in
+    quotation marks, not a heading ("Le reazioni social"): a person, a body, a country."""
+    from ..lemmatization import is_known_word
+
+    if np[1] - np[0] == 1 and doc.tokens[np[0]].text[:1].isupper() and is_known_word(doc.low[np[0]]):
+        return False
+    if np[0] > 0 and doc.tokens[np[0] - 1].text in OPENING:
+        return False
+    return describe(doc, *np).type in ("person", "organization", "government", "country")
+
+
 def _covered(rows: list[Attribution], q: Quote) -> bool:
     return any(r.content[0] < q.end and q.start < r.content[1] for r in rows)
 
@@ -120,7 +132,7 @@ def _owner(doc: Document, q: Quote, k_sent: int, sent: Sentence, colon: bool, la
     if colon:
         i = doc.token_index(q.open) - 1  # the colon
         np = sentence_subject(doc, sent, i) if i > sent.t0 else None
-        if np is not None and can_speak(doc, *np) and doc.tokens[np[0]].start >= sent.start:
+        if np is not None and can_speak(doc, *np) and doc.tokens[np[0]].start >= sent.start and _plain_subject(doc, np):
             return describe(doc, *np), None
         if last is not None and gap is not None and gap <= CONTINUATION_GAP:
             return last.speaker, None

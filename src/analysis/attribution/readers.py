@@ -127,11 +127,26 @@ def _split_inserted(ctx: Context, all_cues: list[Cue]) -> list[Attribution]:
             # a quotation mark never closed ("\"A seguito delle …, AIFA precisa che …"): read the cue as usual
             ctx.cues.append(c)
         elif not rows and doc.tokens[c.first - 1].text not in DASHES and doc.tokens[c.first].start > q.start \
+                and _reports_a_clause(ctx, c) \
                 and (speaker_left(doc, sent, c.first) is not None or _parse_subject(ctx, c)):
             # a report inside a quotation, its speaker written ("«… Quel delinquente chiama mio marito dicendo che …»",
             # "«Il Comune, che nel rendere il parere …, ha negato che …»")
             ctx.cues.append(c)
     return found
+
+
+#: Endings of future and conditional forms: "si chiederanno", "direbbe" inside a quotation foresee, not report.
+_NOT_REPORTED = ("rà", "ranno", "rebbe", "rebbero", "rò", "remo")
+
+
+def _reports_a_clause(ctx: Context, cue: Cue) -> bool:
+    """Inside a quotation, a cue reports only with a clause written after it ("dicendo che …", "ha detto di …",
+    "ha spiegato: …"), in the past or present ("molti si chiederanno: …" foresees)."""
+    doc = ctx.doc
+    if doc.low[cue.head].endswith(_NOT_REPORTED):
+        return False
+    k = skip_adverbs(doc, cue.last + 1, ctx.sent.t1)
+    return k < ctx.sent.t1 and (doc.low[k] in ("che", "di", "se", "come") or doc.tokens[k].text == ":")
 
 
 def _parse_subject(ctx: Context, cue: Cue) -> bool:
