@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 import pandas as pd
 
 from ..tokenization import Token
+from .scorer import SentimentScorer
 from .tables import (
     _LABELS, _entity_patterns, _require_corpus, sentence_sentiment,
 )
@@ -67,7 +68,8 @@ def _canonical(name: str) -> str:
 
 
 def actor_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None, *,
-                   model_entities: bool = True) -> pd.DataFrame:
+                   model_entities: bool = True, scorer: SentimentScorer | None = None,
+                   analyzer: Any = None) -> pd.DataFrame:
     """One row per mention of an actor, with the tone toward it and the tone of its sentence.
 
     ``entities`` maps alias → canonical name (default: ``entity_aliases.tsv``;
@@ -86,7 +88,7 @@ def actor_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | 
     """
     _require_corpus(corpus)
     pats = _entity_patterns(entities)
-    sents = sentence_sentiment(corpus)
+    sents = sentence_sentiment(corpus, scorer=scorer, analyzer=analyzer)
     found: dict[int, list[tuple[int, int, str, str]]] = {}
     chosen: list[int] = []
     for k, r in enumerate(sents.itertuples(index=False)):
@@ -130,7 +132,8 @@ def actor_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | 
 
 
 def actor_tone(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None, *,
-               model_entities: bool = True, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+               model_entities: bool = True, mentions: pd.DataFrame | None = None,
+               scorer: SentimentScorer | None = None, analyzer: Any = None) -> pd.DataFrame:
     """Per actor: the tone toward it (parse) beside the tone of the sentences mentioning it (co-occurrence).
 
     ``mentions`` is :func:`actor_mentions`'s table (computed when None).
@@ -140,7 +143,8 @@ def actor_tone(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None
     sentence_share_neutral, sentence_share_positive (float), with_words (int:
     mentions with at least one evaluative word attached). Sorted by n.
     """
-    m = actor_mentions(corpus, entities, model_entities=model_entities) if mentions is None else mentions
+    m = (actor_mentions(corpus, entities, model_entities=model_entities, scorer=scorer, analyzer=analyzer)
+         if mentions is None else mentions)
     cols = ["entity", "n", "n_documents", "target_mean_polarity",
             *(f"target_share_{lab}" for lab in _LABELS), "sentence_mean_polarity",
             *(f"sentence_share_{lab}" for lab in _LABELS), "with_words"]
