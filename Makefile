@@ -8,6 +8,7 @@
 #   make bench                          speed and memory benchmark (bench/)
 #   make chromium                       install Debian's Chromium for the browser test (as root)
 #   make model                          retrain the Italian pipeline from ../shared/data (hours on 2 cores)
+#   make sentiment-model                retrain the sentiment model from ../shared/data and our labels (minutes)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -18,7 +19,7 @@ FORMAT ?= parquet
 ENGINE ?= local
 PORT   ?= 8866
 
-.PHONY: help report test lab app eval run bench venv test-deps chromium clean model
+.PHONY: help report test lab app eval run bench venv test-deps chromium clean model sentiment-model
 .DEFAULT_GOAL := help
 
 help:
@@ -88,6 +89,12 @@ model: $(VENV)/.installed
 	$(PY) -m spacy train training/ner.cfg --output training/output/ner --paths.init_tok2vec $(PRETRAINED)
 	$(PY) training/assemble.py training/output/syntax/model-best training/output/ner/model-best $(MODEL_DIR)
 	$(PY) training/measure.py $(MODEL_DIR)
+
+# The trained sentiment model (analysis/data/sentiment/model): cross-validation on the training parts
+# chooses the decision thresholds, then one fit on every training part (training/sentiment.py says which).
+SENTIMENT_MODEL_DIR := src/analysis/data/sentiment/model
+sentiment-model: $(VENV)/.installed
+	OMP_NUM_THREADS=1 $(PY) training/sentiment.py build --out $(SENTIMENT_MODEL_DIR)
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .hypothesis

@@ -15,10 +15,11 @@ scikit-learn, and can be read and checked by hand.
 
 Scores keep the lexicon's scales, so every table reads them alike:
 
-* ``polarity`` = P(positive) − P(negative), stretched so that the decision
-  threshold chosen in training (per domain) falls on ±0.05, the threshold
-  of every polarity label in the workbook;
-* ``subjectivity`` = P(SUBJ), stretched so that its threshold falls on 0.5.
+* ``polarity`` = P(positive) − P(negative), placed beyond ±0.05 (the
+  threshold of every polarity label in the workbook) exactly when positive
+  or negative is the most likely class (:func:`polarity_score`);
+* ``subjectivity`` = P(SUBJ), stretched so that the threshold chosen in
+  training (per domain) falls on 0.5.
 """
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ from ..tokenization import Token
 from .analyzer import Analysis
 from .features import DOMAINS, Domain, NgramBlock, char_terms, dense_features, word_terms
 
-__all__ = ["MODEL_PATH", "LinearHead", "ModelSettings", "ModelScore", "SentimentModel", "load_model",
-           "LABEL_THRESHOLD", "SUBJECTIVE_THRESHOLD", "stretch"]
+__all__ = ["MODEL_PATH", "LinearHead", "ModelSettings", "ModelScore", "SentimentModel", "load_model", "feature_matrix",
+           "LABEL_THRESHOLD", "SUBJECTIVE_THRESHOLD", "stretch", "polarity_score", "polarity_class"]
 
 #: Where the shipped model lives.
 MODEL_PATH: Path = DATA_DIR / "sentiment" / "model"
@@ -54,6 +55,30 @@ def stretch(x: float, threshold: float, target: float) -> float:
     else:
         y = target + (1.0 - target) * (a - threshold) / (1.0 - threshold)
     return y if x >= 0 else -y
+
+
+def polarity_class(p_negative: float, p_neutral: float, p_positive: float) -> str:
+    """The most likely class; a tie between a polar class and neutral goes to the polar one."""
+    if p_positive >= p_neutral and p_positive > p_negative:
+        return "positive"
+    if p_negative >= p_neutral and p_negative > p_positive:
+        return "negative"
+    return "neutral"
+
+
+def polarity_score(p_negative: float, p_neutral: float, p_positive: float) -> float:
+    """P(positive) − P(negative) on the workbook's scale: beyond ±:data:`LABEL_THRESHOLD` exactly when
+    :func:`polarity_class` is positive or negative, within it when neutral.
+
+    A polar text gets ``±(0.05 + 0.95·|d|)``, a neutral one ``0.05·d``
+    (``d`` = P(positive) − P(negative)): the sign and order of ``d`` are kept
+    within each class, and ``polarity_label`` gives the model's class.
+    """
+    d = p_positive - p_negative
+    label = polarity_class(p_negative, p_neutral, p_positive)
+    if label == "neutral":
+        return LABEL_THRESHOLD * d
+    return (1 if label == "positive" else -1) * (LABEL_THRESHOLD + (1.0 - LABEL_THRESHOLD) * abs(d))
 
 
 @dataclass
@@ -90,10 +115,32 @@ class ModelSettings:
 
     #: Weight of the lexicon scores beside the l2-normalised n-gram blocks.
     lexicon_scale: float = 1.0
-    #: P(positive) − P(negative) beyond which a text is positive / negative, per domain.
-    polarity_threshold: dict[str, float] = field(default_factory=lambda: {d: 0.1 for d in DOMAINS})
     #: P(SUBJ) from which a text is SUBJ, per domain.
     subjectivity_threshold: dict[str, float] = field(default_factory=lambda: {d: 0.5 for d in DOMAINS})
+
+
+def feature_matrix(words: NgramBlock, chars: NgramBlock, lexicon_scale: float,
+                   items: Sequence[tuple[Sequence[Token], Analysis, Domain]]):
+    """The feature matrix (scipy CSR) of ``(tokens, lexicon analysis, domain)`` triples: word n-grams, character
+    n-grams, then the lexicon scores and domain (:func:`~analysis.textblob_it.features.dense_features`)."""
+    from scipy.sparse import csr_matrix
+
+    n_words, n_chars = len(words), len(chars)
+    n_dense = len(dense_features(Analysis(0.0, 0.0, []), 0, "news", 1.0))
+    indptr, indices, data = [0], [], []
+    for tokens, analysis, domain in items:
+        wi, wv = words.row(word_terms(tokens))
+        ci, cv = chars.row(char_terms(tokens))
+        n_tok = sum(1 for t in tokens if t.kind not in ("punct", "symbol", "emoticon"))
+        indices += wi
+        data += wv
+        indices += [n_words + i for i in ci]
+        data += cv
+        indices += range(n_words + n_chars, n_words + n_chars + n_dense)
+        data += dense_features(analysis, n_tok, domain, lexicon_scale)
+        indptr.append(len(indices))
+    return csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                       np.asarray(indptr, dtype=np.int64)), shape=(len(items), n_words + n_chars + n_dense))
 
 
 class ModelScore(NamedTuple):
@@ -128,33 +175,12 @@ class SentimentModel:
 
     @property
     def n_features(self) -> int:
-        return len(self.words) + len(self.chars) + len(self._dense_example())
-
-    def _dense_example(self) -> list[float]:
-        return dense_features(Analysis(0.0, 0.0, []), 0, "news", 1.0)
+        """Columns of the feature matrix (n-grams of both blocks, lexicon scores and domain)."""
+        return int(self.polarity.coef.shape[1])
 
     def matrix(self, items: Sequence[tuple[Sequence[Token], Analysis, Domain]]):
         """The feature matrix (scipy CSR) of ``(tokens, lexicon analysis, domain)`` triples."""
-        from scipy.sparse import csr_matrix
-
-        n_words, n_chars = len(self.words), len(self.chars)
-        indptr, indices, data = [0], [], []
-        scale = self.settings.lexicon_scale
-        for tokens, analysis, domain in items:
-            wi, wv = self.words.row(word_terms(tokens))
-            ci, cv = self.chars.row(char_terms(tokens))
-            n_tok = sum(1 for t in tokens if t.kind not in ("punct", "symbol", "emoticon"))
-            dense = dense_features(analysis, n_tok, domain, scale)
-            indices += wi
-            data += wv
-            indices += [n_words + i for i in ci]
-            data += cv
-            indices += range(n_words + n_chars, n_words + n_chars + len(dense))
-            data += dense
-            indptr.append(len(indices))
-        width = n_words + n_chars + len(self._dense_example())
-        return csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
-                           np.asarray(indptr, dtype=np.int64)), shape=(len(items), width))
+        return feature_matrix(self.words, self.chars, self.settings.lexicon_scale, items)
 
     def score(self, items: Sequence[tuple[Sequence[Token], Analysis, Domain]]) -> list[ModelScore]:
         """:class:`ModelScore` of each ``(tokens, lexicon analysis, domain)``: tokens of the text, and its
@@ -166,9 +192,8 @@ class SentimentModel:
         subj = self.subjectivity.probabilities(X)[:, 1]
         out = []
         for (_, _, domain), (neg, neu, pos), s in zip(items, pol, subj):
-            t_pol = self.settings.polarity_threshold[domain]
             t_subj = self.settings.subjectivity_threshold[domain]
-            polarity = stretch(float(pos - neg), t_pol, LABEL_THRESHOLD)  # polar when strictly beyond t_pol
+            polarity = polarity_score(float(neg), float(neu), float(pos))
             subjectivity = stretch(float(s), t_subj, SUBJECTIVE_THRESHOLD)  # SUBJ from t_subj on
             out.append(ModelScore(polarity, subjectivity, float(neg), float(neu), float(pos), float(s)))
         return out
@@ -188,7 +213,6 @@ class SentimentModel:
         np.savez_compressed(path / "subjectivity.npz", **self.subjectivity.arrays("head"))
         record = dict(meta if meta is not None else self.meta)
         record["settings"] = {"lexicon_scale": self.settings.lexicon_scale,
-                              "polarity_threshold": self.settings.polarity_threshold,
                               "subjectivity_threshold": self.settings.subjectivity_threshold}
         (path / "meta.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         self.meta = record
@@ -210,7 +234,6 @@ class SentimentModel:
             subjectivity = LinearHead.from_arrays(f, "head")
         s = meta.get("settings", {})
         settings = ModelSettings(float(s.get("lexicon_scale", 1.0)),
-                                 {k: float(v) for k, v in s.get("polarity_threshold", {}).items()},
                                  {k: float(v) for k, v in s.get("subjectivity_threshold", {}).items()})
         return cls(words, chars, polarity, subjectivity, settings, meta)
 
