@@ -658,7 +658,8 @@ def _news_items(sentences: list[NewsSentence], label: str) -> list[Item]:
     return [Item(s.id, s.text, getattr(s, label)) for s in sentences if not s.ambiguous]
 
 
-def evaluate_frozen(analyzer: str, data_dir: Path = SHARED_DATA_DIR) -> dict[str, dict[str, float]]:
+def evaluate_frozen(analyzer: str, data_dir: Path = SHARED_DATA_DIR, *, news_split: str = "test"
+                    ) -> dict[str, dict[str, float]]:
     """Macro-F1 of one analyzer ("lexicon", "trained" or "default") on the parts held back from training.
 
     News: the frozen ``test`` part of our news sentences (all, local DICE
@@ -667,12 +668,13 @@ def evaluate_frozen(analyzer: str, data_dir: Path = SHARED_DATA_DIR) -> dict[str
     back (half B and the held-out file). Tweets: SENTIPOLC half B (with the
     social-media setting: lexicon layer and tweet domain), 3 classes and
     positive vs negative. Subjectivity: CheckThat! half B. Sentences and
-    errors are never printed: only these aggregates.
+    errors are never printed: only these aggregates. (``news_split="train"``
+    runs the same code on the training part, to try it without touching the test.)
     """
     news = AnalyzerScorer(analyzer)
     tweets = AnalyzerScorer(analyzer, social_media=True)
     results: dict[str, dict[str, float]] = {}
-    test = load_news_sentences(data_dir, split="test")
+    test = load_news_sentences(data_dir, split=news_split)
     if test:
         results["news_polarity"] = _polarity_task(_news_items(test, "polarity"), news)
         results["news_subjectivity"] = _subjectivity_task(_news_items(test, "subjectivity"), news)

@@ -36,7 +36,8 @@ from .analyzer import Analysis, split_hashtag
 from .lexicon import normalise
 
 __all__ = [
-    "Domain", "DOMAINS", "WORD_NGRAMS", "CHAR_NGRAMS", "LEXICON_FEATURES", "word_terms", "char_terms",
+    "Domain", "DOMAINS", "WORD_NGRAMS", "CHAR_NGRAMS", "LEXICON_FEATURES", "word_terms", "char_terms", "char_forms",
+    "form_char_terms", "word_forms",
     "lexicon_features", "NgramBlock", "dense_features",
 ]
 
@@ -56,7 +57,7 @@ _PLACEHOLDERS = {"number": "<num>", "url": "<url>", "email": "<email>"}
 _NO_CHARS = frozenset({"number", "url", "email", "punct", "emoticon", "symbol"})
 
 
-def _word_forms(tokens: Sequence[Token]) -> list[tuple[str, str]]:
+def word_forms(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     """``(form, kind)`` of each token as the features see it."""
     out: list[tuple[str, str]] = []
     for t in tokens:
@@ -76,26 +77,33 @@ def _word_forms(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     return out
 
 
-def word_terms(tokens: Sequence[Token]) -> list[str]:
-    """The word n-grams of a text's tokens (``w:`` and the words joined by a space)."""
-    forms = [f for f, _ in _word_forms(tokens)]
+def word_terms(tokens: Sequence[Token], forms: Sequence[tuple[str, str]] | None = None) -> list[str]:
+    """The word n-grams of a text's tokens (``w:`` and the words joined by a space); ``forms``: their
+    :func:`word_forms`, when already known."""
+    forms = [f for f, _ in (word_forms(tokens) if forms is None else forms)]
     out = []
     for n in range(WORD_NGRAMS[0], WORD_NGRAMS[1] + 1):
         out += ["w:" + " ".join(forms[i:i + n]) for i in range(len(forms) - n + 1)]
     return out
 
 
-def char_terms(tokens: Sequence[Token]) -> list[str]:
-    """The character n-grams inside each word, padded with a space on either side (``c:`` and the n-gram)."""
-    out = []
+def char_forms(tokens: Sequence[Token], forms: Sequence[tuple[str, str]] | None = None) -> list[str]:
+    """The words whose character n-grams are read, as the features see them (lower case, hashtags without #);
+    ``forms``: the tokens' :func:`word_forms`, when already known."""
+    forms = word_forms(tokens) if forms is None else forms
+    return [form.lstrip("#") for form, kind in forms if kind not in _NO_CHARS and kind != "handle"]
+
+
+def form_char_terms(form: str) -> list[str]:
+    """The character n-grams of one word, padded with a space on either side (``c:`` and the n-gram)."""
+    padded = f" {form} "
     lo, hi = CHAR_NGRAMS
-    for form, kind in _word_forms(tokens):
-        if kind in _NO_CHARS or kind == "handle":
-            continue
-        padded = f" {form.lstrip('#')} "
-        for n in range(lo, hi + 1):
-            out += ["c:" + padded[i:i + n] for i in range(len(padded) - n + 1)]
-    return out
+    return ["c:" + padded[i:i + n] for n in range(lo, hi + 1) for i in range(len(padded) - n + 1)]
+
+
+def char_terms(tokens: Sequence[Token]) -> list[str]:
+    """The character n-grams inside each word of the tokens (:func:`form_char_terms`)."""
+    return [t for form in char_forms(tokens) for t in form_char_terms(form)]
 
 
 def lexicon_features(analysis: Analysis, n_words: int) -> list[float]:
@@ -147,6 +155,9 @@ class NgramBlock:
     vocab: dict[str, int]
     idf: np.ndarray
 
+    def __post_init__(self) -> None:
+        self._forms: dict[str, tuple[int, ...]] = {}  # word → columns of its character n-grams (form_columns)
+
     def __len__(self) -> int:
         return len(self.vocab)
 
@@ -166,13 +177,39 @@ class NgramBlock:
         idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in kept], dtype=np.float64)
         return cls(vocab, idf)
 
-    def row(self, terms: Sequence[str]) -> tuple[list[int], list[float]]:
-        """Column indices and weights of one text's terms (sublinear tf × idf, l2-normalised)."""
-        counts = Counter(self.vocab[t] for t in terms if t in self.vocab)
-        if not counts:
-            return [], []
-        idx = sorted(counts)
-        vals = [(1.0 + math.log(counts[i])) * float(self.idf[i]) for i in idx]
-        norm = math.sqrt(sum(v * v for v in vals))
-        return idx, [v / norm for v in vals]
+    def columns(self, terms: Sequence[str]) -> list[int]:
+        """The column of each term in the vocabulary (repeated as often as the term; unknown terms left out)."""
+        vocab = self.vocab
+        return [vocab[t] for t in terms if t in vocab]
 
+    def form_columns(self, forms: Sequence[str]) -> list[int]:
+        """:meth:`columns` of the character n-grams of ``forms`` (:func:`form_char_terms`), each word's columns
+        looked up once and kept (words repeat: this is most of the speed of the trained analyzer)."""
+        cache, vocab = self._forms, self.vocab
+        out: list[int] = []
+        for form in forms:
+            cols = cache.get(form)
+            if cols is None:
+                cols = tuple(vocab[t] for t in form_char_terms(form) if t in vocab)
+                if len(cache) < 200_000:
+                    cache[form] = cols
+            out.extend(cols)
+        return out
+
+    def weigh(self, columns: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows, columns and weights (sublinear tf × idf, l2-normalised per row) of texts given as the columns
+        of their terms (:meth:`columns`), all texts at once."""
+        n, width = len(columns), max(len(self.vocab), 1)
+        lengths = np.fromiter((len(c) for c in columns), dtype=np.int64, count=n)
+        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        cols = np.fromiter((i for c in columns for i in c), dtype=np.int64, count=int(lengths.sum()))
+        keys, counts = np.unique(rows * width + cols, return_counts=True)
+        rows, cols = keys // width, keys % width
+        vals = (1.0 + np.log(counts)) * self.idf[cols]
+        norms = np.sqrt(np.bincount(rows, weights=vals * vals, minlength=n))
+        return rows, cols, vals / norms[rows] if len(vals) else vals
+
+    def row(self, terms: Sequence[str]) -> tuple[list[int], list[float]]:
+        """Column indices and weights of one text's terms (what :meth:`weigh` gives that text)."""
+        _, cols, vals = self.weigh([self.columns(terms)])
+        return cols.tolist(), vals.tolist()

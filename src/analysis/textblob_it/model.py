@@ -34,7 +34,7 @@ import numpy as np
 from ..paths import DATA_DIR
 from ..tokenization import Token
 from .analyzer import Analysis
-from .features import DOMAINS, Domain, NgramBlock, char_terms, dense_features, word_terms
+from .features import DOMAINS, Domain, NgramBlock, char_forms, dense_features, word_forms, word_terms
 
 __all__ = ["MODEL_PATH", "LinearHead", "ModelSettings", "ModelScore", "SentimentModel", "load_model", "feature_matrix",
            "LABEL_THRESHOLD", "SUBJECTIVE_THRESHOLD", "stretch", "polarity_score", "polarity_class"]
@@ -125,22 +125,24 @@ def feature_matrix(words: NgramBlock, chars: NgramBlock, lexicon_scale: float,
     n-grams, then the lexicon scores and domain (:func:`~analysis.textblob_it.features.dense_features`)."""
     from scipy.sparse import csr_matrix
 
-    n_words, n_chars = len(words), len(chars)
-    n_dense = len(dense_features(Analysis(0.0, 0.0, []), 0, "news", 1.0))
-    indptr, indices, data = [0], [], []
+    n, n_words, n_chars = len(items), len(words), len(chars)
+    word_cols, char_cols, dense = [], [], []
     for tokens, analysis, domain in items:
-        wi, wv = words.row(word_terms(tokens))
-        ci, cv = chars.row(char_terms(tokens))
+        forms = word_forms(tokens)
+        word_cols.append(words.columns(word_terms(tokens, forms)))
+        char_cols.append(chars.form_columns(char_forms(tokens, forms)))
         n_tok = sum(1 for t in tokens if t.kind not in ("punct", "symbol", "emoticon"))
-        indices += wi
-        data += wv
-        indices += [n_words + i for i in ci]
-        data += cv
-        indices += range(n_words + n_chars, n_words + n_chars + n_dense)
-        data += dense_features(analysis, n_tok, domain, lexicon_scale)
-        indptr.append(len(indices))
-    return csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
-                       np.asarray(indptr, dtype=np.int64)), shape=(len(items), n_words + n_chars + n_dense))
+        dense.append(dense_features(analysis, n_tok, domain, lexicon_scale))
+    n_dense = len(dense[0]) if dense else len(dense_features(Analysis(0.0, 0.0, []), 0, "news", 1.0))
+    wr, wc, wv = words.weigh(word_cols)
+    cr, cc, cv = chars.weigh(char_cols)
+    dr = np.repeat(np.arange(n, dtype=np.int64), n_dense)
+    dc = np.tile(np.arange(n_words + n_chars, n_words + n_chars + n_dense, dtype=np.int64), n)
+    dv = np.asarray(dense, dtype=np.float64).reshape(-1)
+    rows = np.concatenate([wr, cr, dr])
+    cols = np.concatenate([wc, cc + n_words, dc])
+    vals = np.concatenate([wv, cv, dv])
+    return csr_matrix((vals, (rows, cols)), shape=(n, n_words + n_chars + n_dense))
 
 
 class ModelScore(NamedTuple):
