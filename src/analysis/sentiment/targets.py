@@ -18,6 +18,7 @@ relation                    example (the mention in brackets)
 ``agent``                   ucciso da [Rossi] (the one who does harm is blamed)
 ``light-object``            [Rossi] ha ottenuto una vittoria · ha commesso un errore
 ``beat``                    [Rossi] ha sconfitto [Bianchi]
+``catch``                   [la polizia] ha arrestato [Rossi] · arrestato dalla [polizia]
 ``self``                    [i ladri] sono fuggiti (an actor named by an evaluative noun)
 ==========================  =======================================================
 
@@ -47,9 +48,9 @@ __all__ = [
     "predicate_words", "object_words", "modifier_words", "possessor_words", "agent_words", "self_words",
 ]
 
-TargetClass = Literal["judge", "harm", "suffer", "light", "beat"]
-TARGET_CLASSES: tuple[str, ...] = ("judge", "harm", "suffer", "light", "beat")
-#: The polarity a "beat" verb gives winner and loser when the lexicon has none.
+TargetClass = Literal["judge", "harm", "suffer", "light", "beat", "catch"]
+TARGET_CLASSES: tuple[str, ...] = ("judge", "harm", "suffer", "light", "beat", "catch")
+#: The polarity a "beat" verb gives winner and loser when the lexicon has none, and a "catch" verb its catcher.
 BEAT_POLARITY = 0.5
 #: |polarity| above this is positive or negative (as for sentences).
 THRESHOLD = 0.05
@@ -198,6 +199,9 @@ def predicate_words(ctx: _Context, head: Any, *, passive: bool) -> Iterator[Tone
         pol = -(abs(p) or BEAT_POLARITY) if passive else (abs(p) or BEAT_POLARITY)
         yield ctx.word(head, pol, "beat", head)
         return
+    if kind == "catch":  # "[la polizia] ha arrestato…" credits; "[Rossi] è stato arrestato" blames
+        yield ctx.word(head, -(abs(p) or BEAT_POLARITY) if passive else BEAT_POLARITY, "catch", head)
+        return
     if kind == "light":
         found = False
         for obj in head.children:
@@ -229,8 +233,8 @@ def object_words(ctx: _Context, head: Any) -> Iterator[ToneWord]:
     p = ctx.polarity(head)
     if kind == "judge" and p:
         yield ctx.word(head, p, "object", head)
-    elif kind == "beat":
-        yield ctx.word(head, -(abs(p) or BEAT_POLARITY), "beat", head)
+    elif kind in ("beat", "catch"):
+        yield ctx.word(head, -(abs(p) or BEAT_POLARITY), kind, head)
 
 
 def agent_words(ctx: _Context, head: Any) -> Iterator[ToneWord]:
@@ -246,6 +250,8 @@ def agent_words(ctx: _Context, head: Any) -> Iterator[ToneWord]:
         yield ctx.word(head, -abs(p) if p else -BEAT_POLARITY, "agent", head)
     elif kind == "beat":
         yield ctx.word(head, abs(p) or BEAT_POLARITY, "beat", head)
+    elif kind == "catch":
+        yield ctx.word(head, BEAT_POLARITY, "catch", head)
     elif kind is None and p:
         yield ctx.word(head, p, "agent", head)
 
@@ -315,9 +321,13 @@ def possessor_words(ctx: _Context, tok: Any) -> Iterator[ToneWord]:
         return
     kind = word_class(head)
     p = ctx.polarity(head)
+    by_agent = "parte" in cases or any(c.text.lower() == "parte" for c in tok.children)
     if kind in ("harm", "suffer"):
-        if "parte" in cases or any(c.text.lower() == "parte" for c in tok.children):
+        if by_agent:
             yield ctx.word(head, -abs(p) if p else -BEAT_POLARITY, "agent")
+        return
+    if kind == "catch":  # "l'arresto di [Rossi]"; "da parte della [polizia]" credits
+        yield ctx.word(head, BEAT_POLARITY if by_agent else -(abs(p) or BEAT_POLARITY), "catch")
         return
     if kind == "judge":
         if p and (cases & (_TARGET_CASES | {"di", "del", "della", "dei", "degli", "delle", "dello", "dell"})):

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from typing import Iterable, Literal, Sequence
 
 import numpy as np
@@ -202,7 +203,7 @@ class NgramBlock:
         n, width = len(columns), max(len(self.vocab), 1)
         lengths = np.fromiter((len(c) for c in columns), dtype=np.int64, count=n)
         rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        cols = np.fromiter((i for c in columns for i in c), dtype=np.int64, count=int(lengths.sum()))
+        cols = np.fromiter(chain.from_iterable(columns), dtype=np.int64, count=int(lengths.sum()))
         keys, counts = np.unique(rows * width + cols, return_counts=True)
         rows, cols = keys // width, keys % width
         vals = (1.0 + np.log(counts)) * self.idf[cols]

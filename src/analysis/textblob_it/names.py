@@ -101,8 +101,9 @@ class NameEntry:
 _JOINERS = frozenset({"-", "–", "‐"})
 
 
+@lru_cache(maxsize=200_000)
 def _fold(word: str) -> str:
-    """Lower case, typographic apostrophes made plain, accents folded ("Libertà" → "liberta")."""
+    """Lower case, typographic apostrophes made plain, accents folded ("Libertà" → "liberta"); cached: words repeat."""
     word = word.lower().replace("\u2019", "'").replace("\u02bc", "'")
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
