@@ -251,10 +251,11 @@ def test_add_names_refuses_nonsense():
 
 def test_added_names_reach_the_tables():
     corpus = corpus_from_texts({"a": "Il patto per la crescita felice è stato firmato."})
-    before = sentence_sentiment(corpus)["polarity"].iloc[0]
+    before = sentence_sentiment(corpus, analyzer="lexicon")["polarity"].iloc[0]
     add_names(["Patto per la Crescita Felice"])
-    after = sentence_sentiment(corpus)["polarity"].iloc[0]
+    after = sentence_sentiment(corpus, analyzer="lexicon")["polarity"].iloc[0]
     assert before > 0 and after == 0.0
+    assert "felice" not in set(sentence_assessments(corpus)["text"])  # the explanation of either analyzer
 
 
 # --- in TextBlobIT and every table ------------------------------------------------------------
@@ -270,7 +271,7 @@ def test_textblob_lists_skipped_names_with_their_reason():
 def test_tables_skip_names_and_list_them():
     text = "Il decreto sicurezza è passato. La sicurezza dei cittadini è migliorata."
     corpus = corpus_from_texts({"a": text})
-    s = sentence_sentiment(corpus)
+    s = sentence_sentiment(corpus, analyzer="lexicon")
     assert s["polarity"].iloc[0] == 0.0 and s["polarity"].iloc[1] > 0
     a = sentence_assessments(corpus)
     rows = a[a["rules"].str.startswith("skipped")]

@@ -319,9 +319,13 @@ def possessor_words(ctx: _Context, tok: Any) -> Iterator[ToneWord]:
     cases = _case_words(tok)
     if tok.dep_ != "nmod" or head is tok or not cases or head.pos_ not in ("NOUN", "PROPN"):
         return
+    by_agent = "parte" in cases or any(c.text.lower() == "parte" for c in tok.children)
+    if head.text.lower() == "parte" and head.dep_ in ("nmod", "obl") and head.head.i != head.i:
+        head, by_agent = head.head, True  # "l'arresto … da parte della [polizia]": the agent of the noun above
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return
     kind = word_class(head)
     p = ctx.polarity(head)
-    by_agent = "parte" in cases or any(c.text.lower() == "parte" for c in tok.children)
     if kind in ("harm", "suffer"):
         if by_agent:
             yield ctx.word(head, -abs(p) if p else -BEAT_POLARITY, "agent")
