@@ -819,7 +819,7 @@ def _frozen_table(now: dict, first: dict | None) -> list[str]:
     lex, tr = now["analyzers"]["lexicon"], now["analyzers"]["trained"]
     for task in lex:
         line = (f"{task:28} {int(lex[task]['n']):5d} {lex[task]['f1']:8.3f} {tr.get(task, {}).get('f1', float('nan')):8.3f} "
-                f"{now['analyzers'][default][task]['f1']:8.3f} {TARGETS.get(task, float('nan')):7.2f}")
+                f"{now['analyzers'][default][task]['f1']:8.3f} " + (f"{TARGETS[task]:7.2f}" if task in TARGETS else " " * 7))
         if first:
             f = first["analyzers"]
             if task in f["lexicon"]:
