@@ -9,6 +9,7 @@
 #   make bench                          speed and memory benchmark (bench/)
 #   make chromium                       install Debian's Chromium for the browser test (as root)
 #   make model                          retrain the Italian pipeline from ../shared/data, resuming (hours on 2 cores)
+#   make sentiment-model                retrain the sentiment model from ../shared/data and our labels (minutes)
 
 PYTHON ?= python3
 # The Python the workbook runs on (as pyproject.toml and environment.yml pin it; a test checks).
@@ -21,7 +22,7 @@ FORMAT ?= parquet
 ENGINE ?= local
 PORT   ?= 8866
 
-.PHONY: help report test lab app eval ablation run bench venv test-deps chromium clean model git-filter FORCE
+.PHONY: help report test lab app eval ablation run bench venv test-deps chromium clean model sentiment-model git-filter FORCE
 .DEFAULT_GOAL := help
 
 help:
@@ -153,6 +154,12 @@ $(MODEL_DIR)/meta.json: $(SYNTAX)/meta.json $(NER)/meta.json training/assemble.p
 model: $(VENV)/.installed
 	@test -d $(SHARED) || { echo "make model needs the training data in $(SHARED)"; exit 1; }
 	$(MAKE) $(MODEL_DIR)/meta.json
+
+# The trained sentiment model (analysis/data/sentiment/model): cross-validation on the training parts
+# chooses the decision thresholds, then one fit on every training part (training/sentiment.py says which).
+SENTIMENT_MODEL_DIR := src/analysis/data/sentiment/model
+sentiment-model: $(VENV)/.installed
+	OMP_NUM_THREADS=1 $(PY) training/sentiment.py build --out $(SENTIMENT_MODEL_DIR)
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .hypothesis

@@ -18,7 +18,10 @@ measures, on that corpus:
 4. the Dask engine with 2 workers against the local engine on that corpus,
    wall clock of ``python -m analysis run`` in child processes (cluster
    start-up included);
-5. a pyinstrument profile of the one-core run, top functions by own time.
+5. a pyinstrument profile of the one-core run, top functions by own time;
+6. sentence sentiment alone (``analysis.sentiment.sentence_sentiment``)
+   with each analyzer, the lexicon and the trained model, on the same
+   fixed text (words per second, corpus loading not timed, fresh caches).
 
 Sentences come from ``../shared/data`` (CheckThat! subjectivity, SENTIPOLC,
 UD Italian ISDT, KIND Wikinews), read in memory at run time and never copied
@@ -202,6 +205,14 @@ def clear_caches() -> int:
     import functools
 
     n = 0
+    if "analysis.sentiment.scorer" in sys.modules:  # the default scorer's analyses, scores and model names
+        scorer = sys.modules["analysis.sentiment.scorer"].default_scorer()
+        scorer.clear_cache()
+        scorer.parser.clear()
+        n += 1
+    if "analysis.textblob_it.names" in sys.modules:
+        sys.modules["analysis.textblob_it.names"].default_parser().clear()
+        n += 1
     for name, module in list(sys.modules.items()):
         if not name.startswith("analysis") or module is None:
             continue
@@ -226,6 +237,24 @@ def time_ours(seeds: Path, out: Path, partition_bytes: int) -> tuple[float, obje
     start = time.perf_counter()
     summary = run_local(seeds, out, target_bytes=partition_bytes, progress=False)
     return time.perf_counter() - start, summary
+
+
+def time_sentiment(articles: list[str], analyzer: str) -> float:
+    """Seconds of ``sentence_sentiment`` with ``analyzer`` over ``articles`` (loaded beforehand, fresh scorer).
+
+    The model and the lexicon are loaded before timing (once per process, as
+    in any real run); every analysis and score cache starts empty.
+    """
+    from analysis import corpus_from_texts
+    from analysis.sentiment import SentimentScorer, sentence_sentiment
+
+    corpus = corpus_from_texts({f"d{k}": a for k, a in enumerate(articles)})
+    warm = SentimentScorer(analyzer=analyzer)
+    warm.score_many(["Una frase per caricare il lessico e il modello."])
+    scorer = SentimentScorer(analyzer=analyzer)
+    start = time.perf_counter()
+    sentence_sentiment(corpus, scorer=scorer)
+    return time.perf_counter() - start
 
 
 def run_cli_measured(args: list[str]) -> tuple[float, float, str]:
@@ -269,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-words", type=int, default=200_000, help="words of the profiled run (0: skip)")
     ap.add_argument("--pipeline-words", type=int, default=200_000,
                     help="words of the comparison with a full spaCy pipeline (tagger, parser, NER) (0: skip)")
+    ap.add_argument("--sentiment-words", type=int, default=100_000,
+                    help="words of the sentence-sentiment comparison of the two analyzers (0: skip)")
     ap.add_argument("--partition-mb", type=float, default=1.0,
                     help="seed text per partition, MB, for the local engine (Dask picks ~6 partitions per worker)")
     args = ap.parse_args(argv)
@@ -313,6 +344,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"full analysis vs spaCy pipeline (tok2vec, morphologizer, parser, NER) on {p_words:,} words: "
                   f"ours {p_words / t_ours:,.0f} words/s, pipeline {p_words / t_pipe:,.0f} words/s, "
                   f"ratio {t_pipe / t_ours:.2f} (target >= 2.0; model load {load_pipeline:.1f} s, not timed)")
+
+        if args.sentiment_words:
+            fixed = build_articles(pool, args.sentiment_words, seed=6)
+            n = sum(len(a.split()) for a in fixed)
+            speeds = {name: n / time_sentiment(fixed, name) for name in ("lexicon", "trained")}
+            print(f"sentence_sentiment on {n:,} words (one core, fresh caches): "
+                  + ", ".join(f"{name} {v:,.0f} words/s" for name, v in speeds.items())
+                  + f"; the trained model takes {speeds['lexicon'] / speeds['trained']:.2f}x the lexicon's time")
 
         unique = build_unique_articles(pool, seed=4)
         u_words = write_seeds(unique, tmp / "seeds_unique")

@@ -164,17 +164,17 @@ TRICKY = {
 @pytest.mark.parametrize("name", ["seed", "tricky"])
 def test_sentences_scored_from_corpus_tokens_equal_scoring_their_text(name, seed_corpus, monkeypatch):
     """Reusing the pipeline's tokens gives exactly what scoring each sentence's text gives."""
-    import analysis.sentiment.tables as sentiment_module
+    import analysis.sentiment.scorer as scorer_module
+    from analysis.sentiment import SentimentScorer
+    from analysis.sentiment.tables import _sentence_scores
     from analysis.textblob_it import analyze
 
     corp = seed_corpus if name == "seed" else corpus_from_texts(TRICKY)
     s = corp.sentences
     texts = [corp.text(d)[a:b] for d, a, b in zip(s["doc_id"], s["start"], s["end"])]
     calls = []
-    real = sentiment_module.analyze_tokens
-    monkeypatch.setattr(sentiment_module, "analyze_tokens", lambda toks, **kw: calls.append(1) or real(toks, **kw))
-    sentiment_module._SENTENCE_SCORES.cache_clear()
-    got = sentiment_module._sentence_scores(corp, texts)
-    sentiment_module._SENTENCE_SCORES.cache_clear()
-    assert len(calls) >= 0.8 * len(set(texts))  # the token path is the one taken
-    assert got == [analyze(t) for t in texts]  # scores and every assessment, with offsets
+    real = scorer_module.tokenize
+    monkeypatch.setattr(scorer_module, "tokenize", lambda text: calls.append(1) or real(text))
+    got = _sentence_scores(corp, texts, SentimentScorer(analyzer="lexicon"))
+    assert len(calls) <= 0.2 * len(set(texts))  # the token path is the one taken
+    assert [g.analysis for g in got] == [analyze(t) for t in texts]  # scores and every assessment, with offsets

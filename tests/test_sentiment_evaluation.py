@@ -160,3 +160,78 @@ def test_report_mentions_every_tuned_task(shared_data):
     text = ev.report(shared_data)
     for task in FLOORS:
         assert task in text
+
+
+# --- the trained analyzer beside the lexicon, on the parts held back from training ------------------------------
+
+#: Floors just under the first-contact figures (tests/gold/sentiment_trained_first_contact.json).
+TRAINED_FLOORS = {
+    "news_polarity": 0.58, "news_subjectivity": 0.70, "sentipolc_3class": 0.635, "sentipolc_posneg": 0.795,
+    "checkthat_subjectivity": 0.65, "news_polarity_blind_b": 0.73,
+}
+LEXICON_FROZEN_FLOORS = {
+    "news_polarity": 0.535, "news_subjectivity": 0.62, "sentipolc_3class": 0.565, "sentipolc_posneg": 0.685,
+    "checkthat_subjectivity": 0.59,
+}
+
+
+@pytest.fixture(scope="module")
+def frozen(shared_data):
+    return {name: ev.evaluate_frozen(name, shared_data) for name in ("trained", "lexicon")}
+
+
+@pytest.mark.parametrize("task", sorted(TRAINED_FLOORS))
+def test_trained_floor_on_held_back_parts(frozen, task):
+    got = frozen["trained"][task]["f1"]
+    assert got >= TRAINED_FLOORS[task], f"{task}: {got:.3f} < floor {TRAINED_FLOORS[task]}"
+
+
+@pytest.mark.parametrize("task", sorted(LEXICON_FROZEN_FLOORS))
+def test_lexicon_floor_on_held_back_parts(frozen, task):
+    got = frozen["lexicon"][task]["f1"]
+    assert got >= LEXICON_FROZEN_FLOORS[task], f"{task}: {got:.3f} < floor {LEXICON_FROZEN_FLOORS[task]}"
+
+
+def test_the_default_is_the_better_analyzer_on_news(frozen):
+    from analysis.sentiment import DEFAULT_ANALYZER
+
+    record = ev.read_first_contact(ev.TRAINED_FIRST_CONTACT_PATH)
+    assert record["better_on_news"] == DEFAULT_ANALYZER
+    best = max(frozen, key=lambda name: frozen[name]["news_polarity"]["f1"])
+    assert best == DEFAULT_ANALYZER
+
+
+def test_frozen_news_test_is_the_sample_test_part(shared_data):
+    test = ev.load_news_sentences(shared_data, split="test")
+    train = ev.load_news_sentences(shared_data, split="train")
+    assert len(test) >= 600 and len(train) + len(test) >= 2000
+    assert not {s.id for s in test} & {s.id for s in train}
+    assert {s.source for s in test} == {"dice", "kind", "ud"}
+
+
+def test_actor_tone_on_whole_articles(shared_data):
+    """Floors just under the figures after reading (tests/gold/sentiment_trained_after.json)."""
+    r = ev.evaluate_actor_articles(shared_data)
+    assert r["actor_tone_combined"]["n"] >= 300
+    assert r["actor_tone_combined"]["accuracy"] >= 0.55 and r["actor_tone_combined"]["f1"] >= 0.49
+    assert r["actor_tone_combined"]["f1"] > r["actor_tone_sentence"]["f1"] + 0.05
+    assert r["actor_tone_parse"]["accuracy"] >= 0.56
+
+
+def test_actor_scored_set_is_all_polar_mentions_and_as_many_neutral(shared_data):
+    items = ev.load_actor_articles(shared_data)
+    scored = ev.actor_scored_set(items)
+    polar = [it for it in items if it.tone != "neutral" and not it.ambiguous]
+    assert len(scored) == 2 * len(polar) and len(polar) >= 150
+    assert all(it.text[it.start:it.end].strip() for it in scored)
+
+
+def test_trained_first_contact_is_recorded_once():
+    record = ev.read_first_contact(ev.TRAINED_FIRST_CONTACT_PATH)
+    assert record is not None and len(record["commit"]) == 40
+    assert set(record["analyzers"]) == {"lexicon", "trained"}
+    for name in ("news_polarity", "news_subjectivity", "sentipolc_3class", "sentipolc_posneg", "checkthat_subjectivity"):
+        assert all(0.0 < record["analyzers"][a][name]["f1"] <= 1.0 for a in ("lexicon", "trained"))
+    assert {"actor_tone_parse", "actor_tone_clause", "actor_tone_combined"} <= set(record["actor_tone"])
+    with pytest.raises(FileExistsError):
+        ev.record_trained_first_contact()

@@ -8,7 +8,9 @@ from analysis.sentiment import add_names, clear_user_names, sentence_assessments
 from analysis.sentiment.names import MODEL_REASONS, read_names, surface_names
 from analysis.syntax import MODEL_DIR
 from analysis.textblob_it import TextBlobIT, analyze
+from analysis.sentiment import SentimentScorer
 from analysis.textblob_it.lexicon import load_lexicon
+from analysis.textblob_it.names import curated_names
 from analysis.tokenization import tokenize
 
 needs_model = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="the Italian model is not installed")
@@ -80,7 +82,7 @@ def test_slogans_are_names_only_with_their_capitals():
 def test_names_file_is_checked(tmp_path):
     bad = tmp_path / "names.tsv"
     bad.write_text("Patto Civico\tparty\tsometimes\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="'any' or 'cased'"):
+    with pytest.raises(ValueError, match="'any', 'cased' or 'context'"):
         read_names(bad)
     assert all(e.words for e in read_names())
 
@@ -190,38 +192,70 @@ def test_names_can_be_switched_off():
 
 # --- your own names -------------------------------------------------------------------------------
 
-def test_add_names_from_a_notebook_cell():
+def test_add_names_to_a_scorer_from_a_notebook_cell():
     text = "Il patto per la crescita felice è stato firmato."
-    assert "felice" in scored(text)
-    add_names(["Patto per la Crescita Felice"])
-    assert skipped(text).get("patto per la crescita felice") == "user-name"
-    assert analyze("Firmiamo il #PattoPerLaCrescitaFelice").polarity == 0.0
-    clear_user_names()
-    assert "felice" in scored(text)
+    scorer = SentimentScorer(analyzer="lexicon")
+    assert "felice" in scored(text, names=scorer.names)
+    before = scorer.analyze(text)
+    scorer.add_names(["Patto per la Crescita Felice"])
+    assert skipped(text, names=scorer.names).get("patto per la crescita felice") == "user-name"
+    assert scorer.analyze(text) != before and scorer.analyze(text).polarity == 0.0  # its cache was dropped
+    assert scorer.analyze("Firmiamo il #PattoPerLaCrescitaFelice").polarity == 0.0
+    assert "felice" in scored(text)  # the curated list and other scorers are untouched
+    assert SentimentScorer().analyze(text).polarity > 0
+    scorer.clear_user_names()
+    assert "felice" in scored(text, names=scorer.names) and scorer.analyze(text).polarity > 0
 
 
 def test_add_names_cased_and_from_a_file(tmp_path):
-    add_names("Vittoria", match="cased")
-    assert "vittoria" in scored("Una vittoria netta.")
+    scorer = SentimentScorer()
+    scorer.add_names("Vittoria", match="cased")
+    assert "vittoria" in scored("Una vittoria netta.", names=scorer.names)
     path = tmp_path / "mine.tsv"
     path.write_text("# my names\nOnda Serena\tmovement\tany\n", encoding="utf-8")
-    use_names_file(path)
-    assert skipped("L'onda serena ha vinto.").get("onda serena") == "user-name"
+    scorer.use_names_file(path)
+    assert skipped("L'onda serena ha vinto.", names=scorer.names).get("onda serena") == "user-name"
+    assert scorer.user_names() == ["Vittoria", "Onda Serena"]
+
+
+def test_the_curated_names_refuse_additions():
+    with pytest.raises(ValueError, match="your own"):
+        curated_names().add(["Onda Serena"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gli insegnanti contestano la buona scuola di Renzi.", "buona scuola"),   # article + name, lower case
+    ("Il decreto della buona scuola è in aula.", "buona scuola"),            # articulated preposition
+    ("Approvata la riforma buona scuola.", "buona scuola"),                   # after a name head
+    ("Tutti contro #LaBuonaScuola oggi", "#LaBuonaScuola"),                    # hashtag
+    ("Il partito democratico ha vinto le primarie.", "partito democratico"),
+])
+def test_context_names_are_names_in_any_case_where_the_context_says_so(text, name):
+    assert skipped(text).get(name) in ("name-list", "hashtag")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Vogliamo una buona scuola per tutti.", "buona"),          # no article: an opinion
+    ("Una vittoria democratica e pacifica.", "pacifica"),
+])
+def test_context_names_without_their_context_are_words(text, word):
+    assert word in scored(text)
 
 
 def test_add_names_refuses_nonsense():
     with pytest.raises(ValueError, match="non-empty"):
         add_names([""])
-    with pytest.raises(ValueError, match="'any' or 'cased'"):
+    with pytest.raises(ValueError, match="'any', 'cased' or 'context'"):
         add_names(["Onda Serena"], match="sometimes")  # type: ignore[arg-type]
 
 
 def test_added_names_reach_the_tables():
     corpus = corpus_from_texts({"a": "Il patto per la crescita felice è stato firmato."})
-    before = sentence_sentiment(corpus)["polarity"].iloc[0]
+    before = sentence_sentiment(corpus, analyzer="lexicon")["polarity"].iloc[0]
     add_names(["Patto per la Crescita Felice"])
-    after = sentence_sentiment(corpus)["polarity"].iloc[0]
+    after = sentence_sentiment(corpus, analyzer="lexicon")["polarity"].iloc[0]
     assert before > 0 and after == 0.0
+    assert "felice" not in set(sentence_assessments(corpus)["text"])  # the explanation of either analyzer
 
 
 # --- in TextBlobIT and every table ------------------------------------------------------------
@@ -237,7 +271,7 @@ def test_textblob_lists_skipped_names_with_their_reason():
 def test_tables_skip_names_and_list_them():
     text = "Il decreto sicurezza è passato. La sicurezza dei cittadini è migliorata."
     corpus = corpus_from_texts({"a": text})
-    s = sentence_sentiment(corpus)
+    s = sentence_sentiment(corpus, analyzer="lexicon")
     assert s["polarity"].iloc[0] == 0.0 and s["polarity"].iloc[1] > 0
     a = sentence_assessments(corpus)
     rows = a[a["rules"].str.startswith("skipped")]

@@ -29,9 +29,17 @@ def tone(nlp, text: str, mention: str):
     # predicate: the subject's own clause
     ("Rossi è un politico corrotto.", "Rossi", "negative", "predicate"),
     ("Rossi ha vinto le elezioni.", "Rossi", "positive", "predicate"),
-    # passive and object: a judgement reaches the one judged
-    ("Marchetti è stato arrestato ieri.", "Marchetti", "negative", "passive"),
-    ("La polizia ha arrestato Rossi.", "Rossi", "negative", "object"),
+    # passive and object: a judgement reaches the one judged, and catching blames the one caught
+    ("Marchetti è stato criticato ieri.", "Marchetti", "negative", "passive"),
+    ("Il sindaco ha criticato Rossi.", "Rossi", "negative", "object"),
+    ("Marchetti è stato arrestato ieri.", "Marchetti", "negative", "catch"),
+    ("La polizia ha arrestato Rossi.", "Rossi", "negative", "catch"),
+    # catching credits the one who catches
+    ("La polizia ha arrestato Rossi.", "polizia", "positive", "catch"),
+    ("Rossi è stato arrestato dai carabinieri.", "carabinieri", "positive", "catch"),
+    ("L'arresto di Rossi da parte della Squadra Mobile è avvenuto ieri.", "Squadra Mobile", "positive", "catch"),
+    # an actor named by an evaluative noun
+    ("I ladri sono fuggiti a bordo di un furgone.", "ladri", "negative", "self"),
     # modifiers: participles, title nouns
     ("Rossi, accusato di frode, è fuggito.", "Rossi", "negative", "passive"),
     ("Il dittatore Assad ha parlato.", "Assad", "negative", "modifier"),
@@ -55,8 +63,9 @@ def test_constructions_give_the_tone_toward_the_mention(nlp, text, mention, labe
 
 @pytest.mark.parametrize("text, mention", [
     ("Mosca ha condannato duramente l'attacco.", "Mosca"),       # the judge is not judged
-    ("La polizia ha arrestato Rossi.", "polizia"),
+    ("Il sindaco ha criticato Rossi.", "sindaco"),
     ("Bianchi è stato ucciso ieri sera.", "Bianchi"),             # victims are neutral
+    ("La vittima è stata soccorsa dal 118.", "vittima"),          # and so is an actor named by what befell it
     ("Rossi è morto ieri.", "Rossi"),
     ("Il sindaco ha incontrato Rossi in municipio.", "Rossi"),    # nothing evaluative attached
     ("Dopo la strage, Rossi ha parlato ai giornalisti.", "Rossi"),  # the sentence is negative, not toward Rossi
@@ -75,13 +84,13 @@ def test_words_are_shown_with_offsets(nlp):
     text = "La polizia ha arrestato Rossi."
     t = tone(nlp, text, "Rossi")
     assert [text[w.start:w.end] for w in t.words] == ["arrestato"]
-    assert "arrestato" in t.explain() and "(object)" in t.explain()
+    assert "arrestato" in t.explain() and "(catch)" in t.explain()
 
 
 def test_word_classes_file_is_valid(nlp):
     assert set(_classes().values()) <= set(TARGET_CLASSES)
     doc = nlp("Rossi è stato arrestato e condannato.")
-    assert word_class(doc[3]) == "judge" and word_class(doc[5]) == "judge"
+    assert word_class(doc[3]) == "catch" and word_class(doc[5]) == "judge"
 
 
 TEXTS = {

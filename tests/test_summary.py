@@ -8,7 +8,7 @@ import pytest
 from analysis import corpus_from_texts
 from analysis.attribution import extract_attributions
 from analysis.keywords import source_vocabulary
-from analysis.sentiment import polarity_label, score_text
+from analysis.sentiment import default_scorer, polarity_label
 from analysis.summary import (
     OVERVIEW_COLUMNS,
     SUMMARY_COLUMNS,
@@ -58,7 +58,7 @@ def test_overview_puts_each_attribution_next_to_its_tone(corpus, attributions):
     text = corpus.text("d1")
     for row in overview.itertuples():
         assert text[row.content_start:row.content_end] == row.content
-        expected = score_text(row.content)
+        expected = default_scorer().score(row.content)
         assert row.polarity == pytest.approx(expected.polarity)
         assert row.subjectivity == pytest.approx(expected.subjectivity)
         assert row.tone == polarity_label(expected.polarity)
@@ -71,7 +71,7 @@ def test_speaker_summary_counts_tone_and_terms(corpus, attributions):
     rossi, bianchi = summary.iloc[0], summary.iloc[1]
     assert (rossi.n_attributions, rossi.n_direct, rossi.n_documents) == (2, 2, 1)
     assert (bianchi.n_attributions, bianchi.n_direct) == (1, 0)
-    polarities = [score_text(c).polarity for s, c, *_ in CONTENTS if s == "Mario Rossi"]
+    polarities = [default_scorer().score(c).polarity for s, c, *_ in CONTENTS if s == "Mario Rossi"]
     assert rossi.mean_polarity == pytest.approx(sum(polarities) / 2)
     assert rossi.tone == polarity_label(rossi.mean_polarity)
     assert rossi.stances == "adds 1, states 1"

@@ -36,7 +36,7 @@ from ..paths import PROJECT_ROOT, SHARED_DATA_DIR
 from .splits import dice_articles, dice_role
 
 __all__ = ["ARTICLE_SPLITS", "article_sample", "article_split", "NewsSentence", "news_sentence_sample",
-           "news_sentence_text", "REPORTING_MARKERS", "actor_article_sample"]
+           "news_sentence_text", "REPORTING_MARKERS", "actor_article_sample", "mention_id", "scored_actor_mentions"]
 
 #: Quotation marks, "secondo"-like words and reporting-verb stems: what makes a text likely to report speech.
 REPORTING_MARKERS = re.compile(
@@ -179,3 +179,20 @@ def news_sentence_text(sentence_id: str, data_dir: Path = SHARED_DATA_DIR) -> st
         raise ValueError(f"not a DICE sentence id: {sentence_id!r}")
     text = _heldout_articles(data_dir).get(m.group(1))
     return None if text is None else text[int(m.group(2)):int(m.group(3))]
+
+
+def mention_id(article_id: str, start: int, end: int) -> str:
+    """The id of an actor mention of ``actor_tone_articles.tsv``: ``<article id>:<start>-<end>``."""
+    return f"{article_id}:{start}-{end}"
+
+
+def scored_actor_mentions(rows: list[tuple[str, str]]) -> list[str]:
+    """The mentions scored for tone toward actors, from ``(mention id, tone)`` of the unambiguous mentions.
+
+    Every non-neutral mention, and as many neutral ones, the first in SHA-1
+    order of ``mention:<id>``: by design of the sample half of the scored set
+    is praised or blamed, whatever share of an article that is.
+    """
+    polar = [i for i, tone in rows if tone != "neutral"]
+    neutral = sorted((i for i, tone in rows if tone == "neutral"), key=lambda i: _sha(f"mention:{i}"))
+    return polar + neutral[:len(polar)]

@@ -24,6 +24,7 @@ from ..keywords.terms import content_mask, merge_case_variants, token_labels
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..sentiment import SentimentScorer
 
 __all__ = ["ExplorerIndex", "build_index", "DOCUMENT_COLUMNS", "SENTENCE_COLUMNS", "ATTRIBUTION_EXTRA_COLUMNS"]
 
@@ -123,18 +124,19 @@ def _documents(corpus: "Corpus", n_words: pd.Series) -> pd.DataFrame:
     return out.drop(columns="_seed_order").reset_index(drop=True)[list(DOCUMENT_COLUMNS)]
 
 
-def _sentences(corpus: "Corpus") -> pd.DataFrame:
+def _sentences(corpus: "Corpus", scorer: "SentimentScorer | None") -> pd.DataFrame:
     from ..sentiment import sentence_sentiment
 
-    table = sentence_sentiment(corpus)
+    table = sentence_sentiment(corpus, scorer=scorer)
     out = table[["doc_id", "sent_id", "start", "end", "polarity"]].copy()
     out["tone"] = table["label"].astype("string")
     return out.reset_index(drop=True)[list(SENTENCE_COLUMNS)]
 
 
-def _attributions(corpus: "Corpus", attributions: pd.DataFrame | None, doc_order: dict[str, int]) -> pd.DataFrame:
+def _attributions(corpus: "Corpus", attributions: pd.DataFrame | None, doc_order: dict[str, int],
+                  scorer: "SentimentScorer | None") -> pd.DataFrame:
     from ..attribution import extract_attributions
-    from ..sentiment import POLARITY_THRESHOLD, polarity_label, score_text
+    from ..sentiment import POLARITY_THRESHOLD, default_scorer, polarity_label
 
     table = extract_attributions(corpus) if attributions is None else attributions
     if not isinstance(table, pd.DataFrame):
@@ -148,12 +150,11 @@ def _attributions(corpus: "Corpus", attributions: pd.DataFrame | None, doc_order
     if unknown:
         raise ValueError(f"attributions refer to doc_id(s) not in the corpus: {', '.join(unknown[:5])}")
     texts = corpus._texts()
-    polarity = []
-    for doc_id, a, b in zip(table["doc_id"], table["content_start"], table["content_end"]):
-        if pd.isna(a) or pd.isna(b) or int(b) <= int(a):
-            polarity.append(np.nan)
-        else:
-            polarity.append(score_text(texts[str(doc_id)][int(a):int(b)]).polarity)
+    scorer = scorer if scorer is not None else default_scorer()
+    spans = [None if pd.isna(a) or pd.isna(b) or int(b) <= int(a) else texts[str(doc_id)][int(a):int(b)]
+             for doc_id, a, b in zip(table["doc_id"], table["content_start"], table["content_end"])]
+    scores = iter(scorer.score_many([x for x in spans if x is not None]))
+    polarity = [np.nan if x is None else next(scores).polarity for x in spans]
     table["polarity"] = pd.Series(polarity, index=table.index, dtype="float64")
     table["tone"] = pd.array(
         [pd.NA if np.isnan(p) else polarity_label(p, threshold=POLARITY_THRESHOLD) for p in polarity], dtype="string"
@@ -196,11 +197,14 @@ def _token_arrays(corpus: "Corpus") -> TokenArrays:
     )
 
 
-def build_index(corpus: "Corpus", *, attributions: pd.DataFrame | None = None) -> ExplorerIndex:
+def build_index(corpus: "Corpus", *, attributions: pd.DataFrame | None = None,
+                scorer: "SentimentScorer | None" = None) -> ExplorerIndex:
     """Compute every table the explorers read (see :class:`ExplorerIndex`).
 
     ``attributions`` is the table of
-    :func:`analysis.attribution.extract_attributions` (computed when None).
+    :func:`analysis.attribution.extract_attributions` (computed when None);
+    ``scorer`` (a :class:`analysis.sentiment.SentimentScorer`) gives the tone
+    of sentences and attributions (default: the default scorer).
     Raises ``ValueError`` for an attributions table that lacks the key
     columns or names documents the corpus does not have.
     """
@@ -213,7 +217,7 @@ def build_index(corpus: "Corpus", *, attributions: pd.DataFrame | None = None) -
     n_words = tokens.loc[running_word_mask(tokens)].groupby("doc_id", observed=True).size() if len(tokens) else pd.Series(dtype="int64")
     documents = _documents(corpus, n_words)
     doc_order = {d: i for i, d in enumerate(documents["doc_id"].astype(str))}
-    table = _attributions(corpus, attributions, doc_order)
+    table = _attributions(corpus, attributions, doc_order, scorer)
     spoken = table.dropna(subset=["speaker_canonical", "content_start", "content_end"])
     vocabulary = source_vocabulary(corpus, attributions=spoken, by="lemma") if len(spoken) else source_vocabulary(corpus, attributions=spoken)
     counts = spoken["speaker_canonical"].astype(str).value_counts()
@@ -221,7 +225,7 @@ def build_index(corpus: "Corpus", *, attributions: pd.DataFrame | None = None) -
     has_gender = "speaker_gender" in table.columns and table["speaker_gender"].notna().any()
     return ExplorerIndex(
         documents=documents,
-        sentences=_sentences(corpus),
+        sentences=_sentences(corpus, scorer),
         attributions=table,
         vocabulary=vocabulary,
         texts={str(k): str(v) for k, v in corpus._texts().items()},

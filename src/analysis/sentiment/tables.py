@@ -1,10 +1,14 @@
 """Sentiment tables: sentence, paragraph, document, source and entity tone.
 
-Every score comes from the Italian lexicon analyzer
-(:func:`analysis.textblob_it.analyze`): polarity in [-1, 1] (negative to
-positive), subjectivity in [0, 1] (factual to opinionated), and ``label``
-positive / negative / neutral with the thresholds ±:data:`POLARITY_THRESHOLD`.
-All offsets point into ``Corpus.text(doc_id)``.
+Every score comes from a :class:`~analysis.sentiment.scorer.SentimentScorer`
+(``scorer=``; :func:`~analysis.sentiment.scorer.default_scorer` when none is
+given), with the analyzer it names or the one given as ``analyzer=``
+(``"lexicon"``, ``"trained"``, or a TextBlob analyzer object): polarity in
+[-1, 1] (negative to positive), subjectivity in [0, 1] (factual to
+opinionated), and ``label`` positive / negative / neutral with the
+thresholds ±:data:`POLARITY_THRESHOLD`. The words behind a score
+(``sentence_assessments``) are always the lexicon's. All offsets point into
+``Corpus.text(doc_id)``.
 
 Lexicon sentiment measures the *words* of a text, not the stance of its
 author: read the measured accuracy in ``python -m analysis.evaluation sentiment``
@@ -14,17 +18,15 @@ from __future__ import annotations
 
 import re
 import warnings
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import pandas as pd
 
 from ..paths import DATA_DIR
-from ..textblob_it.analyzer import Analysis, analyze, analyze_tokens, name_candidate_groups
-from ..textblob_it.lexicon import load_lexicon
-from ..tokenization import Token, tokenize
-from . import names as _names
+from ..textblob_it.analyzer import Analysis
+from ..tokenization import Token
+from .scorer import Score, SentimentScorer, default_scorer
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -33,7 +35,7 @@ __all__ = [
     "POLARITY_THRESHOLD", "ENTITY_ALIASES_PATH", "polarity_label", "score_text",
     "sentence_sentiment", "sentence_assessments", "paragraph_sentiment", "document_sentiment",
     "attribution_sentiment", "source_sentiment", "read_entity_aliases", "entity_mentions", "entity_sentiment",
-    "use_social_media", "clear_score_caches",
+    "use_social_media", "clear_score_caches", "scorer_for",
 ]
 
 #: |polarity| above this is positive or negative, otherwise neutral.
@@ -51,45 +53,33 @@ def polarity_label(polarity: float, *, threshold: float = POLARITY_THRESHOLD) ->
     return "positive" if polarity > threshold else "negative" if polarity < -threshold else "neutral"
 
 
-_SETTINGS = {"social_media": False}
+def scorer_for(scorer: SentimentScorer | None = None, analyzer: Any = None) -> SentimentScorer:
+    """The scorer a table uses: ``scorer`` (default :func:`default_scorer`), with ``analyzer`` when one is named."""
+    scorer = scorer if scorer is not None else default_scorer()
+    if not isinstance(scorer, SentimentScorer):
+        raise TypeError(f"scorer must be a SentimentScorer, got {type(scorer).__name__}")
+    return scorer if analyzer is None else scorer.using(analyzer)
 
 
 def use_social_media(on: bool = True) -> None:
-    """Score every table with the social-media layer of the lexicon (slang, greetings, laughter) or without it.
+    """Score the tables of the default scorer with the social-media layer of the lexicon (or without it).
 
-    Off by default: news. Switch it on for tweets, comments and forums;
-    cached scores are dropped, so recompute the tables afterwards.
+    Off by default: news. For tweets, comments and forums prefer a scorer of
+    your own, ``SentimentScorer(social_media=True)``, passed as ``scorer=``.
     """
-    _SETTINGS["social_media"] = bool(on)
-    clear_score_caches()
+    default_scorer().social_media = on
 
 
-@lru_cache(maxsize=50_000)
 def score_text(text: str) -> Analysis:
-    """Cached :func:`analysis.textblob_it.analyze` of one string (names skipped; see :func:`use_social_media`)."""
-    return analyze(text, social_media=_SETTINGS["social_media"])
+    """The default scorer's lexicon analysis of one string (names skipped; cached)."""
+    return default_scorer().analyze(text)
 
 
-class _ScoreCache:
-    """Scores of sentence texts, at most ``maxsize`` (the oldest go first)."""
-
-    def __init__(self, maxsize: int) -> None:
-        self.maxsize = maxsize
-        self._scores: dict[str, Analysis] = {}
-
-    def get(self, text: str) -> Analysis | None:
-        return self._scores.get(text)
-
-    def put(self, text: str, result: Analysis) -> None:
-        if len(self._scores) >= self.maxsize:
-            del self._scores[next(iter(self._scores))]
-        self._scores[text] = result
-
-    def cache_clear(self) -> None:
-        self._scores.clear()
+def clear_score_caches() -> None:
+    """Forget every score cached by the default scorer."""
+    default_scorer().clear_cache()
 
 
-_SENTENCE_SCORES = _ScoreCache(50_000)
 #: Characters that may separate two sentences without changing how the
 #: tokenizer reads the first or last token of either (its look-arounds see
 #: whitespace there exactly as they see the start or end of a string).
@@ -97,91 +87,45 @@ _SEPARATORS = frozenset(" \t\n\r\f\v\u00a0\u2009\u202f\u3000")
 _TOKEN_NEEDED = ("doc_id", "sent_id", "start", "end", "text", "kind")
 
 
-def _sentence_scores(corpus: "Corpus", texts: list[str]) -> list[Analysis]:
-    """:func:`score_text` of every sentence text, reusing the corpus tokens.
+def _sentence_tokens(corpus: "Corpus") -> list[list[Token] | None]:
+    """The corpus tokens of each sentence, offsets into the sentence, where they are those of its text alone.
 
     A sentence's tokens in ``corpus.tokens`` are those ``tokenize`` finds in
     the sentence text alone whenever the sentence is bounded by whitespace
-    or the document's edges (the pipeline tokenizes whole paragraphs); then
-    :func:`analysis.textblob_it.analyzer.analyze_tokens` scores them without
-    tokenizing again and gives the same result. Any other sentence is
-    tokenized from its text.
-
-    Names: every sentence is scored with the names found on the surface;
-    the sentences where an evaluative word may be part of a name only the
-    model sees are then parsed together, in one batch, and scored again
-    without the model's names (:mod:`analysis.sentiment.names`).
+    or the document's edges (the pipeline tokenizes whole paragraphs); the
+    scorer then skips tokenizing it again and gives the same result. Other
+    sentences get None (tokenized from their text).
     """
     s, tok = corpus.sentences, corpus.tokens
-    usable = tok is not None and all(c in tok.columns for c in _TOKEN_NEEDED)
+    out: list[list[Token] | None] = [None] * len(s)
+    if tok is None or not all(c in tok.columns for c in _TOKEN_NEEDED):
+        return out
     rows: dict[tuple[str, int], tuple[int, int] | None] = {}
-    if usable:
-        docs, sids = tok["doc_id"].tolist(), tok["sent_id"].tolist()
-        starts, ends = tok["start"].tolist(), tok["end"].tolist()
-        forms, kinds = tok["text"].tolist(), tok["kind"].tolist()
-        lo, n = 0, len(docs)
-        for j in range(1, n + 1):
-            if j == n or sids[j] != sids[lo] or docs[j] != docs[lo]:
-                key = (docs[lo], sids[lo])
-                rows[key] = None if key in rows else (lo, j)  # not consecutive: do not trust
-                lo = j
+    docs, sids = tok["doc_id"].tolist(), tok["sent_id"].tolist()
+    starts, ends = tok["start"].tolist(), tok["end"].tolist()
+    forms, kinds = tok["text"].tolist(), tok["kind"].tolist()
+    lo, n = 0, len(docs)
+    for j in range(1, n + 1):
+        if j == n or sids[j] != sids[lo] or docs[j] != docs[lo]:
+            key = (docs[lo], sids[lo])
+            rows[key] = None if key in rows else (lo, j)  # not consecutive: do not trust
+            lo = j
     new = tuple.__new__
-    out: list[Analysis | None] = []
-    pending: dict[str, tuple[list[Token], Analysis, list[list[Token]]]] = {}
-    for d, sid, a, b, piece in zip(s["doc_id"].tolist(), s["sent_id"].tolist(), s["start"].tolist(),
-                                   s["end"].tolist(), texts):
-        result = _SENTENCE_SCORES.get(piece)
-        if result is None and piece in pending:
-            out.append(None)
+    for k, (d, sid, a, b) in enumerate(zip(s["doc_id"].tolist(), s["sent_id"].tolist(), s["start"].tolist(),
+                                           s["end"].tolist())):
+        span = rows.get((d, sid))
+        if span is None:
             continue
-        if result is None:
-            span = rows.get((d, sid)) if usable else None
-            doc = corpus.text(d) if span is not None else ""
-            if (span is not None and (a == 0 or doc[a - 1] in _SEPARATORS)
-                    and (b == len(doc) or doc[b] in _SEPARATORS)
-                    and starts[span[0]] >= a and ends[span[1] - 1] <= b):
-                toks = [new(Token, (starts[j] - a, ends[j] - a, forms[j], kinds[j])) for j in range(*span)]
-            else:
-                toks = tokenize(piece)
-            lexicon = load_lexicon(social_media=_SETTINGS["social_media"])
-            result = analyze_tokens(toks, lexicon=lexicon)
-            groups = name_candidate_groups(toks, result, lexicon=lexicon)
-            if groups:
-                pending[piece] = (toks, result, groups)
-                out.append(None)
-                continue
-            _SENTENCE_SCORES.put(piece, result)
-        out.append(result)
-    if pending:
-        _rescore_with_model_names(pending)
-    return [r if r is not None else pending[piece][1] for r, piece in zip(out, texts)]
+        doc = corpus.text(d)
+        if ((a == 0 or doc[a - 1] in _SEPARATORS) and (b == len(doc) or doc[b] in _SEPARATORS)
+                and starts[span[0]] >= a and ends[span[1] - 1] <= b):
+            out[k] = [new(Token, (starts[j] - a, ends[j] - a, forms[j], kinds[j])) for j in range(*span)]
+    return out
 
 
-def _rescore_with_model_names(pending: dict[str, tuple[list[Token], Analysis, list[list[Token]]]]) -> None:
-    """Parse the candidate sentences of ``pending`` in one batch and score them again without their names."""
-    nlp = _names.names_model()
-    items, owners = [], []
-    for piece, (toks, _, groups) in pending.items():
-        for g in groups:
-            a = g[0].start
-            items.append((piece[a:g[-1].end], [t._replace(start=t.start - a, end=t.end - a) for t in g]))
-            owners.append((piece, a))
-    spans: dict[str, list] = {piece: [] for piece in pending}
-    if nlp is not None:
-        for (piece, a), found in zip(owners, _names.parse_names(nlp, items)):
-            spans[piece] += [(x.start + a, x.end + a, x.reason) for x in found]
-    for piece, (toks, result, _) in pending.items():
-        if spans[piece]:
-            result = analyze_tokens(toks, name_spans=spans[piece],
-                                    lexicon=load_lexicon(social_media=_SETTINGS["social_media"]))
-        _SENTENCE_SCORES.put(piece, result)
-        pending[piece] = (toks, result, [])
-
-
-def clear_score_caches() -> None:
-    """Forget every cached score (after the names lists change)."""
-    score_text.cache_clear()
-    _SENTENCE_SCORES.cache_clear()
+def _sentence_scores(corpus: "Corpus", texts: list[str], scorer: SentimentScorer) -> list[Score]:
+    """The scorer's :class:`Score` of every sentence text, reusing the corpus tokens (see :func:`_sentence_tokens`)."""
+    return scorer.score_many(texts, _sentence_tokens(corpus))
 
 
 def _require_corpus(corpus) -> None:
@@ -194,7 +138,7 @@ def _label_column(values: Iterable[float]) -> pd.Series:
     return pd.Series([polarity_label(v) for v in values], dtype=pd.CategoricalDtype(list(_LABELS)))
 
 
-def _score_columns(scores: list[Analysis]) -> dict[str, pd.api.extensions.ExtensionArray]:
+def _score_columns(scores: list[Score]) -> dict[str, pd.api.extensions.ExtensionArray]:
     """The ``polarity`` and ``subjectivity`` columns of a list of scores."""
     return {
         "polarity": pd.array([r.polarity for r in scores], dtype="float64"),
@@ -202,18 +146,20 @@ def _score_columns(scores: list[Analysis]) -> dict[str, pd.api.extensions.Extens
     }
 
 
-def sentence_sentiment(corpus: "Corpus") -> pd.DataFrame:
+def sentence_sentiment(corpus: "Corpus", *, scorer: SentimentScorer | None = None, analyzer: Any = None) -> pd.DataFrame:
     """One row per sentence.
 
     Columns: doc_id (str), sent_id (int), para_id (int), start, end (int:
     offsets into the document text), text (str), polarity (float, [-1, 1]),
     subjectivity (float, [0, 1]), label (category: negative / neutral /
-    positive), n_assessments (int: opinion words, emoji and cues found).
+    positive), n_assessments (int: opinion words, emoji and cues the
+    lexicon found). ``scorer`` and ``analyzer``: see the module docstring.
     """
     _require_corpus(corpus)
+    scorer = scorer_for(scorer, analyzer)
     s = corpus.sentences
     texts = [corpus.text(d)[a:b] for d, a, b in zip(s["doc_id"], s["start"], s["end"])]
-    scores = _sentence_scores(corpus, texts)
+    scores = _sentence_scores(corpus, texts, scorer)
     out = pd.DataFrame({
         "doc_id": s["doc_id"].astype("string").to_numpy(),
         "sent_id": s["sent_id"].astype("int64").to_numpy(),
@@ -224,11 +170,11 @@ def sentence_sentiment(corpus: "Corpus") -> pd.DataFrame:
         **_score_columns(scores),
     })
     out["label"] = _label_column(out["polarity"])
-    out["n_assessments"] = pd.array([len(r.assessments) for r in scores], dtype="int64")
+    out["n_assessments"] = pd.array([len(r.analysis.assessments) for r in scores], dtype="int64")
     return out
 
 
-def sentence_assessments(corpus: "Corpus") -> pd.DataFrame:
+def sentence_assessments(corpus: "Corpus", *, scorer: SentimentScorer | None = None) -> pd.DataFrame:
     """The words, phrases, emoji and cues that moved each sentence's score.
 
     Columns: doc_id (str), sent_id (int), start, end (int: offsets into the
@@ -236,13 +182,19 @@ def sentence_assessments(corpus: "Corpus") -> pd.DataFrame:
     (float: contribution after negation, intensifiers, exclamation),
     base_polarity (float: the lexicon's value), subjectivity (float: evidence
     added), weight (float: contrast weight), rules (str: comma-separated rules
-    applied, e.g. ``negated,intensified``; ``cue`` for subjectivity-only cues).
+    applied, e.g. ``negated,intensified``; ``cue`` for subjectivity-only cues;
+    ``skipped,<reason>`` for a name, ``sense,<sense>`` for a word read in a
+    sense that is not an opinion). The words are the lexicon's, whichever
+    analyzer gives the scores.
     """
     _require_corpus(corpus)
+    scorer = scorer_for(scorer)
     rows = []
     s = corpus.sentences
-    for d, sid, a, b in zip(s["doc_id"], s["sent_id"], s["start"], s["end"]):
-        for x in score_text(corpus.text(d)[a:b]).assessments:
+    texts = [corpus.text(d)[a:b] for d, a, b in zip(s["doc_id"], s["start"], s["end"])]
+    analyses = scorer.analyze_many(texts, _sentence_tokens(corpus))
+    for d, sid, a, analysis in zip(s["doc_id"], s["sent_id"], s["start"], analyses):
+        for x in analysis.assessments:
             rows.append((d, int(sid), a + x.start, a + x.end, x.text, x.polarity, x.base_polarity,
                          x.subjectivity, x.weight, ",".join(x.rules)))
     cols = ["doc_id", "sent_id", "start", "end", "text", "polarity", "base_polarity", "subjectivity", "weight", "rules"]
@@ -252,7 +204,7 @@ def sentence_assessments(corpus: "Corpus") -> pd.DataFrame:
                        "weight": "float64", "rules": "string"})
 
 
-def paragraph_sentiment(corpus: "Corpus") -> pd.DataFrame:
+def paragraph_sentiment(corpus: "Corpus", *, scorer: SentimentScorer | None = None, analyzer: Any = None) -> pd.DataFrame:
     """One row per paragraph, scored as one text (all its opinion words together).
 
     Columns: doc_id (str), para_id (int), start, end (int), polarity (float),
@@ -260,8 +212,9 @@ def paragraph_sentiment(corpus: "Corpus") -> pd.DataFrame:
     mean_sentence_polarity (float: plain mean over its sentences).
     """
     _require_corpus(corpus)
+    scorer = scorer_for(scorer, analyzer)
     p = corpus.paragraphs
-    scores = [score_text(corpus.text(d)[a:b]) for d, a, b in zip(p["doc_id"], p["start"], p["end"])]
+    scores = scorer.score_many([corpus.text(d)[a:b] for d, a, b in zip(p["doc_id"], p["start"], p["end"])])
     out = pd.DataFrame({
         "doc_id": p["doc_id"].astype("string").to_numpy(),
         "para_id": p["para_id"].astype("int64").to_numpy(),
@@ -270,7 +223,7 @@ def paragraph_sentiment(corpus: "Corpus") -> pd.DataFrame:
         **_score_columns(scores),
     })
     out["label"] = _label_column(out["polarity"])
-    sents = sentence_sentiment(corpus)
+    sents = sentence_sentiment(corpus, scorer=scorer)
     agg = sents.groupby(["doc_id", "para_id"], observed=True).agg(
         n_sentences=("sent_id", "size"), mean_sentence_polarity=("polarity", "mean")).reset_index()
     out = out.merge(agg, on=["doc_id", "para_id"], how="left")
@@ -278,7 +231,7 @@ def paragraph_sentiment(corpus: "Corpus") -> pd.DataFrame:
     return out
 
 
-def document_sentiment(corpus: "Corpus") -> pd.DataFrame:
+def document_sentiment(corpus: "Corpus", *, scorer: SentimentScorer | None = None, analyzer: Any = None) -> pd.DataFrame:
     """One row per document.
 
     Columns: doc_id (str), title (str|None), polarity (float: the whole text
@@ -289,15 +242,16 @@ def document_sentiment(corpus: "Corpus") -> pd.DataFrame:
     <NA> when the document has no sentence).
     """
     _require_corpus(corpus)
+    scorer = scorer_for(scorer, analyzer)
     docs = corpus.documents
-    scores = [score_text(t) for t in docs["text"].astype(str)]
+    scores = scorer.score_many(docs["text"].astype(str).tolist())
     out = pd.DataFrame({
         "doc_id": docs["doc_id"].astype("string").to_numpy(),
         "title": docs["title"].astype("string").to_numpy(),
         **_score_columns(scores),
     })
     out["label"] = _label_column(out["polarity"])
-    sents = sentence_sentiment(corpus)
+    sents = sentence_sentiment(corpus, scorer=scorer)
     rows = []
     for doc_id, g in sents.groupby("doc_id", observed=True):
         shares = g["label"].value_counts(normalize=True)
@@ -331,7 +285,8 @@ def _load_attributions(corpus: "Corpus") -> pd.DataFrame | None:
     return extract_attributions(corpus)
 
 
-def attribution_sentiment(corpus: "Corpus", attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+def attribution_sentiment(corpus: "Corpus", attributions: pd.DataFrame | None = None, *,
+                          scorer: SentimentScorer | None = None, analyzer: Any = None) -> pd.DataFrame:
     """Tone of each piece of content attributed to a speaker.
 
     ``attributions`` is the table of :func:`analysis.attribution.extract_attributions`
@@ -341,6 +296,7 @@ def attribution_sentiment(corpus: "Corpus", attributions: pd.DataFrame | None = 
     (category). Empty when attribution is unavailable.
     """
     _require_corpus(corpus)
+    scorer = scorer_for(scorer, analyzer)
     cols = ["doc_id", "speaker", "content_start", "content_end", "content", "polarity", "subjectivity", "label"]
     if attributions is None:
         attributions = _load_attributions(corpus)
@@ -350,14 +306,14 @@ def attribution_sentiment(corpus: "Corpus", attributions: pd.DataFrame | None = 
     if missing:
         raise ValueError(f"attributions table lacks column(s) {', '.join(missing)}; "
                          f"expected at least {', '.join(_ATTRIBUTION_NEEDED)}")
-    rows = []
+    kept = []
     for d, sp, a, b in zip(attributions["doc_id"], attributions["speaker_canonical"],
                            attributions["content_start"], attributions["content_end"]):
         if pd.isna(a) or pd.isna(b) or pd.isna(sp):
             continue
-        content = corpus.text(str(d))[int(a):int(b)]
-        r = score_text(content)
-        rows.append((str(d), str(sp), int(a), int(b), content, r.polarity, r.subjectivity))
+        kept.append((str(d), str(sp), int(a), int(b), corpus.text(str(d))[int(a):int(b)]))
+    scores = scorer.score_many([k[-1] for k in kept])
+    rows = [(*k, r.polarity, r.subjectivity) for k, r in zip(kept, scores)]
     out = pd.DataFrame(rows, columns=cols[:-1]).astype(
         {"doc_id": "string", "speaker": "string", "content_start": "int64", "content_end": "int64", "content": "string",
          "polarity": "float64", "subjectivity": "float64"})
@@ -378,14 +334,15 @@ def _summarise(df: pd.DataFrame, key: str) -> pd.DataFrame:
     return out.sort_values(["n", key], ascending=[False, True], ignore_index=True)
 
 
-def source_sentiment(corpus: "Corpus", attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+def source_sentiment(corpus: "Corpus", attributions: pd.DataFrame | None = None, *,
+                     scorer: SentimentScorer | None = None, analyzer: Any = None) -> pd.DataFrame:
     """Tone by source: content attributed to each speaker, summarised.
 
     Columns: speaker (str), n (int: attributed passages), n_documents (int),
     mean_polarity, mean_subjectivity (float), share_negative, share_neutral,
     share_positive (float). Sorted by n. Empty when attribution is unavailable.
     """
-    return _summarise(attribution_sentiment(corpus, attributions), "speaker")
+    return _summarise(attribution_sentiment(corpus, attributions, scorer=scorer, analyzer=analyzer), "speaker")
 
 
 # --- entities -----------------------------------------------------------------
@@ -419,7 +376,8 @@ def _entity_patterns(entities: Mapping[str, str] | str | Path | None) -> list[tu
     return pats
 
 
-def entity_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None) -> pd.DataFrame:
+def entity_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None, *,
+                    scorer: SentimentScorer | None = None, analyzer: Any = None) -> pd.DataFrame:
     """Sentences that mention each entity, with the sentence's tone.
 
     ``entities`` maps alias → canonical name (default: ``data/sentiment/entity_aliases.tsv``;
@@ -430,7 +388,7 @@ def entity_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path |
     sentence.
     """
     pats = _entity_patterns(entities)
-    sents = sentence_sentiment(corpus)
+    sents = sentence_sentiment(corpus, scorer=scorer, analyzer=analyzer)
     rows = []
     for r in sents.itertuples(index=False):
         seen: set[str] = set()
@@ -450,7 +408,8 @@ def entity_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path |
     return out.sort_values(["doc_id", "sent_id", "entity"], ignore_index=True)
 
 
-def entity_sentiment(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None) -> pd.DataFrame:
+def entity_sentiment(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None, *,
+                     scorer: SentimentScorer | None = None, analyzer: Any = None) -> pd.DataFrame:
     """Tone of the sentences that mention each entity or topic, summarised.
 
     Columns: entity (str), n (int: sentences), n_documents (int),
@@ -458,4 +417,4 @@ def entity_sentiment(corpus: "Corpus", entities: Mapping[str, str] | str | Path 
     share_positive (float). Sorted by n. The tone is the sentence's, not
     necessarily the tone towards the entity.
     """
-    return _summarise(entity_mentions(corpus, entities), "entity")
+    return _summarise(entity_mentions(corpus, entities, scorer=scorer, analyzer=analyzer), "entity")

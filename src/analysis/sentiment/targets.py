@@ -18,6 +18,8 @@ relation                    example (the mention in brackets)
 ``agent``                   ucciso da [Rossi] (the one who does harm is blamed)
 ``light-object``            [Rossi] ha ottenuto una vittoria · ha commesso un errore
 ``beat``                    [Rossi] ha sconfitto [Bianchi]
+``catch``                   [la polizia] ha arrestato [Rossi] · arrestato dalla [polizia]
+``self``                    [i ladri] sono fuggiti (an actor named by an evaluative noun)
 ==========================  =======================================================
 
 Who receives a word's tone is set by ``data/sentiment/target_words.tsv``: a
@@ -41,13 +43,14 @@ from ..textblob_it.lexicon import Lexicon, load_lexicon
 from ..wordlists import read_word_table
 
 __all__ = [
+    "clause_head", "clause_tokens", "clause_text", "mention_role", "MentionRole",
     "ToneWord", "TargetTone", "tone_toward", "word_class", "target_label", "TARGET_CLASSES",
-    "predicate_words", "object_words", "modifier_words", "possessor_words", "agent_words",
+    "predicate_words", "object_words", "modifier_words", "possessor_words", "agent_words", "self_words",
 ]
 
-TargetClass = Literal["judge", "harm", "suffer", "light", "beat"]
-TARGET_CLASSES: tuple[str, ...] = ("judge", "harm", "suffer", "light", "beat")
-#: The polarity a "beat" verb gives winner and loser when the lexicon has none.
+TargetClass = Literal["judge", "harm", "suffer", "light", "beat", "catch"]
+TARGET_CLASSES: tuple[str, ...] = ("judge", "harm", "suffer", "light", "beat", "catch")
+#: The polarity a "beat" verb gives winner and loser when the lexicon has none, and a "catch" verb its catcher.
 BEAT_POLARITY = 0.5
 #: |polarity| above this is positive or negative (as for sentences).
 THRESHOLD = 0.05
@@ -196,6 +199,9 @@ def predicate_words(ctx: _Context, head: Any, *, passive: bool) -> Iterator[Tone
         pol = -(abs(p) or BEAT_POLARITY) if passive else (abs(p) or BEAT_POLARITY)
         yield ctx.word(head, pol, "beat", head)
         return
+    if kind == "catch":  # "[la polizia] ha arrestato…" credits; "[Rossi] è stato arrestato" blames
+        yield ctx.word(head, -(abs(p) or BEAT_POLARITY) if passive else BEAT_POLARITY, "catch", head)
+        return
     if kind == "light":
         found = False
         for obj in head.children:
@@ -227,8 +233,8 @@ def object_words(ctx: _Context, head: Any) -> Iterator[ToneWord]:
     p = ctx.polarity(head)
     if kind == "judge" and p:
         yield ctx.word(head, p, "object", head)
-    elif kind == "beat":
-        yield ctx.word(head, -(abs(p) or BEAT_POLARITY), "beat", head)
+    elif kind in ("beat", "catch"):
+        yield ctx.word(head, -(abs(p) or BEAT_POLARITY), kind, head)
 
 
 def agent_words(ctx: _Context, head: Any) -> Iterator[ToneWord]:
@@ -244,6 +250,8 @@ def agent_words(ctx: _Context, head: Any) -> Iterator[ToneWord]:
         yield ctx.word(head, -abs(p) if p else -BEAT_POLARITY, "agent", head)
     elif kind == "beat":
         yield ctx.word(head, abs(p) or BEAT_POLARITY, "beat", head)
+    elif kind == "catch":
+        yield ctx.word(head, BEAT_POLARITY, "catch", head)
     elif kind is None and p:
         yield ctx.word(head, p, "agent", head)
 
@@ -311,11 +319,19 @@ def possessor_words(ctx: _Context, tok: Any) -> Iterator[ToneWord]:
     cases = _case_words(tok)
     if tok.dep_ != "nmod" or head is tok or not cases or head.pos_ not in ("NOUN", "PROPN"):
         return
+    by_agent = "parte" in cases or any(c.text.lower() == "parte" for c in tok.children)
+    if head.text.lower() == "parte" and head.dep_ in ("nmod", "obl") and head.head.i != head.i:
+        head, by_agent = head.head, True  # "l'arresto … da parte della [polizia]": the agent of the noun above
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return
     kind = word_class(head)
     p = ctx.polarity(head)
     if kind in ("harm", "suffer"):
-        if "parte" in cases or any(c.text.lower() == "parte" for c in tok.children):
+        if by_agent:
             yield ctx.word(head, -abs(p) if p else -BEAT_POLARITY, "agent")
+        return
+    if kind == "catch":  # "l'arresto di [Rossi]"; "da parte della [polizia]" credits
+        yield ctx.word(head, BEAT_POLARITY if by_agent else -(abs(p) or BEAT_POLARITY), "catch")
         return
     if kind == "judge":
         if p and (cases & (_TARGET_CASES | {"di", "del", "della", "dei", "degli", "delle", "dello", "dell"})):
@@ -335,6 +351,21 @@ def _mention_head(doc: Any, start: int, end: int) -> Any:
     return doc[start]
 
 
+def self_words(ctx: _Context, tok: Any, names: Sequence[tuple[int, int]] = ()) -> Iterator[ToneWord]:
+    """The mention is named by an evaluative common noun: "[i ladri]", "[il truffatore]", "[gli eroi]".
+
+    Not for names, nor for nouns of what befalls someone ("la vittima", "il
+    ferito": ``suffer`` in ``target_words.tsv``), nor for words of a listed name.
+    """
+    if tok.pos_ not in ("NOUN", "ADJ") or not tok.is_alpha or tok.ent_type_ or word_class(tok) is not None:
+        return
+    if any(a <= tok.idx < b for a, b in names):
+        return
+    entry = ctx.lexicon.lookup(tok.text, kind="word")
+    if entry is not None and not entry.is_modifier and entry.polarity:
+        yield ToneWord(tok.idx, tok.idx + len(tok.text), tok.text, entry.polarity, "self")
+
+
 def tone_toward(doc: Any, start: int, end: int, *, lexicon: Lexicon | None = None,
                 names: Sequence[tuple[int, int]] = ()) -> TargetTone:
     """The tone toward the mention ``doc[start:end]`` (token indices) of a parsed sentence.
@@ -350,7 +381,8 @@ def tone_toward(doc: Any, start: int, end: int, *, lexicon: Lexicon | None = Non
         skip.update(t.i for t in doc if a <= t.idx < b)
     ctx = _Context(doc, lexicon, skip)
     tok = _mention_head(doc, start, end)
-    words: list[ToneWord] = list(modifier_words(ctx, tok))
+    words: list[ToneWord] = list(self_words(ctx, tok, names))
+    words += modifier_words(ctx, tok)
     role = _first_conjunct(tok)
     if role.i != tok.i and role.dep_ != "conj":  # "il presidente [Rossi], indagato per…": the noun's own modifiers
         words += (w for w in modifier_words(ctx, role) if w.relation != "modifier" or w.start != tok.idx)
@@ -393,3 +425,83 @@ def _shared_subject(ctx: _Context, head: Any, *, passive: bool = False) -> Itera
         if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ", "NOUN") and not any(
                 g.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for g in c.children):
             yield from predicate_words(ctx, c, passive=passive or any(g.dep_ == "aux:pass" for g in c.children))
+
+
+# --- the clause of a mention, and the part it plays in it ------------------------------------------------------
+
+#: Clauses hanging from a verb that are clauses of their own (left out of its clause unless they hold the mention).
+_OWN_CLAUSES = frozenset({"advcl", "ccomp", "csubj", "parataxis", "discourse", "vocative"})
+
+MentionRole = Literal["victim", "subject", "object", "other"]
+
+
+def _is_predicate(tok: Any) -> bool:
+    """A verb, or a noun or adjective with a copula ("è *corrotto*", "è un *eroe*")."""
+    return tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in tok.children)
+
+
+def clause_head(doc: Any, start: int, end: int) -> Any:
+    """The predicate of the clause the mention ``doc[start:end]`` stands in (its nearest predicate above, or the root).
+
+    "Il 30enne, [che] ha aggredito la ragazza, è stato arrestato": the
+    clause of "Il 30enne" is headed by "arrestato"; a mention inside a
+    relative clause belongs to that clause.
+    """
+    tok = _mention_head(doc, start, end)
+    head = tok.head
+    steps = 0
+    while head.i != head.head.i and not _is_predicate(head) and steps < 50:
+        head = head.head
+        steps += 1
+    return head if head.i != tok.i else tok
+
+
+def clause_tokens(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens of the mention's clause: its predicate's subtree without the clauses of their own that hang
+    from it (adverbial, complement, parenthetical and coordinated clauses with a subject of their own), unless
+    they hold the mention. A relative clause that describes the mention stays ("Il 30enne, che ha aggredito …")."""
+    head = clause_head(doc, start, end)
+    inside = set(range(start, end))
+    dropped: set[int] = set()
+    for c in head.children:
+        own = c.dep_ in _OWN_CLAUSES or (c.dep_ == "conj" and _is_predicate(c) and any(
+            g.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for g in c.children))
+        if own:
+            sub = {t.i for t in c.subtree}
+            if not sub & inside:
+                dropped |= sub
+    return [t for t in head.subtree if t.i not in dropped]
+
+
+def clause_text(doc: Any, start: int, end: int) -> str:
+    """The text of :func:`clause_tokens`, as written (a gap where a clause was left out becomes one space)."""
+    toks = clause_tokens(doc, start, end)
+    parts = []
+    for a, b in zip(toks, toks[1:] + [None]):
+        parts.append(a.text + (a.whitespace_ if b is not None and b.i == a.i + 1 else " " if b is not None else ""))
+    return "".join(parts).strip()
+
+
+def mention_role(doc: Any, start: int, end: int) -> MentionRole:
+    """The part the mention plays in its clause.
+
+    ``victim``: harm befalls it (the object or passive subject of a harm or
+    suffer verb of ``target_words.tsv``, or its possessor: "ha aggredito [la
+    ragazza]", "[Rossi] è stato ucciso", "la morte di [Rossi]");
+    ``subject`` and ``object`` of its clause's predicate; else ``other``.
+    """
+    tok = _first_conjunct(_mention_head(doc, start, end))
+    head = tok.head
+    kind = word_class(head)
+    dep = tok.dep_
+    if dep in _OBJECTS + _PASSIVE_SUBJECTS and kind in ("harm", "suffer"):
+        return "victim"
+    if dep in _SUBJECTS and kind == "suffer":
+        return "victim"
+    if dep == "nmod" and kind in ("harm", "suffer") and "parte" not in _case_words(tok):
+        return "victim"
+    if dep in _SUBJECTS + _PASSIVE_SUBJECTS or dep == "obl:agent":
+        return "subject"
+    if dep in _OBJECTS:
+        return "object"
+    return "other"

@@ -9,11 +9,17 @@ Shaped like textblob-fr::
     >>> blob.sentiment_assessments.assessments  # which words moved the score
     ...
 
+Two analyzers: ``PatternAnalyzer``, the lexicon with rules (every score
+explained word by word), and ``TrainedAnalyzer``, a model trained on
+labelled tweets and news sentences that reads the lexicon's scores among
+its features (``TextBlobIT(text, analyzer=TrainedAnalyzer())``, as TextBlob's
+own ``NaiveBayesAnalyzer``); both return ``Sentiment(polarity, subjectivity)``.
+
 Names carry no sentiment: the evaluative words of "Forza Italia", "decreto
 sicurezza" or «La vita è bella» are skipped and listed among the assessments
-as ``skipped`` (:mod:`analysis.sentiment.names`; add your own names with
-:func:`analysis.sentiment.add_names`). For tweets and comments use
-``PatternAnalyzer(social_media=True)`` (slang, greetings, written laughter).
+as ``skipped`` (:mod:`analysis.textblob_it.names`; add your own names to a
+:class:`analysis.sentiment.SentimentScorer`). For tweets and comments use
+``PatternAnalyzer(social_media=True)`` or ``TrainedAnalyzer(domain="tweets")``.
 
 ``PatternAnalyzer`` also works with ``textblob.Blobber(analyzer=PatternAnalyzer())``
 (that blob's ``.sentiment`` is Italian; its ``.sentences`` and ``.polarity``
@@ -28,7 +34,7 @@ from .lexicon import Entry, Lexicon, load_lexicon
 # first use, so that scoring text (analysis.sentiment, the batch workers) does
 # not pay for them.
 _LAZY = {
-    "PatternAnalyzer": "pattern_analyzer", "TextBlobIT": "blob", "SentenceIT": "blob",
+    "PatternAnalyzer": "pattern_analyzer", "TrainedAnalyzer": "trained_analyzer", "TextBlobIT": "blob", "SentenceIT": "blob",
     "ItalianWordTokenizer": "tokenizers", "ItalianSentenceTokenizer": "tokenizers",
 }
 
@@ -41,6 +47,6 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
-    "TextBlobIT", "SentenceIT", "PatternAnalyzer", "Sentiment", "analyze", "Analysis", "Assessment",
+    "TextBlobIT", "SentenceIT", "PatternAnalyzer", "TrainedAnalyzer", "Sentiment", "analyze", "Analysis", "Assessment",
     "ItalianWordTokenizer", "ItalianSentenceTokenizer", "Lexicon", "Entry", "load_lexicon",
 ]

@@ -46,6 +46,8 @@ from ..paths import DATA_DIR
 from ..tokenization import Token, tokenize
 from ..wordlists import read_word_list
 from .lexicon import Entry, Lexicon, load_lexicon, normalise
+from .names import NameParser, Names, curated_names, default_parser, needs_model, surface_names
+from .senses import sense_of
 
 __all__ = [
     "PatternAnalyzer", "Sentiment", "SentimentAssessments", "Assessment", "Analysis", "analyze", "analyze_tokens",
@@ -423,6 +425,12 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
                 plain = tok.kind in ("handle", "hashtag-part")
                 entry = lexicon.lookup(w if plain else tok.text, kind="word" if plain else tok.kind,
                                        sentence_initial=(i == first_word))
+                if entry is not None and not entry.is_neutral and not entry.is_modifier:
+                    sense = sense_of(words, i)
+                    if sense is not None:  # "positivo al tampone": listed, weighing nothing
+                        skipped_out.append(Assessment(tok.start, tok.end, tok.text, 0.0, 0.0, weight,
+                                                      entry.polarity, ("sense", sense)))
+                        entry = None
         end = sent[i + k - 1].end
         if neg_left:
             neg_left -= 1
@@ -466,8 +474,15 @@ def _score_sentence(sent: list[Token], lexicon: Lexicon, out: list[Assessment], 
                 out[j] = a._replace(rules=a.rules + ("contrast-after",))
 
 
-def analyze(text: str, *, lexicon: Lexicon | None = None, social_media: bool = False, names: bool = True,
-            model: bool = True) -> Analysis:
+def _names_of(names: bool | Names) -> Names | None:
+    """The names list meant by an ``names`` argument: None (off), the curated list (True), or the one given."""
+    if names is True:
+        return curated_names()
+    return names or None
+
+
+def analyze(text: str, *, lexicon: Lexicon | None = None, social_media: bool = False, names: bool | Names = True,
+            model: bool = True, parser: NameParser | None = None) -> Analysis:
     """Polarity, subjectivity and assessments of ``text`` (any string; never raises on text).
 
     ``polarity`` is the weighted mean of the opinion words' contributions,
@@ -476,12 +491,15 @@ def analyze(text: str, *, lexicon: Lexicon | None = None, social_media: bool = F
     scores with the social-media layer of the lexicon (ignored when a
     ``lexicon`` is given).
 
-    Names carry no sentiment (:mod:`analysis.sentiment.names`): with
-    ``names=True`` the names list, name heads, hashtags and quoted titles are
-    skipped, and, with ``model=True``, the named entities and proper nouns the
-    Italian model finds in the sentences where an evaluative word could be
-    part of a name. Skipped names with an evaluative word are listed among
-    the assessments with the rules ``("skipped", reason)``.
+    Names carry no sentiment (:mod:`analysis.textblob_it.names`): with
+    ``names=True`` the curated names list (or the :class:`~analysis.textblob_it.names.Names`
+    given), name heads, hashtags and quoted titles are skipped, and, with
+    ``model=True``, the named entities and proper nouns the Italian model
+    finds in the sentences where an evaluative word could be part of a name
+    (cached by ``parser``, default :func:`~analysis.textblob_it.names.default_parser`).
+    Skipped names with an evaluative word are listed among the assessments
+    with the rules ``("skipped", reason)``; words read in a sense that is not
+    an opinion ("positivo al test") with ``("sense", name)``.
     """
     if not isinstance(text, str):
         raise TypeError(f"analyze() expects a str, got {type(text).__name__}")
@@ -489,17 +507,15 @@ def analyze(text: str, *, lexicon: Lexicon | None = None, social_media: bool = F
     lexicon = lexicon if lexicon is not None else load_lexicon(social_media=social_media)
     result = analyze_tokens(tokens, lexicon=lexicon, names=names)
     if names and model:
-        spans = model_name_spans(text, tokens, result, lexicon=lexicon)
+        spans = model_name_spans(text, tokens, result, lexicon=lexicon, parser=parser)
         if spans:
-            result = analyze_tokens(tokens, lexicon=lexicon, names=True, name_spans=spans)
+            result = analyze_tokens(tokens, lexicon=lexicon, names=names, name_spans=spans)
     return result
 
 
 def name_candidate_groups(tokens: Sequence[Token], result: Analysis, *, lexicon: Lexicon | None = None) -> list[list[Token]]:
     """The sentences (token groups) of ``tokens`` where ``result`` scored a word that may be part of a name
-    only the model can see (:func:`analysis.sentiment.names.needs_model`)."""
-    from ..sentiment import names as _names
-
+    only the model can see (:func:`analysis.textblob_it.names.needs_model`)."""
     tokens = list(tokens)
     groups = _sentences(tokens)
     position = {t.start: k for k, t in enumerate(tokens)}
@@ -507,26 +523,25 @@ def name_candidate_groups(tokens: Sequence[Token], result: Analysis, *, lexicon:
     for g in groups:  # the first word of a sentence, after any @handles and #hashtags of a tweet
         first = next((t for t in g if t.kind in ("word", "elision", "abbreviation", "acronym")), g[0])
         first_idx.add(position[first.start])
-    starts = _names.needs_model(tokens, result.assessments, first_idx, lexicon or load_lexicon())
+    starts = needs_model(tokens, result.assessments, first_idx, lexicon or load_lexicon())
     if not starts:
         return []
     return [g for g in groups if any(g[0].start <= x < g[-1].end for x in starts)]
 
 
-def model_name_spans(text: str, tokens: Sequence[Token], result: Analysis, *, lexicon: Lexicon | None = None) -> list:
+def model_name_spans(text: str, tokens: Sequence[Token], result: Analysis, *, lexicon: Lexicon | None = None,
+                     parser: NameParser | None = None) -> list:
     """The model's names in the sentences of ``text`` where ``result`` scored a word that may be in a name.
 
-    Sentences are parsed once (their names cached by sentence text); empty
-    when no word needs it or the model is missing.
+    Sentences are parsed once (their names cached by sentence text in
+    ``parser``); empty when no word needs it or the model is missing.
     """
-    from ..sentiment import names as _names
-
     groups = name_candidate_groups(tokens, result, lexicon=lexicon)
-    return _names.parsed_names(text, groups) if groups else []
+    return (parser or default_parser()).names_in(text, groups) if groups else []
 
 
 def analyze_tokens(tokens: Sequence[Token], *, lexicon: Lexicon | None = None, social_media: bool = False,
-                   names: bool = True, name_spans: Sequence[tuple[int, int, str]] = ()) -> Analysis:
+                   names: bool | Names = True, name_spans: Sequence[tuple[int, int, str]] = ()) -> Analysis:
     """:func:`analyze` of a text already tokenized: ``tokens`` must be exactly
     ``tokenize(text)`` (offsets into ``text``); the result is then identical.
 
@@ -534,14 +549,14 @@ def analyze_tokens(tokens: Sequence[Token], *, lexicon: Lexicon | None = None, s
     the corpus tokens table) skip tokenizing the text a second time. The
     model is not run here: ``name_spans`` (``(start, end, reason)`` offsets
     into the text, from :func:`model_name_spans`) are skipped on top of the
-    names found on the surface (``names=True``).
+    names found on the surface (``names``: True for the curated list, or a
+    :class:`~analysis.textblob_it.names.Names`).
     """
     lexicon = lexicon if lexicon is not None else load_lexicon(social_media=social_media)
     spans: list = list(name_spans)
-    if names:
-        from ..sentiment.names import surface_names
-
-        spans = list(surface_names(tokens, lexicon=lexicon)) + spans
+    found_names = _names_of(names)
+    if found_names is not None:
+        spans = list(surface_names(tokens, lexicon=lexicon, names=found_names)) + spans
     skip = _union(spans) if spans else None
     assessed: list[Assessment] = []
     cues: list[Assessment] = []

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 from textblob.base import CONTINUOUS, BaseSentimentAnalyzer
 
-from .analyzer import Sentiment, SentimentAssessments, analyze
+from .analyzer import Analysis, Sentiment, SentimentAssessments, analyze
 from .lexicon import Lexicon, load_lexicon
+from .names import NameParser, Names
 
-__all__ = ["PatternAnalyzer"]
+__all__ = ["PatternAnalyzer", "assessment_rows"]
+
+
+def assessment_rows(result: Analysis) -> list[tuple]:
+    """The assessments as TextBlob lists them: ``(words, polarity, subjectivity, rules or None)``."""
+    return [(a.text.split(), a.polarity, a.subjectivity, a.rules or None) for a in result.assessments]
 
 
 class PatternAnalyzer(BaseSentimentAnalyzer):
@@ -25,20 +31,23 @@ class PatternAnalyzer(BaseSentimentAnalyzer):
     ``Blobber(analyzer=PatternAnalyzer())``.
 
     ``social_media=True`` adds the social-media layer of the lexicon (slang,
-    greetings, written laughter: for tweets and comments); ``names=False``
-    scores the evaluative words inside names too (see
-    :mod:`analysis.sentiment.names`). Skipped names are among the
+    greetings, written laughter: for tweets and comments); ``names`` is a
+    :class:`~analysis.textblob_it.names.Names` (default: the curated list),
+    or False to score the evaluative words inside names too (see
+    :mod:`analysis.textblob_it.names`). Skipped names are among the
     assessments with the rules ``("skipped", reason)``.
     """
 
     kind = CONTINUOUS
     RETURN_TYPE = Sentiment
 
-    def __init__(self, *, lexicon: Lexicon | None = None, social_media: bool = False, names: bool = True):
+    def __init__(self, *, lexicon: Lexicon | None = None, social_media: bool = False, names: bool | Names = True,
+                 parser: NameParser | None = None):
         super().__init__()
         self._lexicon = lexicon
         self.social_media = social_media
         self.names = names
+        self.parser = parser
 
     @property
     def lexicon(self) -> Lexicon:
@@ -52,8 +61,7 @@ class PatternAnalyzer(BaseSentimentAnalyzer):
     def analyze(self, text, keep_assessments: bool = False):
         if not isinstance(text, str):
             text = str(text)  # TextBlob passes str; a blob or Word is str-like
-        result = analyze(text, lexicon=self.lexicon, names=self.names)
+        result = analyze(text, lexicon=self.lexicon, names=self.names, parser=self.parser)
         if keep_assessments:
-            rows = [(a.text.split(), a.polarity, a.subjectivity, a.rules or None) for a in result.assessments]
-            return SentimentAssessments(result.polarity, result.subjectivity, rows)
+            return SentimentAssessments(result.polarity, result.subjectivity, assessment_rows(result))
         return Sentiment(result.polarity, result.subjectivity)
