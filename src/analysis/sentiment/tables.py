@@ -450,12 +450,15 @@ def entity_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path |
     return out.sort_values(["doc_id", "sent_id", "entity"], ignore_index=True)
 
 
-def entity_sentiment(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None) -> pd.DataFrame:
+def entity_sentiment(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None, *,
+                     mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Tone of the sentences that mention each entity or topic, summarised.
 
     Columns: entity (str), n (int: sentences), n_documents (int),
     mean_polarity, mean_subjectivity (float), share_negative, share_neutral,
     share_positive (float). Sorted by n. The tone is the sentence's, not
-    necessarily the tone towards the entity.
+    necessarily the tone towards the entity. ``mentions`` is
+    :func:`entity_mentions`'s table, when already computed (e.g. read from
+    :mod:`analysis.results`).
     """
-    return _summarise(entity_mentions(corpus, entities), "entity")
+    return _summarise(entity_mentions(corpus, entities) if mentions is None else mentions, "entity")
