@@ -57,10 +57,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import readers
+from . import batch, readers
 from .batch import (
-    DEFAULT_PARTITION_BYTES, TABLES, AnalysisSteps, CorpusAssembler, RunSummary, analysis_steps, analyze_documents,
-    to_arrow,
+    DEFAULT_PARTITION_BYTES, TABLES, AnalysisSteps, CorpusAssembler, RunSummary, analyze_documents, to_arrow,
 )
 from .boilerplate import BoilerplateSettings, empty_boilerplate, find_boilerplate
 from .corpus import DEFAULT_BOILERPLATE, DOCUMENT_COLUMNS, Corpus, RawDocument, raw_frame
@@ -414,7 +413,7 @@ class CorpusResults:
         path = self.folder / "derived" / f"{safe}.parquet"
         if path.exists():
             try:
-                return _typed(name, _read(path))
+                return pd.read_parquet(path)  # dtypes as written (pandas metadata)
             except (OSError, pa.ArrowException, ValueError):
                 path.unlink(missing_ok=True)  # a broken file is computed again
         df = compute()
@@ -464,7 +463,7 @@ def analyze_file(folder: Path, docs: Sequence[RawDocument], rejected: Sequence[t
     The first chunk carries the file's rejected rows; a file with no
     document still writes one chunk (its rejections). Returns manifest fields.
     """
-    steps = steps or analysis_steps(actor_entities=settings.actor_entities)
+    steps = steps or batch.analysis_steps(actor_entities=settings.actor_entities)
     chunks = _chunks(docs, settings.chunk_bytes) if docs else [[]]
     boilerplate = (settings.boilerplate, spans if spans is not None else empty_boilerplate())
     for i, chunk in enumerate(chunks):
@@ -555,7 +554,7 @@ def compute_results(
         return CorpusResults(entry, corpus_key, root, cache.manifest(entry).get("summary", {}))
     spans = _with_boilerplate(plan, jobs, settings)
     missing = [job for job in jobs if not cache.usable(cache.entry("files", job.key))]
-    steps = analysis_steps(actor_entities=settings.actor_entities)
+    steps = batch.analysis_steps(actor_entities=settings.actor_entities)
     from tqdm.auto import tqdm
 
     total = sum(len(job.docs or []) for job in missing)
@@ -587,6 +586,8 @@ def _assemble(folder: Path, cache: ResultCache, plan: SeedPlan, jobs: list[_File
             raise AnalysisError(f"{job.seed_file.rel}: its analysed tables are missing from the cache ({entry})")
         for chunk in sorted(p for p in entry.iterdir() if p.is_dir() and p.name.startswith("chunk-")):
             assembler.add(_load_chunk(chunk))
+    if not jobs:  # an empty folder: empty tables, with their columns
+        assembler.add(analyze_documents([], steps=steps))
     summary = assembler.close()
     results = CorpusResults(folder, "", None)
     _keyword_tables(folder, results, summary)
