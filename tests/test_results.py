@@ -238,3 +238,21 @@ def test_the_batch_command_writes_the_cached_tables(seeds, tmp_path):
     assert len(written) == len(load_corpus(seeds).tokens)
     for name in ("attributions", "sentiment", "paragraph_sentiment", "actor_mentions", "names", "term_frequencies"):
         assert (tmp_path / f"{name}.parquet").exists(), name
+
+
+def test_worker_processes_give_the_same_tables(seeds, computed, tmp_path):
+    results, _ = computed
+    one_file = tmp_path / "seeds"
+    one_file.mkdir()
+    # all the articles as records of one file, so that its chunks go to two worker processes
+    import json
+
+    docs = load_corpus(seeds).documents
+    with open(one_file / "feed.jsonl", "w", encoding="utf-8") as fh:
+        for doc_id, text in zip(docs["doc_id"], docs["text"]):
+            fh.write(json.dumps({"id": doc_id.replace("/", "_"), "text": text}, ensure_ascii=False) + "\n")
+    alone = load_results(one_file, tmp_path / "a", settings=ResultSettings(chunk_bytes=200))
+    pooled = load_results(one_file, tmp_path / "b", settings=ResultSettings(chunk_bytes=200, workers=2))
+    assert alone.key == pooled.key
+    for name in ("tokens", "attributions", "sentiment", "term_frequencies", "documents"):
+        pd.testing.assert_frame_equal(_plain(pooled.table(name)), _plain(alone.table(name)), obj=name)

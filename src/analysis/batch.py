@@ -736,19 +736,21 @@ def _progress(total: int, *, enabled: bool, unit: str = "partition"):
 
 def run_local(
     seeds: str | Path, out_dir: str | Path, *, fmt: OutputFormat = "parquet",
-    target_bytes: int = DEFAULT_PARTITION_BYTES, progress: bool = True,
+    target_bytes: int = DEFAULT_PARTITION_BYTES, progress: bool = True, workers: int = 1,
 ) -> RunSummary:
-    """Analyse ``seeds`` in this process into ``out_dir``, through the results cache.
+    """Analyse ``seeds`` on this machine into ``out_dir``, through the results cache.
 
     The tables are those of :func:`analysis.results.load_results` (computed
     once, cached in ``out_dir/.cache/analysis``, read again when nothing
     changed), copied to ``out_dir`` as parquet or written as csv.
-    ``target_bytes`` is the seed text analysed at once (memory, never results).
+    ``target_bytes`` is the seed text analysed at once and ``workers`` the
+    processes that analyse it side by side (speed and memory, never results).
     """
     from .results import ResultSettings, compute_results, export_tables
 
     started = time.perf_counter()
-    results = compute_results(seeds, out_dir, settings=ResultSettings(chunk_bytes=target_bytes), progress=progress)
+    results = compute_results(seeds, out_dir, settings=ResultSettings(chunk_bytes=target_bytes, workers=workers),
+                              progress=progress)
     return export_tables(results, out_dir, fmt=fmt, engine="local", seconds=time.perf_counter() - started)
 
 

@@ -427,11 +427,12 @@ def build_report(
     if not readable:  # the overview says why in its report; nothing else has anything to show
         notebooks = notebooks[:1]
     if readable:  # once for every notebook: each of them then only reads the tables (analysis.results)
-        from .results import compute_results
+        from .batch import cpu_count
+        from .results import ResultSettings, compute_results
 
         t0 = time.perf_counter()
         say(f"Analysing {_display(seeds)} (results cached in {_display(out / CACHE_FOLDER)}) …")
-        results = compute_results(seeds, out, progress=progress is not None)
+        results = compute_results(seeds, out, settings=ResultSettings(workers=cpu_count()), progress=progress is not None)
         s = results.summary
         say(f"Analysed: {s.get('n_documents', 0):,} documents, {s.get('n_words', 0):,} words "
             f"({time.perf_counter() - t0:.1f} s)")

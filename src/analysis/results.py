@@ -103,20 +103,23 @@ class ResultSettings:
     alias list (``data/sentiment/entity_aliases.tsv``); it then parses nearly
     every sentence with the entity recogniser, which doubles the time of the
     whole analysis, so it is off by default;
-    ``chunk_bytes``: seed text analysed together (memory only, never the
-    results, so not part of the cache key).
+    ``chunk_bytes``: seed text analysed together, and ``workers``: processes
+    that analyse chunks side by side (speed and memory only, never the
+    results, so neither is part of the cache key; ``make report`` and the
+    batch command use one worker per core).
     """
 
     boilerplate: BoilerplateSettings | None = DEFAULT_BOILERPLATE
     max_bytes: int = readers.DEFAULT_MAX_BYTES
     actor_entities: bool = False
     chunk_bytes: int = DEFAULT_PARTITION_BYTES
+    workers: int = 1
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "chunk_bytes"):
+        for name in ("max_bytes", "chunk_bytes", "workers"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-                raise ValueError(f"ResultSettings.{name} must be a positive number of bytes, got {value!r}")
+                raise ValueError(f"ResultSettings.{name} must be a positive whole number, got {value!r}")
 
     def key(self) -> dict[str, Any]:
         """The settings that change the tables, as plain data for the cache key."""
@@ -455,26 +458,52 @@ def _chunks(docs: Sequence[RawDocument], chunk_bytes: int) -> list[list[RawDocum
     return out
 
 
+def _analyze_chunk(sub: Path, chunk: Sequence[RawDocument], rejected: Sequence[tuple[str, str]],
+                   spans: pd.DataFrame | None, settings: ResultSettings, steps: AnalysisSteps | None = None) -> int:
+    """One chunk's per-document tables into ``sub`` (a task a worker process can run); returns its documents."""
+    steps = steps or batch.analysis_steps(actor_entities=settings.actor_entities)
+    boilerplate = None
+    if settings.boilerplate is not None:
+        boilerplate = (settings.boilerplate, spans if spans is not None else empty_boilerplate())
+    result = analyze_documents(chunk, rejected=rejected, steps=steps, boilerplate=boilerplate)
+    sub.mkdir()
+    for name, df in result.items():
+        _write(sub, name, df)
+    return len(chunk)
+
+
+def _spans_of(spans: pd.DataFrame | None, docs: Sequence[RawDocument]) -> pd.DataFrame | None:
+    if spans is None or spans.empty:
+        return spans
+    return spans[spans["doc_id"].isin({d.doc_id for d in docs})].reset_index(drop=True)
+
+
 def analyze_file(folder: Path, docs: Sequence[RawDocument], rejected: Sequence[tuple[str, str]], *,
                  spans: pd.DataFrame | None, settings: ResultSettings, steps: AnalysisSteps | None = None,
-                 on_chunk: Callable[[int], None] | None = None) -> dict[str, Any]:
+                 on_chunk: Callable[[int], None] | None = None, pool: Any = None) -> dict[str, Any]:
     """The per-document tables of one file's documents, chunk by chunk, into ``folder/chunk-NNNN/``.
 
     The first chunk carries the file's rejected rows; a file with no
-    document still writes one chunk (its rejections). Returns manifest fields.
+    document still writes one chunk (its rejections). With ``pool`` (a
+    :class:`concurrent.futures.Executor` of worker processes) the chunks are
+    analysed side by side; the tables are the same. Returns manifest fields.
     """
-    steps = steps or batch.analysis_steps(actor_entities=settings.actor_entities)
     chunks = _chunks(docs, settings.chunk_bytes) if docs else [[]]
-    boilerplate = (settings.boilerplate, spans if spans is not None else empty_boilerplate())
-    for i, chunk in enumerate(chunks):
-        result = analyze_documents(chunk, rejected=rejected if i == 0 else (), steps=steps,
-                                   boilerplate=boilerplate if settings.boilerplate is not None else None)
-        sub = folder / f"chunk-{i:04d}"
-        sub.mkdir()
-        for name, df in result.items():
-            _write(sub, name, df)
-        if on_chunk is not None:
-            on_chunk(len(chunk))
+    if pool is None or len(chunks) == 1:
+        for i, chunk in enumerate(chunks):
+            n = _analyze_chunk(folder / f"chunk-{i:04d}", chunk, rejected if i == 0 else (), _spans_of(spans, chunk),
+                               settings, steps)
+            if on_chunk is not None:
+                on_chunk(n)
+    else:
+        from concurrent.futures import as_completed
+
+        futures = [pool.submit(_analyze_chunk, folder / f"chunk-{i:04d}", chunk, rejected if i == 0 else (),
+                               _spans_of(spans, chunk), settings) for i, chunk in enumerate(chunks)]
+        for future in as_completed(futures):
+            n = future.result()
+            if on_chunk is not None:
+                on_chunk(n)
     return {"n_chunks": len(chunks), "n_documents": len(docs)}
 
 
@@ -520,6 +549,14 @@ def _with_boilerplate(plan: SeedPlan, jobs: list[_FileJob], settings: ResultSett
     return spans
 
 
+def _pool(workers: int) -> Any:
+    """Worker processes for chunks (each loads the Italian model once, on its first chunk)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
 #: Runs the missing files' per-document pass: ``(jobs, spans, write one entry) -> None``.
 FileRunner = Callable[[list[_FileJob], pd.DataFrame, Callable[[_FileJob], None]], None]
 
@@ -560,13 +597,20 @@ def compute_results(
     total = sum(len(job.docs or []) for job in missing)
     with tqdm(total=total, unit="doc", disable=not progress or not missing, dynamic_ncols=True,
               desc="analysing") as bar:
+        pool = _pool(settings.workers) if settings.workers > 1 and total > 1 and runner is None else None
+
         def make(job: _FileJob) -> None:
             docs = job.docs if job.docs is not None else readers.read_file(
                 plan.base, job.seed_file, max_bytes=settings.max_bytes, used_ids=set())[0]
             cache.write("files", job.key, lambda folder: analyze_file(
-                folder, docs, job.rejected, spans=spans, settings=settings, steps=steps, on_chunk=bar.update))
+                folder, docs, job.rejected, spans=spans, settings=settings, steps=steps, on_chunk=bar.update,
+                pool=pool))
 
-        (runner or _run_here)(missing, spans, make)
+        try:
+            (runner or _run_here)(missing, spans, make)
+        finally:
+            if pool is not None:
+                pool.shutdown()
     for job in jobs:
         job.docs = None  # the text lives in the tables from here on
     entry = cache.write("corpus", corpus_key, lambda folder: _assemble(folder, cache, plan, jobs, steps, engine,

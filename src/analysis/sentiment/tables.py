@@ -241,8 +241,10 @@ def sentence_assessments(corpus: "Corpus") -> pd.DataFrame:
     _require_corpus(corpus)
     rows = []
     s = corpus.sentences
-    for d, sid, a, b in zip(s["doc_id"], s["sent_id"], s["start"], s["end"]):
-        for x in score_text(corpus.text(d)[a:b]).assessments:
+    texts = [corpus.text(d)[a:b] for d, a, b in zip(s["doc_id"], s["start"], s["end"])]
+    # the scores sentence_sentiment computed (cached by text), not the sentences analysed again
+    for d, sid, a, result in zip(s["doc_id"], s["sent_id"], s["start"], _sentence_scores(corpus, texts)):
+        for x in result.assessments:
             rows.append((d, int(sid), a + x.start, a + x.end, x.text, x.polarity, x.base_polarity,
                          x.subjectivity, x.weight, ",".join(x.rules)))
     cols = ["doc_id", "sent_id", "start", "end", "text", "polarity", "base_polarity", "subjectivity", "weight", "rules"]
