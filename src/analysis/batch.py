@@ -386,6 +386,30 @@ def _corpus_step(
         return _per_document(corpus, step, lambda d: fn(_sub_corpus(corpus, d)), failures)
 
 
+def _parse_store() -> Any:
+    """A :class:`~analysis.syntax.parses.ParseStore` over the Italian model, or None without the model."""
+    try:
+        from .syntax import load_nlp
+        from .syntax.parses import ParseStore
+
+        return ParseStore(load_nlp())
+    except (ImportError, OSError):  # FileNotFoundError included: each analysis then says so itself
+        return None
+
+
+def _sharing(function: Callable[..., pd.DataFrame], parses: Any) -> Callable[[Corpus], pd.DataFrame]:
+    """``function`` given the shared parses when it reads them (a ``parses=`` keyword)."""
+    import inspect
+
+    if parses is None:
+        return function
+    try:
+        accepts = "parses" in inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        accepts = False
+    return partial(function, parses=parses) if accepts else function
+
+
 def analyze_documents(
     docs: Sequence[RawDocument], *, rejected: Iterable[tuple[str, str]] = (), steps: AnalysisSteps | None = None,
     boilerplate: BoilerplateChoice | None = None,
@@ -431,10 +455,11 @@ def analyze_documents(
                 lambda d: steps.attribution(inputs[d][0], doc_id=d, sentences=inputs[d][1], tokens=inputs[d][2]),
                 failures,
             )
+    parses = _parse_store()  # one parse per sentence for the sentiment tables of these documents
     if steps.sentiment is not None:
-        out["sentiment"] = _corpus_step(corpus, "sentiment", steps.sentiment, failures)
+        out["sentiment"] = _corpus_step(corpus, "sentiment", _sharing(steps.sentiment, parses), failures)
     for table, function in steps.sentiment_tables.items():
-        out[table] = _corpus_step(corpus, table.replace("_", " "), function, failures)
+        out[table] = _corpus_step(corpus, table.replace("_", " "), _sharing(function, parses), failures)
     out["rejected"] = _rejected_frame(rejected)
     out["_failed"] = _rejected_frame(failures)
     tokens = corpus.tokens

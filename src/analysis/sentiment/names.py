@@ -545,25 +545,34 @@ def clear_parse_cache() -> None:
     _PARSED.clear()
 
 
-def parse_names(nlp: Any, items: Sequence[tuple[str, Sequence[Token]]]) -> list[list[NameSpan]]:
-    """Model names of each ``(text, tokens)`` (a sentence and its tokens, offsets into it), in one batch.
-
-    Only the tagger and the entity recogniser run (no dependency parse).
-    Results are cached by text.
-    """
+def _tagged(nlp: Any, items: Sequence[tuple[str, Sequence[Token]]], parses: Any = None) -> list[Any]:
+    """The ``Doc`` of each item with parts of speech and entities: from ``parses`` when given, else tagged here."""
     from ..syntax.tokenizer import doc_from_tokens
 
+    if parses is not None:  # a ParseStore (analysis.syntax.parses): the sentence's one parse, shared
+        return parses.parse(items, entities=True)
+    docs = [doc_from_tokens(nlp.vocab, text, toks, 0, len(text)) for text, toks in items]
+    with nlp.select_pipes(enable=[p for p in ("tok2vec", "morphologizer", "ner") if p in nlp.pipe_names]):
+        return list(nlp.pipe(docs))
+
+
+def parse_names(nlp: Any, items: Sequence[tuple[str, Sequence[Token]]], *, parses: Any = None) -> list[list[NameSpan]]:
+    """Model names of each ``(text, tokens)`` (a sentence and its tokens, offsets into it), in one batch.
+
+    Only the tagger and the entity recogniser run (no dependency parse),
+    unless ``parses`` (a :class:`~analysis.syntax.parses.ParseStore`) is
+    given: the sentences' shared parses are read (and made there when
+    missing). Results are cached by text.
+    """
     out: list[list[NameSpan] | None] = [_PARSED.get(text) for text, _ in items]
     todo = [k for k, r in enumerate(out) if r is None]
     if todo and nlp is not None:
-        docs = [doc_from_tokens(nlp.vocab, items[k][0], items[k][1], 0, len(items[k][0])) for k in todo]
-        with nlp.select_pipes(enable=[p for p in ("tok2vec", "morphologizer", "ner") if p in nlp.pipe_names]):
-            for k, doc in zip(todo, nlp.pipe(docs)):
-                spans = model_names(doc)
-                if len(_PARSED) >= _PARSED_MAX:
-                    del _PARSED[next(iter(_PARSED))]
-                _PARSED[items[k][0]] = spans
-                out[k] = spans
+        for k, doc in zip(todo, _tagged(nlp, [items[k] for k in todo], parses)):
+            spans = model_names(doc)
+            if len(_PARSED) >= _PARSED_MAX:
+                del _PARSED[next(iter(_PARSED))]
+            _PARSED[items[k][0]] = spans
+            out[k] = spans
     return [r or [] for r in out]
 
 

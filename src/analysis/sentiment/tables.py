@@ -16,7 +16,7 @@ import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import Any, TYPE_CHECKING, Iterable, Mapping
 
 import pandas as pd
 
@@ -97,7 +97,7 @@ _SEPARATORS = frozenset(" \t\n\r\f\v\u00a0\u2009\u202f\u3000")
 _TOKEN_NEEDED = ("doc_id", "sent_id", "start", "end", "text", "kind")
 
 
-def _sentence_scores(corpus: "Corpus", texts: list[str]) -> list[Analysis]:
+def _sentence_scores(corpus: "Corpus", texts: list[str], parses: Any = None) -> list[Analysis]:
     """:func:`score_text` of every sentence text, reusing the corpus tokens.
 
     A sentence's tokens in ``corpus.tokens`` are those ``tokenize`` finds in
@@ -153,11 +153,12 @@ def _sentence_scores(corpus: "Corpus", texts: list[str]) -> list[Analysis]:
             _SENTENCE_SCORES.put(piece, result)
         out.append(result)
     if pending:
-        _rescore_with_model_names(pending)
+        _rescore_with_model_names(pending, parses)
     return [r if r is not None else pending[piece][1] for r, piece in zip(out, texts)]
 
 
-def _rescore_with_model_names(pending: dict[str, tuple[list[Token], Analysis, list[list[Token]]]]) -> None:
+def _rescore_with_model_names(pending: dict[str, tuple[list[Token], Analysis, list[list[Token]]]],
+                              parses: Any = None) -> None:
     """Parse the candidate sentences of ``pending`` in one batch and score them again without their names."""
     nlp = _names.names_model()
     items, owners = [], []
@@ -168,7 +169,7 @@ def _rescore_with_model_names(pending: dict[str, tuple[list[Token], Analysis, li
             owners.append((piece, a))
     spans: dict[str, list] = {piece: [] for piece in pending}
     if nlp is not None:
-        for (piece, a), found in zip(owners, _names.parse_names(nlp, items)):
+        for (piece, a), found in zip(owners, _names.parse_names(nlp, items, parses=parses)):
             spans[piece] += [(x.start + a, x.end + a, x.reason) for x in found]
     for piece, (toks, result, _) in pending.items():
         if spans[piece]:
@@ -202,18 +203,20 @@ def _score_columns(scores: list[Analysis]) -> dict[str, pd.api.extensions.Extens
     }
 
 
-def sentence_sentiment(corpus: "Corpus") -> pd.DataFrame:
+def sentence_sentiment(corpus: "Corpus", *, parses: Any = None) -> pd.DataFrame:
     """One row per sentence.
 
     Columns: doc_id (str), sent_id (int), para_id (int), start, end (int:
     offsets into the document text), text (str), polarity (float, [-1, 1]),
     subjectivity (float, [0, 1]), label (category: negative / neutral /
     positive), n_assessments (int: opinion words, emoji and cues found).
+    ``parses``: a :class:`~analysis.syntax.parses.ParseStore` whose parses the
+    names filter reads (and adds to), shared with the other analyses.
     """
     _require_corpus(corpus)
     s = corpus.sentences
     texts = [corpus.text(d)[a:b] for d, a, b in zip(s["doc_id"], s["start"], s["end"])]
-    scores = _sentence_scores(corpus, texts)
+    scores = _sentence_scores(corpus, texts, parses)
     out = pd.DataFrame({
         "doc_id": s["doc_id"].astype("string").to_numpy(),
         "sent_id": s["sent_id"].astype("int64").to_numpy(),
