@@ -10,6 +10,7 @@
 #   make chromium                       install Debian's Chromium for the browser test (as root)
 #   make model                          retrain the Italian pipeline from ../shared/data, resuming (hours on 2 cores)
 #   make sentiment-model                retrain the sentiment model from ../shared/data and our labels (minutes)
+#   make pos-lexicon                    the model's part of speech of each word form, for keyword rankings
 
 PYTHON ?= python3
 # The Python the workbook runs on (as pyproject.toml and environment.yml pin it; a test checks).
@@ -22,7 +23,7 @@ FORMAT ?= parquet
 ENGINE ?= local
 PORT   ?= 8866
 
-.PHONY: help report test lab app eval ablation run bench venv test-deps chromium clean model sentiment-model git-filter FORCE
+.PHONY: help report test lab app eval ablation run bench bench-report venv test-deps chromium clean model sentiment-model pos-lexicon git-filter FORCE
 .DEFAULT_GOAL := help
 
 help:
@@ -113,6 +114,10 @@ run: $(VENV)/.installed
 bench: $(VENV)/.installed-bench
 	$(PY) bench/run_bench.py
 
+# make report twice on SEEDS (nothing cached, then nothing changed): time and peak memory (bench/README.md)
+bench-report: $(VENV)/.installed
+	OMP_NUM_THREADS=1 $(PY) bench/report_bench.py "$(SEEDS)"
+
 # The Italian pipeline (analysis/data/model), step by step: each step is a file target with its inputs, so an
 # interrupted `make model` resumes at the step that did not finish (pretraining resumes at its last epoch).
 #   corpora and raw text (UD, KIND, DICE: training/corpus/, ignored) -> floret vectors -> pretrained tok2vec
@@ -151,9 +156,22 @@ $(MODEL_DIR)/meta.json: $(SYNTAX)/meta.json $(NER)/meta.json training/assemble.p
 	$(PY) training/assemble.py $(SYNTAX) $(NER) $(MODEL_DIR) --inputs $(PREPARED)
 	$(PY) training/measure.py $(MODEL_DIR)
 
+# The form -> part-of-speech table keyword rankings read (src/analysis/data/pos/forms.tsv): the model tags
+# a million words of DICE training-side news once (training/pos_lexicon.py); derived from the model, so
+# made again whenever the model is.
+POS_LEXICON := src/analysis/data/pos/forms.tsv
+POS_WORDS  := 1000000
+
+$(POS_LEXICON): $(MODEL_DIR)/meta.json training/pos_lexicon.py
+	$(TRAIN_ENV) $(PY) training/pos_lexicon.py --data $(SHARED) --model $(MODEL_DIR) --out $@ --max-words $(POS_WORDS)
+
 model: $(VENV)/.installed
 	@test -d $(SHARED) || { echo "make model needs the training data in $(SHARED)"; exit 1; }
-	$(MAKE) $(MODEL_DIR)/meta.json
+	$(MAKE) $(MODEL_DIR)/meta.json $(POS_LEXICON)
+
+pos-lexicon: $(VENV)/.installed
+	@test -d $(SHARED) || { echo "make pos-lexicon needs the DICE articles in $(SHARED)"; exit 1; }
+	$(TRAIN_ENV) $(PY) training/pos_lexicon.py --data $(SHARED) --model $(MODEL_DIR) --out $(POS_LEXICON) --max-words $(POS_WORDS)
 
 # The trained sentiment model (analysis/data/sentiment/model): cross-validation on the training parts
 # chooses the decision thresholds, then one fit on every training part (training/sentiment.py says which).

@@ -140,7 +140,7 @@ def test_keyword_tables_equal_the_keywords_module(seeds, tmp_path):
     # one file per partition: case merging and n_docs must still be corpus-wide
     run_local(seeds, tmp_path, target_bytes=1, progress=False)
     tables = read_tables(tmp_path)
-    expected = keywords.term_frequencies(corpus)
+    expected = keywords.term_frequencies(corpus, names=keywords.entity_mentions(corpus))  # names as one term
     assert len(expected) > 20
     pd.testing.assert_frame_equal(_plain(tables["term_frequencies"]), _plain(expected))
     if hasattr(keywords, "ngrams"):
@@ -179,7 +179,7 @@ def test_an_analysis_failure_is_a_rejected_row_not_a_crash(seeds, tmp_path, monk
 
     steps.attribution = broken
     steps.attribution_records = None
-    monkeypatch.setattr(batch, "analysis_steps", lambda: steps)
+    monkeypatch.setattr(batch, "analysis_steps", lambda **settings: steps)
     summary = run_local(seeds, tmp_path, progress=False)
     assert summary.n_failed == 1 and "WARNING" in summary.format()
     rejected = pd.read_parquet(tmp_path / "rejected.parquet")

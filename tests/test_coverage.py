@@ -247,8 +247,11 @@ def test_notebook_shows_outlets_and_dates(seeds, tmp_path):
     made = sorted(p.stem for p in (tmp_path / "figures").glob("*.png"))
     for name in ("coverage_articles_over_time", "coverage_voice_by_outlet", "coverage_voice_over_time",
                  "coverage_tone_by_outlet", "coverage_tone_over_time", "coverage_top_speakers",
-                 "coverage_keyness_gazzetta_del_lago"):
+                 "coverage_keyness_gazzetta_del_lago", "coverage_people_gender_by_outlet",
+                 "coverage_people_gender_over_time"):
         assert name in made, made
+    # share of voice of women and men, and the people quoted most, from resolved people per outlet and period
+    assert "female_share" in text and "unresolved" in text and "Anna Neri" in text
     images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
     assert images >= 7
     nbformat.validate(executed)

@@ -105,3 +105,66 @@ def test_bad_options_raise_value_error(seed_corpus, kwargs):
 def test_seed_doc_id_present(seed_corpus):
     table = term_frequencies(seed_corpus, per_document=True)
     assert set(table["doc_id"]) == {SEED_ID}
+
+
+# --- content terms by part of speech, names as one term ---------------------------------------------------------
+
+POS_TEXTS = {
+    "a": "Kim Jong Un ha detto che la Corea del Nord potrà fare due nuovi test missilistici. "
+         "Il regime deve stare attento, dicono gli esperti.",
+    "b": "La Corea del Nord ha lanciato tre missili balistici. Kim Jong Un vuole andare avanti con il programma.",
+}
+
+
+@pytest.fixture(scope="module")
+def pos_corpus():
+    from analysis import corpus_from_texts
+
+    return corpus_from_texts(POS_TEXTS)
+
+
+def test_numerals_and_light_verbs_are_out_of_the_ranking_but_searchable(pos_corpus):
+    from analysis.keywords import kwic
+
+    terms = set(term_frequencies(pos_corpus)["term"])
+    for out in ("due", "tre", "fare", "potere", "dovere", "stare", "volere", "andare", "dire"):
+        assert out not in terms, out
+    for kept in ("missile", "test", "regime", "esperto", "balistico", "lanciare", "programma"):
+        assert kept in terms, kept
+    assert len(kwic(pos_corpus, "due")) == 1 and len(kwic(pos_corpus, "fare")) == 1
+    with_numbers = set(term_frequencies(pos_corpus, keep_numbers=True)["term"])
+    assert {"due", "tre"} <= with_numbers
+
+
+def test_names_are_one_term(pos_corpus):
+    from analysis.keywords import entity_mentions
+
+    table = term_frequencies(pos_corpus, names=entity_mentions(pos_corpus))
+    counts = dict(zip(table["term"], table["count"]))
+    assert counts["Kim Jong Un"] == 2 and counts["Corea del Nord"] == 2
+    assert not {"Kim", "Jong", "Un", "Corea", "Nord"} & set(counts)
+    assert table.loc[table["term"] == "Kim Jong Un", "is_proper"].item()
+
+
+def test_without_the_model_table_the_pattern_lexicon_decides(pos_corpus, monkeypatch, tmp_path):
+    from analysis import paths, postags
+
+    postags.upos_lexicon.cache_clear()
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path)  # no pos/forms.tsv there
+    try:
+        table, source = postags.upos_lexicon()
+        assert source == "pattern" and table["due"] == "NUM" and table["ministro"] == "NOUN"
+        terms = set(term_frequencies(pos_corpus)["term"])
+        assert "due" not in terms and "missile" in terms
+    finally:
+        postags.upos_lexicon.cache_clear()
+
+
+def test_the_model_table_is_shipped_with_its_licence():
+    from analysis.paths import DATA_DIR
+    from analysis.postags import UPOS_LEXICON, form_upos, upos_lexicon
+
+    head = (DATA_DIR / UPOS_LEXICON).read_text(encoding="utf-8")[:600]
+    assert "CC BY-NC-SA 4.0" in head
+    assert upos_lexicon()[1] == "model"
+    assert form_upos("due") == "NUM" and form_upos("sindaco") == "NOUN" and form_upos("Nord") == "PROPN"

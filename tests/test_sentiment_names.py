@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import corpus_from_texts
-from analysis.sentiment import add_names, clear_user_names, sentence_assessments, sentence_sentiment, use_names_file
+from analysis.sentiment import add_names, clear_user_names, sentence_assessments, sentence_sentiment
 from analysis.sentiment.names import MODEL_REASONS, read_names, surface_names
 from analysis.syntax import MODEL_DIR
 from analysis.textblob_it import TextBlobIT, analyze

@@ -75,10 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             summary = run_dask(args.seeds, args.out, fmt=args.format, workers=args.workers,
                                scheduler=args.scheduler, target_bytes=target, progress=not args.no_progress)
         else:
-            from .batch import DEFAULT_PARTITION_BYTES, run_local
+            from .batch import DEFAULT_PARTITION_BYTES, cpu_count, run_local
 
             summary = run_local(args.seeds, args.out, fmt=args.format, target_bytes=target or DEFAULT_PARTITION_BYTES,
-                                progress=not args.no_progress)
+                                progress=not args.no_progress, workers=cpu_count())
     except (AnalysisError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -56,9 +56,8 @@ import hashlib
 import json
 import os
 import time
-from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, Mapping, Sequence
 
@@ -68,6 +67,7 @@ import pyarrow.parquet as pq
 
 from . import readers
 from .readers import SeedFile, SeedPlan, plan_seeds
+from .boilerplate import BoilerplateSettings
 from .corpus import DOCUMENT_COLUMNS, Corpus, RawDocument, build_corpus
 from .errors import AnalysisError
 
@@ -94,9 +94,14 @@ OutputFormat = Literal["parquet", "csv"]
 
 #: Every table the batch command can write, in the order of the summary.
 TABLES: tuple[str, ...] = (
-    "documents", "paragraphs", "sentences", "tokens", "rejected",
-    "attributions", "sentiment", "term_frequencies", "ngrams",
+    "documents", "paragraphs", "sentences", "tokens", "rejected", "boilerplate",
+    "attributions", "sentiment", "sentence_assessments", "paragraph_sentiment", "document_sentiment",
+    "entity_mentions", "actor_mentions", "names", "term_frequencies", "ngrams",
 )
+
+#: Boilerplate for the per-document pass: the settings (keep or leave out) and the
+#: lines found over the whole corpus.
+BoilerplateChoice = tuple["BoilerplateSettings | None", "pd.DataFrame | None"]
 
 #: A partition's tables, keyed by table name.
 PartitionResult = dict[str, pd.DataFrame]
@@ -179,6 +184,8 @@ class AnalysisSteps:
     attribution_records: tuple[Callable[..., list[dict]], Callable[[list[dict]], pd.DataFrame]] | None = None
     canonicalize: Callable[[pd.DataFrame], pd.DataFrame] | None = None
     sentiment: Callable[[Corpus], pd.DataFrame] | None = None
+    #: the other per-document sentiment tables, by table name (:data:`SENTIMENT_TABLES`)
+    sentiment_tables: dict[str, Callable[[Corpus], pd.DataFrame]] = field(default_factory=dict)
     terms: Any = None  # analysis.keywords.terms
     phrases: Any = None  # analysis.keywords.phrases
     missing: dict[str, str] = field(default_factory=dict)
@@ -198,8 +205,14 @@ def _find(module: str, names: Sequence[str]) -> tuple[list[Any], str | None]:
     return found, None
 
 
-def analysis_steps() -> AnalysisSteps:
-    """Look up the attribution, sentiment and keyword functions."""
+def analysis_steps(*, actor_entities: bool = False) -> AnalysisSteps:
+    """Look up the attribution, sentiment and keyword functions.
+
+    ``actor_entities``: the ``actor_mentions`` table counts the people and
+    organisations the Italian model recognises too, not only the entities of
+    the alias list (it then parses nearly every sentence, with the entity
+    recogniser: about twice the time of everything else together).
+    """
     steps = AnalysisSteps()
     found, why = _find("attribution", ["extract_document_attributions", "canonicalize_speakers"])
     if why:
@@ -214,6 +227,14 @@ def analysis_steps() -> AnalysisSteps:
         steps.missing["sentiment"] = why
     else:
         (steps.sentiment,) = found
+    for table, function in SENTIMENT_TABLES.items():
+        found, why = _find("sentiment", [function])
+        if why:
+            steps.missing[table] = why
+        elif table == "actor_mentions":
+            steps.sentiment_tables[table] = partial(found[0], model_entities=actor_entities)
+        else:
+            steps.sentiment_tables[table] = found[0]
     # Corpus totals are summed from per-document raw counts, so the batch uses
     # the keyword package's building blocks rather than its corpus functions
     # (whose case merging looks at the whole corpus at once).
@@ -230,6 +251,17 @@ def analysis_steps() -> AnalysisSteps:
         steps.phrases = found[0]
     return steps
 
+
+#: The per-document sentiment tables beside ``sentiment`` (one row per
+#: sentence): table name -> function of :mod:`analysis.sentiment` (each takes a
+#: Corpus and looks at one document at a time).
+SENTIMENT_TABLES: dict[str, str] = {
+    "sentence_assessments": "sentence_assessments",
+    "paragraph_sentiment": "paragraph_sentiment",
+    "document_sentiment": "document_sentiment",
+    "entity_mentions": "entity_mentions",
+    "actor_mentions": "actor_mentions",
+}
 
 #: Term unit of the ``term_frequencies`` table and size and unit of ``ngrams``
 #: (the defaults of analysis.keywords.term_frequencies and ngrams).
@@ -276,13 +308,16 @@ def _without_repeats(docs: Sequence[RawDocument]) -> list[list[RawDocument]]:
     return [r for r in runs if r]
 
 
-def _build(docs: Sequence[RawDocument]) -> Corpus:
+def _build(docs: Sequence[RawDocument], boilerplate: BoilerplateChoice | None = None) -> Corpus:
     runs = _without_repeats(docs)
+    settings, spans = boilerplate if boilerplate is not None else (None, None)
+    build = lambda r: build_corpus(r, boilerplate=settings, boilerplate_spans=spans)  # noqa: E731
     if len(runs) <= 1:
-        return build_corpus(runs[0] if runs else [])
-    parts = [build_corpus(r) for r in runs]
+        return build(runs[0] if runs else [])
+    parts = [build(r) for r in runs]
     cat = lambda name: pd.concat([getattr(c, name) for c in parts], ignore_index=True)  # noqa: E731
-    return Corpus(cat("documents"), cat("paragraphs"), cat("sentences"), cat("tokens"), cat("rejected"))
+    return Corpus(cat("documents"), cat("paragraphs"), cat("sentences"), cat("tokens"), cat("rejected"),
+                  boilerplate=cat("boilerplate"))
 
 
 def _documents_table(documents: pd.DataFrame, docs: Sequence[RawDocument]) -> pd.DataFrame:
@@ -350,63 +385,55 @@ def _corpus_step(
         return _per_document(corpus, step, lambda d: fn(_sub_corpus(corpus, d)), failures)
 
 
-def _raw_counts(doc_ids: list[str], labels: list[str], key_of: Callable[[str], str]) -> pd.DataFrame:
-    """One partition's raw term counts, before the corpus-wide case merging.
+def _parse_store() -> Any:
+    """A :class:`~analysis.syntax.parses.ParseStore` over the Italian model, or None without the model."""
+    try:
+        from .syntax import load_nlp
+        from .syntax.parses import ParseStore
 
-    Columns: label (str: the term as labelled, before merging), count (int:
-    occurrences), key (str: ``term_key(label)``, what merging groups by),
-    key_docs (int: documents of the partition with that key, on the first row
-    of each key and 0 on the others, so sums over partitions are exact).
-    """
-    counts = Counter(labels)
-    keys = {label: key_of(label) for label in counts}
-    key_docs = Counter(key for _, key in {(d, keys[label]) for d, label in set(zip(doc_ids, labels))})
-    first: set[str] = set()
-    docs_col = []
-    for label in counts:
-        key = keys[label]
-        docs_col.append(0 if key in first else key_docs[key])
-        first.add(key)
-    return pd.DataFrame({
-        "label": pd.Series(list(counts), dtype="string"),
-        "count": pd.Series(list(counts.values()), dtype="int64"),
-        "key": pd.Series(list(keys.values()), dtype="string"),
-        "key_docs": pd.Series(docs_col, dtype="int64"),
-    })
+        return ParseStore(load_nlp())
+    except (ImportError, OSError):  # FileNotFoundError included: each analysis then says so itself
+        return None
 
 
-def _term_counts(tokens: pd.DataFrame, steps: AnalysisSteps) -> pd.DataFrame:
-    if tokens.empty:
-        return _raw_counts([], [], steps.terms.term_key)
-    content = tokens.loc[steps.terms.content_mask(tokens)]
-    return _raw_counts(content["doc_id"].tolist(), steps.terms.token_labels(content, TERM_UNIT).tolist(),
-                       steps.terms.term_key)
+def _sharing(function: Callable[..., pd.DataFrame], parses: Any) -> Callable[[Corpus], pd.DataFrame]:
+    """``function`` given the shared parses when it reads them (a ``parses=`` keyword)."""
+    import inspect
 
-
-def _ngram_counts(corpus: Corpus, steps: AnalysisSteps) -> pd.DataFrame:
-    rows = list(steps.phrases._iter_ngrams(corpus, NGRAM_N, NGRAM_UNIT, False))
-    return _raw_counts([r[0] for r in rows], [r[3] for r in rows], steps.terms.term_key)
+    if parses is None:
+        return function
+    try:
+        accepts = "parses" in inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        accepts = False
+    return partial(function, parses=parses) if accepts else function
 
 
 def analyze_documents(
     docs: Sequence[RawDocument], *, rejected: Iterable[tuple[str, str]] = (), steps: AnalysisSteps | None = None,
+    boilerplate: BoilerplateChoice | None = None,
 ) -> PartitionResult:
     """The per-document analysis of ``docs``: every table, before corpus-level steps.
 
     Each row depends on its own document only (``duplicate_of`` is left empty
     and speakers are not yet merged across documents: :class:`CorpusAssembler`
     does both), so splitting ``docs`` differently gives the same rows.
+    ``boilerplate`` is ``(settings, spans)``: the lines of scraping residue
+    found over the whole corpus (:func:`analysis.boilerplate.find_boilerplate`)
+    and whether to keep them; None looks for none.
     Returns a dict ``{table name: DataFrame}`` with the tables of :data:`TABLES`
-    that this installation can produce.
+    that this installation can produce per document, and ``_failed`` (documents an
+    analysis step failed on) and ``_stats`` (n_words, n_running_words).
     """
     steps = steps or analysis_steps()
-    corpus = _build(docs)
+    corpus = _build(docs, boilerplate)
     failures: list[tuple[str, str]] = list(zip(corpus.rejected["path"], corpus.rejected["reason"]))
     out: PartitionResult = {
         "documents": _documents_table(corpus.documents, docs),
         "paragraphs": corpus.paragraphs,
         "sentences": corpus.sentences,
         "tokens": corpus.tokens,
+        "boilerplate": corpus.boilerplate,
     }
     if steps.attribution is not None:
         from .attribution.extract import corpus_document_inputs
@@ -427,12 +454,11 @@ def analyze_documents(
                 lambda d: steps.attribution(inputs[d][0], doc_id=d, sentences=inputs[d][1], tokens=inputs[d][2]),
                 failures,
             )
+    parses = _parse_store()  # one parse per sentence for the sentiment tables of these documents
     if steps.sentiment is not None:
-        out["sentiment"] = _corpus_step(corpus, "sentiment", steps.sentiment, failures)
-    if steps.terms is not None:
-        out["_term_counts"] = _corpus_step(corpus, "term counting", lambda c: _term_counts(c.tokens, steps), failures)
-    if steps.phrases is not None:
-        out["_ngram_counts"] = _corpus_step(corpus, "n-gram counting", lambda c: _ngram_counts(c, steps), failures)
+        out["sentiment"] = _corpus_step(corpus, "sentiment", _sharing(steps.sentiment, parses), failures)
+    for table, function in steps.sentiment_tables.items():
+        out[table] = _corpus_step(corpus, table.replace("_", " "), _sharing(function, parses), failures)
     out["rejected"] = _rejected_frame(rejected)
     out["_failed"] = _rejected_frame(failures)
     tokens = corpus.tokens
@@ -541,52 +567,6 @@ class TableWriter:
 # Pass 2: corpus-level steps, in seed-file order
 # --------------------------------------------------------------------------
 
-class _CountTotals:
-    """Corpus totals of raw ``(doc_id, label, count)`` rows, merged as :mod:`analysis.keywords` does.
-
-    Labels that differ only by case or apostrophe (same ``term_key``) are one
-    term shown in its most frequent spelling *over the whole corpus*, so the
-    merge runs here, after every partition has been counted. Memory: one
-    counter entry per distinct label.
-    """
-
-    def __init__(self, terms: Any) -> None:
-        self.terms = terms
-        self.labels: Counter[str] = Counter()
-        self.key_docs: Counter[str] = Counter()
-
-    def add(self, df: pd.DataFrame) -> None:
-        """Add one partition's :func:`_raw_counts` (documents never span partitions, so sums are exact)."""
-        if df.empty:
-            return
-        labels, key_docs = self.labels, self.key_docs
-        for label, n, key, n_docs in zip(df["label"].tolist(), df["count"].tolist(), df["key"].tolist(),
-                                         df["key_docs"].tolist()):
-            labels[label] += n
-            if n_docs:
-                key_docs[key] += n_docs
-
-    def table(self, n_words: int, *, with_proper: bool) -> pd.DataFrame:
-        """term, count, per_10k, n_docs[, is_proper], sorted by count then term."""
-        mapping = self.terms.merge_case_variants(self.labels.elements())
-        counts: Counter[str] = Counter()
-        for label, n in self.labels.items():
-            counts[mapping[label]] += n
-        terms = sorted(counts)
-        out = pd.DataFrame({
-            "term": pd.Series(terms, dtype="string"),
-            "count": pd.Series([counts[t] for t in terms], dtype="int64"),
-            "n_docs": pd.Series([self.key_docs[self.terms.term_key(t)] for t in terms], dtype="int64"),
-        })
-        out["per_10k"] = out["count"] / max(n_words, 1) * 10_000
-        columns = ["term", "count", "per_10k", "n_docs"]
-        if with_proper:
-            out["is_proper"] = out["term"].str[:1].str.isupper().fillna(False).astype(bool)
-            columns.append("is_proper")
-        out = out.sort_values(["count", "term"], ascending=[False, True], kind="mergesort")
-        return out.reset_index(drop=True)[columns]
-
-
 _PROBE_FIRST = "\u2063first\u2063"
 
 
@@ -655,7 +635,8 @@ class CorpusAssembler:
     speaker aliases over the whole corpus and sums counts.
     """
 
-    STREAMED = ("documents", "paragraphs", "sentences", "tokens", "sentiment")
+    STREAMED = ("documents", "paragraphs", "sentences", "tokens", "boilerplate", "sentiment",
+                *SENTIMENT_TABLES)
 
     def __init__(self, out_dir: str | Path, *, fmt: OutputFormat = "parquet", steps: AnalysisSteps | None = None,
                  engine: str = "local") -> None:
@@ -668,11 +649,6 @@ class CorpusAssembler:
         self._rejected: list[pd.DataFrame] = []
         self._failed: list[pd.DataFrame] = []
         self._first_by_loose_hash: dict[bytes, str] = {}
-        self._totals: dict[str, _CountTotals] = {}
-        if self.steps.terms is not None:
-            self._totals["term_frequencies"] = _CountTotals(self.steps.terms)
-            if self.steps.phrases is not None:
-                self._totals["ngrams"] = _CountTotals(self.steps.terms)
         self._n_running_words = 0
         self._started = time.perf_counter()
 
@@ -702,9 +678,6 @@ class CorpusAssembler:
                 self.writer.write(name, result[name])
         if "attributions" in result and result["attributions"].shape[1]:
             self._attributions.append(result["attributions"])
-        for name, raw in (("term_frequencies", "_term_counts"), ("ngrams", "_ngram_counts")):
-            if name in self._totals and raw in result:
-                self._totals[name].add(result[raw])
 
     def _flag_duplicates(self, docs: pd.DataFrame) -> pd.DataFrame:
         """``duplicate_of`` and its warning, from running maps of hashes (file order = corpus order)."""
@@ -769,8 +742,6 @@ class CorpusAssembler:
                 self.writer.write("attributions", attributions.reset_index(drop=True))
             else:
                 self.writer.write("attributions", pd.DataFrame())
-        for name, totals in self._totals.items():
-            self.writer.write(name, totals.table(self._n_running_words, with_proper=name == "term_frequencies"))
         self.summary.files = self.writer.close()
         self.summary.rows = dict(self.writer.rows)
         self.summary.seconds = time.perf_counter() - self._started
@@ -789,21 +760,22 @@ def _progress(total: int, *, enabled: bool, unit: str = "partition"):
 
 def run_local(
     seeds: str | Path, out_dir: str | Path, *, fmt: OutputFormat = "parquet",
-    target_bytes: int = DEFAULT_PARTITION_BYTES, progress: bool = True,
+    target_bytes: int = DEFAULT_PARTITION_BYTES, progress: bool = True, workers: int = 1,
 ) -> RunSummary:
-    """Analyse ``seeds`` in this process, one partition at a time, into ``out_dir``."""
-    plan = plan_seeds(seeds)
-    partitions = plan_partitions(plan, target_bytes=target_bytes)
-    steps = analysis_steps()
-    assembler = CorpusAssembler(out_dir, fmt=fmt, steps=steps, engine="local")
-    assembler.add_rejected(plan.rejected)
-    with _progress(len(partitions), enabled=progress) as bar:
-        for part in partitions:
-            result = analyze_partition(part, steps=steps)
-            assembler.add(result)
-            bar.update(1)
-            bar.set_postfix(docs=assembler.summary.n_documents, refresh=False)
-    return assembler.close()
+    """Analyse ``seeds`` on this machine into ``out_dir``, through the results cache.
+
+    The tables are those of :func:`analysis.results.load_results` (computed
+    once, cached in ``out_dir/.cache/analysis``, read again when nothing
+    changed), copied to ``out_dir`` as parquet or written as csv.
+    ``target_bytes`` is the seed text analysed at once and ``workers`` the
+    processes that analyse it side by side (speed and memory, never results).
+    """
+    from .results import ResultSettings, compute_results, export_tables
+
+    started = time.perf_counter()
+    results = compute_results(seeds, out_dir, settings=ResultSettings(chunk_bytes=target_bytes, workers=workers),
+                              progress=progress)
+    return export_tables(results, out_dir, fmt=fmt, engine="local", seconds=time.perf_counter() - started)
 
 
 def cpu_count() -> int:

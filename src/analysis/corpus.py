@@ -138,7 +138,7 @@ def _rejected_frame(rows: Iterable[tuple[str, str]]) -> pd.DataFrame:
 
 def build_corpus(
     docs: Iterable[RawDocument], rejected: Iterable[tuple[str, str]] = (), *, root: Path | None = None,
-    boilerplate: BoilerplateSettings | None = None,
+    boilerplate: BoilerplateSettings | None = None, boilerplate_spans: pd.DataFrame | None = None,
 ) -> Corpus:
     """Run the pipeline on ``docs`` and assemble the linked tables.
 
@@ -147,15 +147,23 @@ def build_corpus(
     (never raised). With ``boilerplate`` settings, the lines of scraping
     residue are found over all ``docs`` first (:mod:`analysis.boilerplate`)
     and, unless the settings keep them, left out of the paragraphs, sentences
-    and tokens; None looks for none.
+    and tokens; None looks for none. ``boilerplate_spans`` gives the lines
+    already found (:func:`~analysis.boilerplate.find_boilerplate` over a
+    larger corpus, as :mod:`analysis.results` finds them once for all its
+    files): they are used instead of looking in ``docs`` alone, and left out
+    unless ``boilerplate`` says ``keep``.
     """
     rejected = list(rejected)
     docs = list(docs)
     spans = empty_boilerplate()
     breaks: dict[str, list[tuple[int, int]]] = {}
-    if boilerplate is not None:
-        spans = find_boilerplate(_raw_frame(docs), boilerplate)
-        if not boilerplate.keep:
+    if boilerplate is not None or boilerplate_spans is not None:
+        if boilerplate_spans is not None:
+            ids = {d.doc_id for d in docs}
+            spans = boilerplate_spans[boilerplate_spans["doc_id"].isin(ids)].reset_index(drop=True)
+        else:
+            spans = find_boilerplate(raw_frame(docs), boilerplate)
+        if boilerplate is None or not boilerplate.keep:
             for doc_id, start, end in zip(spans["doc_id"], spans["start"], spans["end"]):
                 breaks.setdefault(str(doc_id), []).append((int(start), int(end)))
     doc_rows: list[dict[str, Any]] = []
@@ -199,7 +207,7 @@ def build_corpus(
     return Corpus(documents, paragraphs, sentences, tokens, _rejected_frame(rejected), root, spans)
 
 
-def _raw_frame(docs: list[RawDocument]) -> pd.DataFrame:
+def raw_frame(docs: list[RawDocument]) -> pd.DataFrame:
     """doc_id, outlet and text of documents not yet processed (what boilerplate detection reads)."""
     return pd.DataFrame({"doc_id": [d.doc_id for d in docs], "outlet": [_as_text(d.metadata.get("outlet")) for d in docs],
                          "text": [d.text for d in docs]})

@@ -1,16 +1,16 @@
 """The Dask engine: the per-document pass on a cluster, corpus steps on the client.
 
-Seed files are grouped into partitions (:func:`analysis.batch.plan_partitions`)
-and mapped with :mod:`dask.bag` over a :class:`distributed.LocalCluster`
-(default: one single-threaded worker process per core) or over an existing
-cluster given by its scheduler address. Each task runs
-:func:`analysis.batch.analyze_partition` and writes its tables to
-``OUT/.parts-<run>/part-NNNNNN/NAME.parquet``; the client feeds the parts, in
-seed-file order and as soon as they are ready, to the same
-:class:`analysis.batch.CorpusAssembler` the local engine uses, then deletes
-them. Duplicate flagging, speaker alias merging and corpus totals therefore
-happen after the per-document pass, and the tables are identical to the
-local engine's whatever the number of workers or partitions.
+The results of a corpus (:mod:`analysis.results`) are computed file by file
+and cached in ``OUT/.cache/analysis``; with this engine the files whose
+entry is missing are analysed on a :class:`distributed.LocalCluster`
+(default: one single-threaded worker process per core) or on an existing
+cluster given by its scheduler address, one task per seed file
+(:func:`analysis.results.compute_file_entry`), each writing its own cache
+entry. The client then assembles the corpus from the entries in seed-file
+order with the same :class:`analysis.batch.CorpusAssembler` the local engine
+uses: duplicate flagging, speaker alias merging and corpus totals happen
+after the per-document pass, and the tables are identical to the local
+engine's whatever the number of workers.
 
 On a real cluster the seeds folder and ``OUT`` must be on a filesystem every
 worker and the client see at the same path (see ``bench/README.md``).
@@ -18,70 +18,16 @@ worker and the client see at the same path (see ``bench/README.md``).
 from __future__ import annotations
 
 import logging
-import shutil
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 import dask
-import pandas as pd
-import pyarrow.parquet as pq
 
-from .batch import (
-    DEFAULT_PARTITION_BYTES,
-    CorpusAssembler,
-    OutputFormat,
-    Partition,
-    PartitionResult,
-    RunSummary,
-    _progress,
-    analysis_steps,
-    analyze_partition,
-    cpu_count,
-    plan_partitions,
-    plan_seeds,
-)
+from .batch import DEFAULT_PARTITION_BYTES, OutputFormat, RunSummary, _progress, cpu_count
 from .errors import AnalysisError
 
-__all__ = ["run_dask", "analyze_partition_to_parts", "cluster_client"]
-
-
-def analyze_partition_to_parts(partition: Partition, parts_dir: str) -> dict[str, str]:
-    """Worker task: analyse one partition and write its tables as parquet files.
-
-    Returns ``{table name: file path}``; only these small strings travel back
-    to the client.
-    """
-    result = analyze_partition(partition)
-    folder = Path(parts_dir) / f"part-{partition.index:06d}"
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for name, df in result.items():
-        path = folder / f"{name}.parquet"
-        df.to_parquet(path, index=False)
-        paths[name] = str(path)
-    return paths
-
-
-def _auto_partition_bytes(plan, n_workers: int) -> int:
-    """About six partitions per worker, between 100 kB and the local default."""
-    total = 0
-    for sf in plan.files:
-        try:
-            total += (plan.base / sf.rel).stat().st_size
-        except OSError:
-            pass
-    return int(min(DEFAULT_PARTITION_BYTES, max(100_000, total / (6 * n_workers))))
-
-
-def _load_parts(paths: dict[str, str]) -> PartitionResult:
-    """A partition's tables back from disk; tables the client only copies stay Arrow tables."""
-    return {name: pq.read_table(path) if name in _COPIED else pd.read_parquet(path) for name, path in paths.items()}
-
-
-#: Tables the corpus pass writes unchanged: no pandas round trip on the client.
-_COPIED = frozenset({"paragraphs", "sentences", "tokens", "sentiment"})
+__all__ = ["run_dask", "cluster_client"]
 
 
 #: Worker settings for pure-Python tasks. The worker's statistical profiler
@@ -124,62 +70,54 @@ def run_dask(
     scheduler: str | None = None, client: object | None = None, target_bytes: int | None = None,
     progress: bool = True, processes: bool = True,
 ) -> RunSummary:
-    """Analyse ``seeds`` with Dask into ``out_dir``; same tables as :func:`analysis.batch.run_local`.
+    """Analyse ``seeds`` with Dask into ``out_dir``; the same tables as :func:`analysis.batch.run_local`.
 
-    Pass an existing ``client`` to reuse a cluster; otherwise one is made with
-    :func:`cluster_client` from ``workers`` / ``scheduler``. ``target_bytes``
-    (seed text per partition) defaults to about six partitions per worker,
-    at most :data:`~analysis.batch.DEFAULT_PARTITION_BYTES` each, so that
-    workers finish together.
+    The seed files whose tables are not in the cache (``out_dir/.cache/analysis``,
+    :mod:`analysis.results`) are analysed on the cluster, one task per file,
+    each writing its cache entry (workers must see ``out_dir``: a shared
+    file system on a real cluster); the client then assembles the corpus in
+    seed-file order, as the local engine does. Pass an existing ``client`` to
+    reuse a cluster; otherwise one is made with :func:`cluster_client` from
+    ``workers`` / ``scheduler``. ``target_bytes``: seed text a worker analyses
+    at once (memory, never results).
     """
-    import dask.bag as db
+    import time
+
     from distributed import as_completed
 
-    plan = plan_seeds(seeds)
+    from .results import ResultSettings, compute_file_entry, compute_results, export_tables
+
+    started = time.perf_counter()
+    settings = ResultSettings(chunk_bytes=target_bytes or DEFAULT_PARTITION_BYTES)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    parts_dir = out / f".parts-{uuid.uuid4().hex[:12]}"
-    steps = analysis_steps()
-    assembler = CorpusAssembler(out, fmt=fmt, steps=steps, engine="dask")
-    assembler.add_rejected(plan.rejected)
 
-    def work(c) -> RunSummary:
-        n_workers = max(1, len(c.scheduler_info().get("workers", {})) or workers or cpu_count())
-        partitions = plan_partitions(plan, target_bytes=target_bytes or _auto_partition_bytes(plan, n_workers))
-        if not partitions:
-            return assembler.close()
-        bag = db.from_sequence(partitions, npartitions=len(partitions))
-        tasks = bag.map(analyze_partition_to_parts, parts_dir=str(parts_dir.resolve())).to_delayed()
-        # Highest priority to the first partitions: the client writes tables in
-        # seed-file order, so it can start as soon as partition 0 is done (left to
-        # itself the scheduler tends to run the bag's partitions last-first).
-        futures = [c.compute(task, priority=len(tasks) - i) for i, task in enumerate(tasks)]
-        index = {f.key: i for i, f in enumerate(futures)}
-        ready: dict[int, dict[str, str]] = {}
-        next_i = 0
-        with _progress(len(partitions), enabled=progress) as bar:
-            for fut in as_completed(futures):
-                i = index[fut.key]
-                try:
-                    (paths,) = fut.result()  # one Partition per bag partition
-                except Exception as exc:
-                    raise AnalysisError(f"partition {i} ({partitions[i].files[0].rel} …) failed on a worker: "
-                                        f"{type(exc).__name__}: {exc}") from exc
-                fut.release()
-                ready[i] = paths
-                bar.update(1)
-                while next_i in ready:  # feed the assembler in seed-file order
-                    part_paths = ready.pop(next_i)
-                    assembler.add(_load_parts(part_paths))
-                    shutil.rmtree(Path(next(iter(part_paths.values()))).parent, ignore_errors=True)
-                    next_i += 1
-                bar.set_postfix(docs=assembler.summary.n_documents, refresh=False)
-        return assembler.close()
+    def on_cluster(c):
+        def runner(jobs, spans, _make) -> None:
+            if not jobs:
+                return
+            from .results import CACHE_FOLDER
 
-    try:
-        if client is not None:
-            return work(client)
+            root = str((out / CACHE_FOLDER).resolve())
+            futures = []
+            for job in jobs:
+                ids = [d.doc_id for d in job.docs or []]
+                mine = spans[spans["doc_id"].isin(ids)] if len(spans) else spans
+                futures.append(c.submit(compute_file_entry, root, job.key, job.base, job.seed_file, mine, settings,
+                                        key=f"analyse-{job.key}", pure=False, priority=len(jobs) - len(futures)))
+            with _progress(len(futures), enabled=progress, unit="file") as bar:
+                for fut in as_completed(futures):
+                    try:
+                        fut.result()
+                    except Exception as exc:
+                        raise AnalysisError(f"a seed file failed on a worker: {type(exc).__name__}: {exc}") from exc
+                    bar.update(1)
+
+        return compute_results(seeds, out, settings=settings, progress=False, runner=runner, engine="dask")
+
+    if client is not None:
+        results = on_cluster(client)
+    else:
         with cluster_client(workers=workers, scheduler=scheduler, processes=processes) as c:
-            return work(c)
-    finally:
-        shutil.rmtree(parts_dir, ignore_errors=True)
+            results = on_cluster(c)
+    return export_tables(results, out, fmt=fmt, engine="dask", seconds=time.perf_counter() - started)

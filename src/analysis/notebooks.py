@@ -4,7 +4,13 @@ A notebook's ``parameters`` cell sets ``SEEDS_DIR`` and ``OUT_DIR`` (``None``
 means the repository's ``seeds/`` and ``figures/``); the next cell calls::
 
     from analysis.notebooks import workbook_folders
+    from analysis.results import load_results
     seeds_dir, figures_dir = workbook_folders(SEEDS_DIR, OUT_DIR)
+    results = load_results(seeds_dir, figures_dir.parent)
+
+so that every notebook reads the tables computed once for the corpus, cached
+in the output folder (the parent of the figures folder: ``OUT`` for ``make
+report OUT=…``, the repository by default) under ``.cache/analysis``.
 
 Importing this module also makes pandas' ``Styler`` escape HTML by default
 (plain ``DataFrame`` display already does), so article text shown in a table
@@ -51,6 +57,8 @@ def safe_display_defaults() -> None:
     pd.set_option("styler.format.escape", "html")
     pd.set_option("styler.format.na_rep", "")
     pd.set_option("display.max_colwidth", 120)
+    # a styled table shows at most as many rows as a plain one (a corpus of thousands of articles)
+    pd.set_option("styler.render.max_rows", pd.get_option("display.max_rows"))
     warnings.formatwarning = _warning_line
     figures.use_style()
     _register_table_display()

@@ -1,7 +1,9 @@
 """The workbook's report: every notebook run headless, rendered as HTML.
 
 ``python -m analysis.report --seeds DIR --out DIR`` (``make report``) runs
-each ``notebooks/NN_*.ipynb`` in order with papermill, passing ``SEEDS_DIR``
+each ``notebooks/NN_*.ipynb`` in order with papermill (after computing the
+corpus's results once, with a progress bar: :func:`analysis.results.compute_results`,
+cached in ``OUT/.cache/analysis``, which every notebook then reads), passing ``SEEDS_DIR``
 and ``OUT_DIR`` (``OUT/figures``) to its ``parameters`` cell, then writes one
 self-contained HTML page per notebook, the executed notebook (with its
 outputs, to open in JupyterLab) and an ``index.html`` to ``OUT/reports``,
@@ -46,6 +48,7 @@ import nbformat
 from .errors import AnalysisError
 from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR
 from .readers import first_readable, nothing_readable
+from .results import CACHE_FOLDER
 
 __all__ = [
     "NOTEBOOK_PATTERN",
@@ -423,6 +426,16 @@ def build_report(
     readable, rejected = first_readable(seeds)
     if not readable:  # the overview says why in its report; nothing else has anything to show
         notebooks = notebooks[:1]
+    if readable:  # once for every notebook: each of them then only reads the tables (analysis.results)
+        from .batch import cpu_count
+        from .results import ResultSettings, compute_results
+
+        t0 = time.perf_counter()
+        say(f"Analysing {_display(seeds)} (results cached in {_display(out / CACHE_FOLDER)}) …")
+        results = compute_results(seeds, out, settings=ResultSettings(workers=cpu_count()), progress=progress is not None)
+        s = results.summary
+        say(f"Analysed: {s.get('n_documents', 0):,} documents, {s.get('n_words', 0):,} words "
+            f"({time.perf_counter() - t0:.1f} s)")
     say(f"Running {len(notebooks)} notebook(s) on {_display(seeds)}; figures → {_display(figures_dir)}, reports → {_display(reports_dir)}")
     results: list[NotebookResult] = []
     written: set[Path] = set()

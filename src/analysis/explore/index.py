@@ -24,6 +24,7 @@ from ..keywords.terms import content_mask, merge_case_variants, token_labels
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..results import CorpusResults
     from ..sentiment import SentimentScorer
 
 __all__ = ["ExplorerIndex", "build_index", "DOCUMENT_COLUMNS", "SENTENCE_COLUMNS", "ATTRIBUTION_EXTRA_COLUMNS"]
@@ -124,10 +125,10 @@ def _documents(corpus: "Corpus", n_words: pd.Series) -> pd.DataFrame:
     return out.drop(columns="_seed_order").reset_index(drop=True)[list(DOCUMENT_COLUMNS)]
 
 
-def _sentences(corpus: "Corpus", scorer: "SentimentScorer | None") -> pd.DataFrame:
+def _sentences(corpus: "Corpus", scorer: "SentimentScorer | None", table: pd.DataFrame | None = None) -> pd.DataFrame:
     from ..sentiment import sentence_sentiment
 
-    table = sentence_sentiment(corpus, scorer=scorer)
+    table = sentence_sentiment(corpus, scorer=scorer) if table is None else table
     out = table[["doc_id", "sent_id", "start", "end", "polarity"]].copy()
     out["tone"] = table["label"].astype("string")
     return out.reset_index(drop=True)[list(SENTENCE_COLUMNS)]
@@ -197,11 +198,14 @@ def _token_arrays(corpus: "Corpus") -> TokenArrays:
     )
 
 
-def build_index(corpus: "Corpus", *, attributions: pd.DataFrame | None = None,
+def build_index(corpus: "Corpus | CorpusResults", *, attributions: pd.DataFrame | None = None,
                 scorer: "SentimentScorer | None" = None) -> ExplorerIndex:
     """Compute every table the explorers read (see :class:`ExplorerIndex`).
 
-    ``attributions`` is the table of
+    ``corpus`` is a Corpus, or the :class:`~analysis.results.CorpusResults` of
+    :func:`analysis.load_results`, whose attribution and sentence tables are
+    then read, not computed again (the sentences computed again when a
+    ``scorer`` is given). ``attributions`` is the table of
     :func:`analysis.attribution.extract_attributions` (computed when None);
     ``scorer`` (a :class:`analysis.sentiment.SentimentScorer`) gives the tone
     of sentences and attributions (default: the default scorer).
@@ -210,7 +214,14 @@ def build_index(corpus: "Corpus", *, attributions: pd.DataFrame | None = None,
     """
     from ..corpus import Corpus
     from ..keywords.terms import running_word_mask
+    from ..results import CorpusResults
 
+    sentences = None
+    if isinstance(corpus, CorpusResults):
+        results = corpus
+        corpus = results.corpus
+        attributions = results.attributions if attributions is None else attributions
+        sentences = results.sentiment if scorer is None else None
     if not isinstance(corpus, Corpus):
         raise ValueError(f"build_index needs a Corpus (analysis.load_corpus); got {type(corpus).__name__}")
     tokens = corpus.tokens
@@ -225,7 +236,7 @@ def build_index(corpus: "Corpus", *, attributions: pd.DataFrame | None = None,
     has_gender = "speaker_gender" in table.columns and table["speaker_gender"].notna().any()
     return ExplorerIndex(
         documents=documents,
-        sentences=_sentences(corpus, scorer),
+        sentences=_sentences(corpus, scorer, sentences),
         attributions=table,
         vocabulary=vocabulary,
         texts={str(k): str(v) for k, v in corpus._texts().items()},

@@ -35,7 +35,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from ..lemmatization import is_known_word

@@ -28,6 +28,7 @@ def term_frequencies(
     per_document: bool = False,
     keep_numbers: bool = False,
     min_count: int = 1,
+    names: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Count the content terms of ``corpus`` (stop words and punctuation out).
 
@@ -50,7 +51,11 @@ def term_frequencies(
         doc_id (str), term (str), count (int: occurrences in that document),
         per_10k (float: per 10,000 running words of that document).
 
-    Rows with ``count < min_count`` are dropped.
+    Rows with ``count < min_count`` are dropped. Only content parts of speech
+    count, and neither numerals nor light verbs (:func:`analysis.keywords.terms.content_mask`).
+    ``names``: a table of name mentions (:func:`analysis.keywords.entity_mentions`
+    of the corpus): each name is then one term, under its canonical name
+    (*Kim Jong Un*, *Corea del Nord*), instead of word by word.
     """
     check_unit(by)
     if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
@@ -60,7 +65,7 @@ def term_frequencies(
         if tokens.empty:
             return _empty(DOCUMENT_FREQUENCY_COLUMNS)
         words_per_doc = tokens.loc[running_word_mask(tokens)].groupby("doc_id", observed=True).size()
-        content = labelled_tokens(tokens, by=by, keep_numbers=keep_numbers)
+        content = labelled_tokens(tokens, by=by, keep_numbers=keep_numbers, names=names)
         if content.empty:
             return _empty(DOCUMENT_FREQUENCY_COLUMNS)
         counts = content.groupby(["doc_id", "term"], observed=True).size().rename("count").reset_index()
@@ -74,7 +79,7 @@ def term_frequencies(
     if tokens.empty:
         return _empty(FREQUENCY_COLUMNS)
     n_words = int(running_word_mask(tokens).sum())
-    content = labelled_tokens(tokens, by=by, keep_numbers=keep_numbers)
+    content = labelled_tokens(tokens, by=by, keep_numbers=keep_numbers, names=names)
     if content.empty:
         return _empty(FREQUENCY_COLUMNS)
     grouped = content.groupby("term", observed=True)

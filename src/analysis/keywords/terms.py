@@ -6,7 +6,15 @@ corpus ``tokens`` table in three small steps:
 1. :func:`content_mask` keeps content tokens: words, acronyms, abbreviations,
    hashtags (and numbers when asked); punctuation, symbols, URLs and stop words
    go. A stop word written with a capital inside a sentence is part of a name
-   (``Un`` in *Kim Jong Un*) and is kept (:func:`capitalised_mask`).
+   (``Un`` in *Kim Jong Un*) and is kept (:func:`capitalised_mask`). Of the
+   other words, only content parts of speech are kept (:data:`CONTENT_UPOS`:
+   nouns, proper names, adjectives, full verbs, and forms the lexicon does
+   not know), by the most frequent tag the Italian model gives the form
+   (:func:`analysis.postags.form_upos`, read from a table, so no tagger runs
+   over the corpus); numerals written as words (*due*, *mille*) go with the
+   numbers, and the light verbs of ``data/light_verbs.txt`` (*essere, fare,
+   potere, dovere, stare*…) go by their lemma. All of them stay searchable:
+   :mod:`analysis.keywords.kwic` and the explorers match every token.
 2. :func:`token_labels` gives each token its label. With ``by="form"``, the
    word as written, lower-cased unless it is capitalised inside a sentence or
    a proper noun for the pipeline (``is_proper``). With ``by="lemma"``, the
@@ -45,7 +53,10 @@ __all__ = [
     "check_unit",
     "sentence_initial_mask",
     "capitalised_mask",
+    "CONTENT_UPOS",
     "content_mask",
+    "content_pos_mask",
+    "light_verbs",
     "running_word_mask",
     "token_labels",
     "term_key",
@@ -61,6 +72,12 @@ TERM_UNITS: tuple[str, ...] = ("lemma", "form")
 
 #: Token kinds that can be content words (``number`` only on request).
 CONTENT_KINDS: frozenset[str] = frozenset({"word", "elision", "abbreviation", "acronym", "handle"})
+#: Parts of speech (UPOS, the model's) that make a content term.
+CONTENT_UPOS: frozenset[str] = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+#: The part of speech of numerals written as words.
+NUMERAL_UPOS = "NUM"
+#: Light verbs, out of term rankings by lemma (editable list).
+LIGHT_VERBS_FILE = "light_verbs.txt"
 #: Token kinds that are not running words (per-10k rates leave them out).
 _NON_WORD_KINDS: frozenset[str] = frozenset({"punct", "symbol", "emoticon", "url", "email"})
 
@@ -160,13 +177,47 @@ def _capitalised(tokens: pd.DataFrame) -> pd.Series:
     return capitalised_mask(tokens)
 
 
+def light_verbs() -> frozenset[str]:
+    """The lemmas of ``data/light_verbs.txt``."""
+    from ..wordlists import read_word_list
+
+    return read_word_list(LIGHT_VERBS_FILE)
+
+
+def content_pos_mask(tokens: pd.DataFrame, *, keep_numbers: bool = False) -> pd.Series:
+    """True where a word's part of speech makes it a term: see the module doc.
+
+    Names (:func:`capitalised_mask`) always are; a form the lexicon does not
+    know is too (most are names and rare content words). Each distinct form is
+    looked up once.
+    """
+    from ..postags import form_upos
+
+    if tokens.empty:
+        return pd.Series([], dtype=bool, index=tokens.index)
+    codes, forms = pd.factorize(tokens["text"].astype("string").fillna(""))
+    allowed = CONTENT_UPOS | ({NUMERAL_UPOS} if keep_numbers else set())
+    by_form = np.array([(u := form_upos(str(f))) is None or u in allowed for f in forms] + [True], dtype=bool)
+    ok = by_form[codes]
+    if "lemma" in tokens.columns:
+        lemma_codes, lemmas = pd.factorize(tokens["lemma"].astype("string").fillna("").str.lower())
+        light = light_verbs()
+        is_light = np.array([str(x) in light for x in lemmas] + [False], dtype=bool)[lemma_codes]
+        ok &= ~is_light
+    return pd.Series(ok, index=tokens.index) | _capitalised(tokens)
+
+
 def content_mask(tokens: pd.DataFrame, *, keep_numbers: bool = False) -> pd.Series:
     """Boolean mask of the content tokens of a ``tokens`` table (see module doc)."""
     allowed = tuple(CONTENT_KINDS) + (("number",) if keep_numbers else ())
     ok_kind = pd.Series(_is_kind(tokens, allowed), index=tokens.index)
     not_stop = ~tokens["is_stop"].astype(bool) | _capitalised(tokens)
     has_letter = _has_word_character(tokens["text"])
-    return (ok_kind & ~tokens["is_punct"].astype(bool) & not_stop & has_letter).astype(bool)
+    candidate = ok_kind & ~tokens["is_punct"].astype(bool) & not_stop & has_letter
+    out = candidate.copy()
+    if candidate.any():
+        out[candidate] = content_pos_mask(tokens.loc[candidate], keep_numbers=keep_numbers)
+    return out.astype(bool)
 
 
 def running_word_mask(tokens: pd.DataFrame) -> pd.Series:

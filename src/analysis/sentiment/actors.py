@@ -47,8 +47,12 @@ ACTOR_LABELS = ("PER", "ORG")
 _LEADING_ARTICLE = re.compile(r"^(?:il|lo|la|i|gli|le|l['’])\s*", re.IGNORECASE)
 
 
-def _sentence_docs(corpus: "Corpus", rows: list[tuple[str, int, int, int]], nlp: Any) -> list[Any]:
-    """Parses of the given sentences ``(doc_id, sent_id, start, end)``, on the corpus tokens, in one batch."""
+def _sentence_docs(corpus: "Corpus", rows: list[tuple[str, int, int, int]], nlp: Any, parses: Any = None) -> list[Any]:
+    """Parses of the given sentences ``(doc_id, sent_id, start, end)``, on the corpus tokens, in one batch.
+
+    With ``parses`` (a :class:`~analysis.syntax.parses.ParseStore`) the
+    sentences' shared parses are read, entities included (made there when missing).
+    """
     from ..syntax.tokenizer import doc_from_tokens
     from ..tokenization import tokenize
 
@@ -58,13 +62,18 @@ def _sentence_docs(corpus: "Corpus", rows: list[tuple[str, int, int, int]], nlp:
         for d, sid, a, b, text, kind in zip(tok["doc_id"], tok["sent_id"], tok["start"], tok["end"], tok["text"],
                                             tok["kind"]):
             by_sentence.setdefault((d, int(sid)), []).append(Token(int(a), int(b), str(text), str(kind)))
-    docs = []
+    docs, items = [], []
     for d, sid, a, b in rows:
         text = corpus.text(d)
         toks = [t for t in by_sentence.get((d, sid), []) if a <= t.start and t.end <= b]
         if not toks:
             toks = [Token(t.start + a, t.end + a, t.text, t.kind) for t in tokenize(text[a:b])]
-        docs.append(doc_from_tokens(nlp.vocab, text, toks, a, b))
+        if parses is not None:
+            items.append((text[a:b], [t._replace(start=t.start - a, end=t.end - a) for t in toks]))
+        else:
+            docs.append(doc_from_tokens(nlp.vocab, text, toks, a, b))
+    if parses is not None:
+        return parses.parse(items, entities=True)
     return list(nlp.pipe(docs))
 
 
@@ -74,7 +83,7 @@ def _canonical(name: str) -> str:
 
 def actor_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None, *,
                    model_entities: bool = True, scorer: SentimentScorer | None = None,
-                   analyzer: Any = None) -> pd.DataFrame:
+                   analyzer: Any = None, parses: Any = None) -> pd.DataFrame:
     """One row per mention of an actor, with the tone toward it and the tone of its sentence.
 
     ``entities`` maps alias → canonical name (default: ``entity_aliases.tsv``;
@@ -93,11 +102,12 @@ def actor_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | 
     (category), role (str: victim, subject, object or other;
     :func:`~analysis.sentiment.targets.mention_role`), tone_label (category:
     :func:`combined_tone`), sentence_polarity (float), sentence_label
-    (category: the sentence's tone by the scorer's analyzer).
+    (category: the sentence's tone by the scorer's analyzer). ``parses``: a
+    :class:`~analysis.syntax.parses.ParseStore` of parses shared with the other analyses.
     """
     _require_corpus(corpus)
     pats = _entity_patterns(entities)
-    sents = sentence_sentiment(corpus, scorer=scorer, analyzer=analyzer)
+    sents = sentence_sentiment(corpus, scorer=scorer, analyzer=analyzer, parses=parses)
     found: dict[int, list[tuple[int, int, str, str]]] = {}
     chosen: list[int] = []
     for k, r in enumerate(sents.itertuples(index=False)):
@@ -117,7 +127,7 @@ def actor_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | 
         nlp = load_nlp()
         keys = [(str(sents["doc_id"].iat[k]), int(sents["sent_id"].iat[k]), int(sents["start"].iat[k]),
                  int(sents["end"].iat[k])) for k in chosen]
-        for k, (d, sid, a, b), doc in zip(chosen, keys, _sentence_docs(corpus, keys, nlp)):
+        for k, (d, sid, a, b), doc in zip(chosen, keys, _sentence_docs(corpus, keys, nlp, parses)):
             spans = list(found[k])
             if model_entities:
                 for ent in doc.ents:

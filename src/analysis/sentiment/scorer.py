@@ -190,11 +190,14 @@ class SentimentScorer:
         """The lexicon's analysis of ``text``: polarity, subjectivity and every word that moved them (cached)."""
         return self.analyze_many([text])[0]
 
-    def analyze_many(self, texts: Sequence[str], tokens: Sequence[Sequence[Token] | None] | None = None) -> list[Analysis]:
+    def analyze_many(self, texts: Sequence[str], tokens: Sequence[Sequence[Token] | None] | None = None, *,
+                     parses: Any = None) -> list[Analysis]:
         """:meth:`analyze` of many texts, parsing the sentences that need the model in one batch.
 
         ``tokens[k]``, when given, must be exactly ``tokenize(texts[k])``
         (the corpus tokens of a sentence): the text is then not tokenized again.
+        ``parses`` (a :class:`~analysis.syntax.parses.ParseStore`): the names
+        filter reads the sentences' shared parses instead of tagging them itself.
         """
         self._check_names()
         if not isinstance(texts, (list, tuple)):
@@ -217,11 +220,11 @@ class SentimentScorer:
                 self._analyses.put(text, result)
                 out[k] = result
         if pending:
-            self._rescore_with_model_names(pending, lexicon)
+            self._rescore_with_model_names(pending, lexicon, parses)
         return [r if r is not None else (self._analyses.get(t) or pending[t][1]) for r, t in zip(out, texts)]
 
     def _rescore_with_model_names(self, pending: dict[str, tuple[Sequence[Token], Analysis, list[list[Token]]]],
-                                  lexicon: Lexicon) -> None:
+                                  lexicon: Lexicon, parses: Any = None) -> None:
         """Parse the candidate sentences of ``pending`` in one batch and score them again without their names."""
         items, owners = [], []
         for text, (toks, _, groups) in pending.items():
@@ -230,7 +233,7 @@ class SentimentScorer:
                 items.append((text[a:g[-1].end], [t._replace(start=t.start - a, end=t.end - a) for t in g]))
                 owners.append((text, a))
         spans: dict[str, list] = {text: [] for text in pending}
-        for (text, a), found in zip(owners, self.parser.parse(items)):
+        for (text, a), found in zip(owners, self.parser.parse(items, parses=parses)):
             spans[text] += [(x.start + a, x.end + a, x.reason) for x in found]
         for text, (toks, result, _) in pending.items():
             if spans[text]:
@@ -244,10 +247,11 @@ class SentimentScorer:
         """The tone of ``text`` by this scorer's analyzer, with the lexicon's analysis (its words)."""
         return self.score_many([text])[0]
 
-    def score_many(self, texts: Sequence[str], tokens: Sequence[Sequence[Token] | None] | None = None) -> list[Score]:
+    def score_many(self, texts: Sequence[str], tokens: Sequence[Sequence[Token] | None] | None = None, *,
+                   parses: Any = None) -> list[Score]:
         """:meth:`score` of many texts (``tokens`` as in :meth:`analyze_many`), the model run in one batch."""
         texts = list(texts)
-        analyses = self.analyze_many(texts, tokens)
+        analyses = self.analyze_many(texts, tokens, parses=parses)
         if self.analyzer == "lexicon":
             return [Score(a.polarity, a.subjectivity, a) for a in analyses]
         out: list[Score | None] = [self._scores.get(t) for t in texts]

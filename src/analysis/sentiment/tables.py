@@ -123,9 +123,9 @@ def _sentence_tokens(corpus: "Corpus") -> list[list[Token] | None]:
     return out
 
 
-def _sentence_scores(corpus: "Corpus", texts: list[str], scorer: SentimentScorer) -> list[Score]:
+def _sentence_scores(corpus: "Corpus", texts: list[str], scorer: SentimentScorer, parses: Any = None) -> list[Score]:
     """The scorer's :class:`Score` of every sentence text, reusing the corpus tokens (see :func:`_sentence_tokens`)."""
-    return scorer.score_many(texts, _sentence_tokens(corpus))
+    return scorer.score_many(texts, _sentence_tokens(corpus), parses=parses)
 
 
 def _require_corpus(corpus) -> None:
@@ -146,7 +146,8 @@ def _score_columns(scores: list[Score]) -> dict[str, pd.api.extensions.Extension
     }
 
 
-def sentence_sentiment(corpus: "Corpus", *, scorer: SentimentScorer | None = None, analyzer: Any = None) -> pd.DataFrame:
+def sentence_sentiment(corpus: "Corpus", *, scorer: SentimentScorer | None = None, analyzer: Any = None,
+                       parses: Any = None) -> pd.DataFrame:
     """One row per sentence.
 
     Columns: doc_id (str), sent_id (int), para_id (int), start, end (int:
@@ -154,12 +155,14 @@ def sentence_sentiment(corpus: "Corpus", *, scorer: SentimentScorer | None = Non
     subjectivity (float, [0, 1]), label (category: negative / neutral /
     positive), n_assessments (int: opinion words, emoji and cues the
     lexicon found). ``scorer`` and ``analyzer``: see the module docstring.
+    ``parses``: a :class:`~analysis.syntax.parses.ParseStore` whose parses the
+    names filter reads (and adds to), shared with the other analyses.
     """
     _require_corpus(corpus)
     scorer = scorer_for(scorer, analyzer)
     s = corpus.sentences
     texts = [corpus.text(d)[a:b] for d, a, b in zip(s["doc_id"], s["start"], s["end"])]
-    scores = _sentence_scores(corpus, texts, scorer)
+    scores = _sentence_scores(corpus, texts, scorer, parses)
     out = pd.DataFrame({
         "doc_id": s["doc_id"].astype("string").to_numpy(),
         "sent_id": s["sent_id"].astype("int64").to_numpy(),
@@ -409,12 +412,17 @@ def entity_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path |
 
 
 def entity_sentiment(corpus: "Corpus", entities: Mapping[str, str] | str | Path | None = None, *,
-                     scorer: SentimentScorer | None = None, analyzer: Any = None) -> pd.DataFrame:
+                     scorer: SentimentScorer | None = None, analyzer: Any = None,
+                     mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Tone of the sentences that mention each entity or topic, summarised.
 
     Columns: entity (str), n (int: sentences), n_documents (int),
     mean_polarity, mean_subjectivity (float), share_negative, share_neutral,
     share_positive (float). Sorted by n. The tone is the sentence's, not
-    necessarily the tone towards the entity.
+    necessarily the tone towards the entity. ``mentions`` is
+    :func:`entity_mentions`'s table, when already computed (e.g. read from
+    :mod:`analysis.results`).
     """
-    return _summarise(entity_mentions(corpus, entities, scorer=scorer, analyzer=analyzer), "entity")
+    if mentions is None:
+        mentions = entity_mentions(corpus, entities, scorer=scorer, analyzer=analyzer)
+    return _summarise(mentions, "entity")

@@ -613,27 +613,37 @@ class NameParser:
         """Forget the cached names."""
         self._cache.clear()
 
-    def parse(self, items: Sequence[tuple[str, Sequence[Token]]]) -> list[list[NameSpan]]:
+    def parse(self, items: Sequence[tuple[str, Sequence[Token]]], *, parses: Any = None) -> list[list[NameSpan]]:
         """Model names of each ``(text, tokens)`` (a sentence and its tokens, offsets into it), in one batch.
 
-        Only the tagger and the entity recogniser run (no dependency parse);
-        empty lists when the model is missing.
+        Only the tagger and the entity recogniser run (no dependency parse),
+        unless ``parses`` (a :class:`~analysis.syntax.parses.ParseStore`) is
+        given: the sentences' shared parses are then read (and made there when
+        missing). Empty lists when the model is missing.
         """
-        from ..syntax.tokenizer import doc_from_tokens
 
         out: list[list[NameSpan] | None] = [self._cache.get(text) for text, _ in items]
         todo = [k for k, r in enumerate(out) if r is None]
-        nlp = names_model() if todo else None
-        if todo and nlp is not None:
-            docs = [doc_from_tokens(nlp.vocab, items[k][0], items[k][1], 0, len(items[k][0])) for k in todo]
-            with nlp.select_pipes(enable=[p for p in ("tok2vec", "morphologizer", "ner") if p in nlp.pipe_names]):
-                for k, doc in zip(todo, nlp.pipe(docs)):
-                    spans = model_names(doc)
-                    if len(self._cache) >= self.maxsize:
-                        del self._cache[next(iter(self._cache))]
-                    self._cache[items[k][0]] = spans
-                    out[k] = spans
+        nlp = names_model() if todo and parses is None else None
+        if todo and (nlp is not None or parses is not None):
+            for k, doc in zip(todo, self._tagged(nlp, [items[k] for k in todo], parses)):
+                spans = model_names(doc)
+                if len(self._cache) >= self.maxsize:
+                    del self._cache[next(iter(self._cache))]
+                self._cache[items[k][0]] = spans
+                out[k] = spans
         return [r or [] for r in out]
+
+    @staticmethod
+    def _tagged(nlp: Any, items: Sequence[tuple[str, Sequence[Token]]], parses: Any) -> list[Any]:
+        """The ``Doc`` of each item with parts of speech and entities: the shared parses, or tagged here."""
+        from ..syntax.tokenizer import doc_from_tokens
+
+        if parses is not None:
+            return parses.parse(items, entities=True)
+        docs = [doc_from_tokens(nlp.vocab, text, toks, 0, len(text)) for text, toks in items]
+        with nlp.select_pipes(enable=[p for p in ("tok2vec", "morphologizer", "ner") if p in nlp.pipe_names]):
+            return list(nlp.pipe(docs))
 
     def names_in(self, text: str, groups: Sequence[Sequence[Token]]) -> list[NameSpan]:
         """Model names of the token ``groups`` (sentences) of ``text``, as offsets into ``text``."""
