@@ -144,15 +144,19 @@ $(VECTORS)/.done: $(PREPARED) training/vectors.py
 $(PRETRAINED): $(VECTORS)/.done training/syntax.cfg training/pretrain.py
 	$(TRAIN_ENV) $(PY) training/pretrain.py training/syntax.cfg $(TRAIN_OUT)/pretrain --vectors $(VECTORS)
 
-$(SYNTAX)/meta.json: $(PRETRAINED) training/syntax.cfg
+# spaCy writes model-best at every evaluation, so a run is finished only when its .done stamp exists (an
+# interrupted run trains again from the pretrained weights; the steps before it are kept).
+$(TRAIN_OUT)/syntax/.done: $(PRETRAINED) training/syntax.cfg
 	$(TRAIN_ENV) $(PY) -m spacy train training/syntax.cfg --output $(TRAIN_OUT)/syntax \
 	  --paths.vectors $(VECTORS) --paths.init_tok2vec $(PRETRAINED)
+	@touch $@
 
-$(NER)/meta.json: $(PRETRAINED) training/ner.cfg
+$(TRAIN_OUT)/ner/.done: $(PRETRAINED) training/ner.cfg
 	$(TRAIN_ENV) $(PY) -m spacy train training/ner.cfg --output $(TRAIN_OUT)/ner \
 	  --paths.vectors $(VECTORS) --paths.init_tok2vec $(PRETRAINED)
+	@touch $@
 
-$(MODEL_DIR)/meta.json: $(SYNTAX)/meta.json $(NER)/meta.json training/assemble.py training/measure.py
+$(MODEL_DIR)/meta.json: $(TRAIN_OUT)/syntax/.done $(TRAIN_OUT)/ner/.done training/assemble.py training/measure.py
 	$(PY) training/assemble.py $(SYNTAX) $(NER) $(MODEL_DIR) --inputs $(PREPARED)
 	$(PY) training/measure.py $(MODEL_DIR)
 

@@ -85,7 +85,9 @@ def targets(shared_data):
     return {s: ev.evaluate_target_sets(shared_data, sets=s) for s in ("tuned", "never-read", "blind-b")}
 
 
-@pytest.mark.parametrize("sets, accuracy, f1", [("tuned", 0.81, 0.38), ("never-read", 0.71, 0.37), ("blind-b", 0.84, 0.49)])
+# Model version 2 against version 1 (accuracy, macro-F1): tuned 0.841/0.406 (0.823/0.396), never-read 0.757/0.449
+# (0.719/0.381), blind-b 0.835/0.487 (0.857/0.513: two mentions of 91)
+@pytest.mark.parametrize("sets, accuracy, f1", [("tuned", 0.83, 0.40), ("never-read", 0.75, 0.44), ("blind-b", 0.83, 0.48)])
 def test_tone_toward_actors_is_more_accurate_than_sentence_cooccurrence(targets, sets, accuracy, f1):
     """Floors just under the figures measured with the shipped pipeline (README)."""
     parse, sentence = targets[sets]["target_tone_parse"], targets[sets]["target_tone_sentence"]

@@ -127,7 +127,7 @@ def test_model_meets_its_floors_on_text_it_never_saw(shared_data, nlp):
     if not (shared_data / ISDT_DEV).exists() or not (shared_data / KIND_DEV).exists():
         pytest.skip("UD ISDT dev or KIND Wikinews dev absent")
     ud = syntax_scores(nlp, read_ud(shared_data / ISDT_DEV))
-    assert ud["upos"] >= 0.94 and ud["uas"] >= 0.85 and ud["las"] >= 0.80, ud
+    assert ud["upos"] >= 0.95 and ud["uas"] >= 0.855 and ud["las"] >= 0.80, ud
     ner = entity_scores(nlp, read_kind(shared_data / KIND_DEV, "kind-wn-dev"))
     assert ner["f1"] >= NER_FLOOR, ner
     stored = model_meta()["performance_measured"]
@@ -135,6 +135,6 @@ def test_model_meets_its_floors_on_text_it_never_saw(shared_data, nlp):
     assert json.dumps(stored)  # serialisable
 
 
-#: Entity F1 floor on KIND Wikinews dev, just under the measured 0.676 (see the README: below the
+#: Entity F1 floor on KIND Wikinews dev, just under the measured 0.709 (see the README: below the
 #: 0.80 the pipeline was asked for; a regression floor, not the target).
-NER_FLOOR = 0.665
+NER_FLOOR = 0.70

@@ -44,8 +44,26 @@ def introduced_clause(doc: Document, start: int) -> bool:
     return bool((before and before[-1].lower() in ("che", "di")) or (after and after[0].lower() in ("di", "d'")))
 
 
+#: Words before "che" that make its clause a call for something to happen: "È ora che i leader riconoscano …".
+_CALL_WORDS = frozenset({"ora", "tempo", "bisogna", "occorre", "serve", "necessario", "indispensabile", "urgente",
+                         "auspicabile", "importante", "giusto", "opportuno", "tocca"})
+
+
+def called_for(doc: Document, sent: Sentence, cue: Cue) -> bool:
+    """A cue in the clause of "è ora che", "bisogna che" …: a call for someone to speak, not a report."""
+    for k in range(cue.first - 1, max(sent.t0, cue.first - 8) - 1, -1):
+        if doc.tokens[k].text in (",", ";", ":", "(", ")") or doc.tokens[k].text in DASHES:
+            return False
+        if doc.low[k] in ("che", "ch'"):
+            return k > sent.t0 and doc.low[k - 1] in _CALL_WORDS
+    return False
+
+
 def hypothetical(doc: Document, sent: Sentence, cue: Cue) -> bool:
-    """A cue in the future or conditional inside a "se" clause: a condition, not a report."""
+    """A cue in the future or conditional inside a "se" clause: a condition, not a report; or a call
+    (:func:`called_for`)."""
+    if cue.form == "finite" and called_for(doc, sent, cue):
+        return True
     if cue.form != "finite" or not doc.low[cue.head].endswith(_FUTURE_OR_CONDITIONAL):
         return False
     for k in range(cue.first - 1, max(sent.t0, cue.first - 10) - 1, -1):

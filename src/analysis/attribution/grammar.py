@@ -41,11 +41,22 @@ def governing_verb(t: Any) -> Any | None:
     """The verb whose subject a clause shares: head of a coordination, control or gerund clause."""
     seen = 0
     while t.dep_ in _SHARED_SUBJECT_DEPS and t.head.i != t.i and seen < 6:
+        if t.dep_ == "advcl" and _finite_subordinate(t):
+            return None  # "Quando X e Y avevano chiesto …, il ministro …": a finite clause has its own subject
         t = t.head
         seen += 1
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
+
+
+def _finite_subordinate(t: Any) -> bool:
+    """A finite clause opened by a conjunction ("quando avevano chiesto", "mentre dice"), not a gerund or "per dire"."""
+    finite = "Fin" in t.morph.get("VerbForm") or any(
+        c.dep_ in ("aux", "aux:pass", "cop") and ("Fin" in c.morph.get("VerbForm")
+                                                  or not c.lower_.endswith(("re", "r", "ndo", "to", "ta", "ti", "te")))
+        for c in t.children)
+    return finite and any(c.dep_ == "mark" and c.pos_ == "SCONJ" for c in t.children)
 
 
 def _children(t: Any, deps: frozenset[str] | set[str]) -> Iterator[Any]:
@@ -113,8 +124,8 @@ def subject_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[tuple[int,
     "… spiegando che …" (gerund) → the subject of the main verb.
     """
     t = p.token(verb_i)
-    for _ in range(6):
-        subjects = list(_children(t, SUBJECT_DEPS))
+    for step in range(6):
+        subjects = [s for s in _children(t, SUBJECT_DEPS) if not (step and _unsure_postposed(t, s))]
         if subjects:
             subj = subjects[0]
             if norm(subj.text) in _RELATIVE_SUBJECTS and t.dep_ == "acl:relcl":
@@ -144,6 +155,13 @@ def subject_of(doc: Document, p: SentenceParse, verb_i: int) -> tuple[tuple[int,
             return None
         t = gov
     return None
+
+
+def _unsure_postposed(verb: Any, subj: Any) -> bool:
+    """A subject after the verb of an oblique relative clause ("…, in cui ringrazia Kim Jong Un … e promette …"):
+    as often the object as the subject, so a verb coordinated with it does not take it as its own."""
+    return subj.i > verb.i and verb.dep_ == "acl:relcl" and any(
+        norm(c.text) in _RELATIVE_SUBJECTS and c.dep_ in ("obl", "nmod") for c in verb.children)
 
 
 def _phrase(p: SentenceParse, head: Any) -> tuple[tuple[int, int], int] | None:

@@ -109,12 +109,16 @@ def verb_forms(lemma: str, *, isc: bool = False, participle: str = "", remote: s
         gerund, part = stem + "endo", stem + "ito"
     else:
         return forms
+    if len(stem) < 2:
+        # "dire": the regular pattern gives "de", "dono", "diva", words of their own; the data file lists its forms
+        finite, gerund = [remote, remote[:-1] + "ero"] if remote else [], ""
     if remote and conj == "are":
         finite += [remote, remote[:-1] + "ero"]
     part = participle or part
     for f in [part[:-1] + e for e in "oaie"]:
         forms[f] = "participle"
-    forms[gerund] = "gerund"
+    if gerund:
+        forms[gerund] = "gerund"
     for f in finite:
         forms[f] = "finite"
     return forms

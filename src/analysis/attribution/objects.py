@@ -12,7 +12,7 @@ from .rows import (
     CLAUSE_ENDS, DASHES, OPENING, TIME_WORDS, Attribution, State, clause_end, content_of, skip_adverbs,
     skip_parenthesis_end, tok_span,
 )
-from .speakers import describe, np_tags, sentence_subject
+from .speakers import can_speak, describe, np_tags, sentence_subject
 from .subjects import relative_antecedent, speaker_left
 
 __all__ = ["object_end", "OBJECT_STOPS", "object_report", "predicate_report"]
@@ -103,6 +103,8 @@ def object_report(doc: Document, sent: Sentence, cue: Cue, state: State | None =
     end = object_end(doc, sent, k)
     if end - k < 2:
         return []
+    if cue.lemma == "denunciare" and _first_noun_speaks(doc, k, end):
+        return []  # "ha denunciato (in stato di irreperibilità) i coniugi …": a complaint at law against people
     if end < sent.t1 and doc.tokens[end].text == ":" and end + 1 >= sent.t1:
         return []  # "Un portavoce ha commentato quanto è accaduto:": the words follow in the next sentence
     content = content_of(doc, doc.tokens[k].start, doc.tokens[end - 1].end)
@@ -111,6 +113,17 @@ def object_report(doc: Document, sent: Sentence, cue: Cue, state: State | None =
     kind, span = content
     return [Attribution(sent.sent_id, kind, span, speaker, tok_span(doc, cue.first, cue.last + 1), cue.lemma, cue.stance,
                         None, head=doc.tokens[cue.head].start)]
+
+
+_ARTICLES = frozenset({"il", "lo", "la", "l'", "l’", "i", "gli", "le", "un", "uno", "una", "un'"})
+
+
+def _first_noun_speaks(doc: Document, k: int, end: int) -> bool:
+    """Does the first noun with an article in tokens ``[k, end)`` name people ("i coniugi", "il sindaco")?"""
+    for m in range(k, end - 1):
+        if doc.low[m] in _ARTICLES:
+            return can_speak(doc, m + 1, m + 2)
+    return False
 
 
 def predicate_report(doc: Document, sent: Sentence, cue: Cue) -> list[Attribution]:

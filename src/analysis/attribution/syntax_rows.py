@@ -66,6 +66,13 @@ def _reconciled(doc: Document, sent: Sentence, cue: Cue, subject: tuple[int, int
     return describe(doc, *subject)
 
 
+def _inside_own_report(doc: Document, cue: Cue, speaker, sent_rows) -> bool:
+    """Is the cue inside the content of a report by the same speaker ("ha rivelato di aver chiesto …")?"""
+    start = doc.tokens[cue.first].start
+    return any(r.content[0] <= start < r.content[1] and r.speaker is not None and speaker is not None
+               and (r.speaker.start, r.speaker.end) == (speaker.start, speaker.end) for r in sent_rows)
+
+
 def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sent_rows, next_cue: Cue | None = None,
                according_starts: tuple[int, ...] = ()) -> list[Attribution]:
     """The row of a cue whose report the parse shows: its speaker from the parse (the subject, or the one
@@ -97,6 +104,8 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
     if speaker is None:
         return []  # the parse shows a report, but nobody to say it: left to the surface readers
     if frame.kind == "object":
+        if _inside_own_report(doc, cue, speaker, sent_rows):
+            return []  # "ha rivelato di aver chiesto … la vendita delle dosi": part of what was revealed
         # "ha annunciato le dimissioni, attese da giorni": the object up to the end of its clause
         end = object_end(doc, sent, i0)
         if i1 > end and doc.tokens[end].text == "," and all(doc.low[k] not in OBJECT_STOPS for k in range(end, i1)):
@@ -121,8 +130,8 @@ def syntax_row(doc: Document, sent: Sentence, cue: Cue, frame, state: State, sen
         channel = None
     else:
         marker = Marker(kind, m, None, None)
-        if next_cue is not None and cue.last < next_cue.first < i1:
-            i1 = m + 1  # the parse runs the clause over the next report ("… e altri affermano che …"): let it stop
+        if next_cue is not None and cue.last < next_cue.first <= i1:
+            i1 = m + 1  # the parse runs the clause over or up to the next report ("… e altri affermano che …"): let it stop
         found = forward_content(doc, sent, cue, marker, next_cue, speaker, according_starts,
                                 min_end=doc.tokens[i1 - 1].end)
         if found is None:

@@ -166,6 +166,18 @@ def _case_words(tok: Any) -> set[str]:
     return {c.text.lower().rstrip("'’") for c in tok.children if c.dep_ == "case"}
 
 
+_AGENT_CASES = frozenset({"da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"})
+
+
+def _is_agent(tok: Any) -> bool:
+    """The agent of a passive, however the parse labels it: "obl:agent", or an "obl" opened by "da" on a verb
+    with a passive auxiliary or subject ("arrestati [dalla polizia]": parsers disagree on the label)."""
+    if tok.dep_ == "obl:agent":
+        return True
+    return tok.dep_ == "obl" and bool(_case_words(tok) & _AGENT_CASES) and any(
+        c.dep_ in ("aux:pass",) + _PASSIVE_SUBJECTS for c in tok.head.children)
+
+
 def _modifiers(ctx: _Context, tok: Any, relation: str, receiver: str = "all") -> Iterator[ToneWord]:
     """Evaluative adjectives and adverbs that modify ``tok`` ("la *disastrosa* gestione", "ha gestito *male*")."""
     for c in tok.children:
@@ -399,7 +411,7 @@ def tone_toward(doc: Any, start: int, end: int, *, lexicon: Lexicon | None = Non
             words += _shared_subject(ctx, head, passive=True)
         elif role.dep_ in _OBJECTS:
             words += object_words(ctx, head)
-        elif role.dep_ == "obl:agent":
+        elif _is_agent(role):
             words += agent_words(ctx, head)
         elif role.dep_ == "obl" and _case_words(role) & _TARGET_CASES and word_class(head) == "judge":
             p = ctx.polarity(head)
@@ -500,7 +512,7 @@ def mention_role(doc: Any, start: int, end: int) -> MentionRole:
         return "victim"
     if dep == "nmod" and kind in ("harm", "suffer") and "parte" not in _case_words(tok):
         return "victim"
-    if dep in _SUBJECTS + _PASSIVE_SUBJECTS or dep == "obl:agent":
+    if dep in _SUBJECTS + _PASSIVE_SUBJECTS or _is_agent(tok):
         return "subject"
     if dep in _OBJECTS:
         return "object"
