@@ -1,6 +1,7 @@
 # The workbook's commands. Each target sets up .venv/ itself when needed.
 #   make report [SEEDS=dir] [OUT=dir]   run every notebook, write figures and HTML reports
-#   make test                           unit tests + every notebook executed on seeds/
+#   make test                           code checks, unit tests + every notebook executed on seeds/
+#   make check                          code checks only: ruff (lint, import order) and mypy (types)
 #   make lab [SEEDS=dir] [OUT=dir]      JupyterLab on notebooks/ (notebooks read SEEDS, write OUT/figures)
 #   make app [SEEDS=dir] [PORT=8866]    the explorers (05_explore) as a Voila app
 #   make eval                           measure accuracy on ../shared/data (when present)
@@ -23,7 +24,7 @@ FORMAT ?= parquet
 ENGINE ?= local
 PORT   ?= 8866
 
-.PHONY: help report test lab app eval ablation run bench bench-report venv test-deps chromium clean model sentiment-model pos-lexicon git-filter FORCE
+.PHONY: help report test check lab app eval ablation run bench bench-report venv test-deps chromium clean model sentiment-model pos-lexicon git-filter FORCE
 .DEFAULT_GOAL := help
 
 help:
@@ -86,7 +87,12 @@ chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } \
 	  || echo "note: Chromium not installed; the browser test will be skipped"
 
-test: $(VENV)/.installed-test chromium
+# Code checks (settings in pyproject.toml): ruff's lint rules and import order, mypy's types of src/analysis.
+check: $(VENV)/.installed-test
+	$(PY) -m ruff check src tests bench training
+	$(PY) -m mypy
+
+test: check chromium
 	$(PY) -m pytest
 
 # The notebooks read WORKBOOK_SEEDS and WORKBOOK_OUT when their parameters are None

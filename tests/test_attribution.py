@@ -6,7 +6,10 @@ import pytest
 
 from analysis import corpus_from_texts
 from analysis.attribution import (
-    COLUMNS, canonicalize_speakers, extract_attributions, extract_document_attributions,
+    COLUMNS,
+    canonicalize_speakers,
+    extract_attributions,
+    extract_document_attributions,
 )
 from conftest import SEED_ID
 

@@ -6,8 +6,18 @@ import json
 import pytest
 
 from analysis.evaluation.attribution import (
-    GOLD_DIR, REALNEWS_SPLITS, TYPES, blind_sample, fresh_sample, checkthat_sentences, kind_sample, ud_sample, load_dev_gold, load_realnews_gold,
-    load_seed_gold, score,
+    GOLD_DIR,
+    REALNEWS_SPLITS,
+    TYPES,
+    blind_sample,
+    checkthat_sentences,
+    fresh_sample,
+    kind_sample,
+    load_dev_gold,
+    load_realnews_gold,
+    load_seed_gold,
+    score,
+    ud_sample,
 )
 from analysis.evaluation.kind import kind_sentences
 

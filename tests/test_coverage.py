@@ -18,7 +18,11 @@ import pytest
 from analysis import coverage, load_corpus
 from analysis.attribution import extract_attributions
 from analysis.coverage_plots import (
-    plot_articles_over_time, plot_outlet_keyness, plot_share_of_voice, plot_tone_over, plot_top_speakers,
+    plot_articles_over_time,
+    plot_outlet_keyness,
+    plot_share_of_voice,
+    plot_tone_over,
+    plot_top_speakers,
 )
 from analysis.figures import category_colours
 from analysis.paths import NOTEBOOKS_DIR

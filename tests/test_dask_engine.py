@@ -9,7 +9,6 @@ import pytest
 from analysis import load_corpus
 from analysis.batch import run_local
 from analysis.dask_engine import cluster_client, run_dask
-
 from test_batch import make_seeds, read_tables
 
 

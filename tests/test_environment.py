@@ -16,6 +16,7 @@ import yaml
 
 from analysis.paths import PROJECT_ROOT
 
+
 def _norm(name: str) -> str:
     """PEP 503 normalisation: case-insensitive, runs of -_. are one '-'."""
     return re.sub(r"[-_.]+", "-", name).lower()

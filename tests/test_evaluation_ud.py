@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.evaluation import evaluation_modules
-from analysis.evaluation import ud
+from analysis.evaluation import evaluation_modules, ud
 
 # Our own three-sentence CoNLL-U (not from any treebank), to test the method.
 SAMPLE = """# sent_id = a

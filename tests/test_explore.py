@@ -15,8 +15,7 @@ from bs4 import BeautifulSoup
 
 from analysis import corpus_from_texts, load_corpus
 from analysis.attribution import extract_attributions
-from analysis.explore import build_index, explorer
-from analysis.explore import queries
+from analysis.explore import build_index, explorer, queries
 from analysis.explore.markup import article_html, table_html
 from analysis.keywords import collocates
 from multi_corpus import write_multi_corpus

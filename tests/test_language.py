@@ -6,7 +6,10 @@ import csv
 import pytest
 
 from analysis.language import (
-    ITALIAN_THRESHOLD, detect_language, normalize_language_code, resolve_language,
+    ITALIAN_THRESHOLD,
+    detect_language,
+    normalize_language_code,
+    resolve_language,
 )
 
 OTHER = {

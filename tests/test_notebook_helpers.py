@@ -5,9 +5,8 @@ import re
 import warnings
 
 import pandas as pd
-from bs4 import BeautifulSoup
-
 import pytest
+from bs4 import BeautifulSoup
 
 from analysis import corpus_from_texts
 from analysis.notebooks import chosen_documents, table_html, workbook_folders

@@ -11,7 +11,6 @@ from analysis import load_corpus
 from analysis import results as results_module
 from analysis.boilerplate import BoilerplateSettings
 from analysis.results import CACHE_FOLDER, ResultCache, ResultSettings, load_results
-
 from test_batch import _plain, make_seeds
 
 SITE_LINE = "Il Corriere di Modena racconta la provincia ogni giorno dal 1991"
@@ -71,8 +70,13 @@ def test_documents_equal_load_corpus_metadata_included(seeds, computed):
 def test_analysis_tables_equal_the_analysis_functions(seeds, computed):
     from analysis.attribution import extract_attributions
     from analysis.keywords import entity_mentions, ngrams, term_frequencies
-    from analysis.sentiment import (actor_mentions, document_sentiment, paragraph_sentiment, sentence_assessments,
-                                    sentence_sentiment)
+    from analysis.sentiment import (
+        actor_mentions,
+        document_sentiment,
+        paragraph_sentiment,
+        sentence_assessments,
+        sentence_sentiment,
+    )
     from analysis.sentiment import entity_mentions as entity_sentences
 
     results, _ = computed

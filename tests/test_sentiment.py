@@ -9,10 +9,24 @@ import pytest
 
 from analysis import corpus_from_texts
 from analysis.sentiment import (
-    attribution_sentiment, document_sentiment, entity_mentions, entity_sentiment, paragraph_sentiment,
-    polarity_label, read_entity_aliases, sentence_assessments, sentence_sentiment, source_sentiment,
+    attribution_sentiment,
+    document_sentiment,
+    entity_mentions,
+    entity_sentiment,
+    paragraph_sentiment,
+    polarity_label,
+    read_entity_aliases,
+    sentence_assessments,
+    sentence_sentiment,
+    source_sentiment,
 )
-from analysis.sentiment.plots import driver_table, plot_drivers, plot_group_tone, plot_paragraph_scores, plot_sentence_arc
+from analysis.sentiment.plots import (
+    driver_table,
+    plot_drivers,
+    plot_group_tone,
+    plot_paragraph_scores,
+    plot_sentence_arc,
+)
 
 TEXTS = {
     "a": "La Russia ha lanciato un attacco terribile contro l'Ucraina. Mosca minaccia nuove sanzioni.\n\n"

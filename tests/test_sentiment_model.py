@@ -13,7 +13,13 @@ from analysis.sentiment import SentimentScorer, sentence_assessments, sentence_s
 from analysis.textblob_it import TextBlobIT, TrainedAnalyzer, analyze
 from analysis.textblob_it.features import NgramBlock, char_terms, word_terms
 from analysis.textblob_it.model import (
-    MODEL_PATH, LinearHead, SentimentModel, load_model, polarity_class, polarity_score, stretch,
+    MODEL_PATH,
+    LinearHead,
+    SentimentModel,
+    load_model,
+    polarity_class,
+    polarity_score,
+    stretch,
 )
 from analysis.tokenization import tokenize
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 import pytest
 
 from analysis import corpus_from_texts
-from analysis.sentiment import add_names, clear_user_names, sentence_assessments, sentence_sentiment
+from analysis.sentiment import SentimentScorer, add_names, clear_user_names, sentence_assessments, sentence_sentiment
 from analysis.sentiment.names import MODEL_REASONS, read_names, surface_names
 from analysis.syntax import MODEL_DIR
 from analysis.textblob_it import TextBlobIT, analyze
-from analysis.sentiment import SentimentScorer
 from analysis.textblob_it.lexicon import load_lexicon
 from analysis.textblob_it.names import curated_names
 from analysis.tokenization import tokenize

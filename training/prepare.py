@@ -38,13 +38,21 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-from analysis.evaluation.splits import (DICE_FILE, KIND_DIR, KIND_FILES, UD_DIR, UD_FILES, dice_articles, dice_role,
-                                       kind_role, ud_role)
+from analysis.evaluation.splits import (
+    DICE_FILE,
+    KIND_DIR,
+    KIND_FILES,
+    UD_DIR,
+    UD_FILES,
+    dice_articles,
+    dice_role,
+    kind_role,
+    ud_role,
+)
 from analysis.paths import SHARED_DATA_DIR
 from analysis.segmentation import split_sentences
-from analysis.tokenization import tokenize
 from analysis.syntax.conllu import entities_doc, kind_our_tokens, our_tokens, read_kind, read_ud, syntax_doc
-
+from analysis.tokenization import tokenize
 
 #: Relation subtypes used only by the tweet or translated treebanks (not by the
 #: news and legal ones, ParTUT and VIT) are trained as their base relation.

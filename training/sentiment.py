@@ -43,11 +43,15 @@ from analysis.evaluation import sentiment as ev  # noqa: E402
 from analysis.paths import SHARED_DATA_DIR  # noqa: E402
 from analysis.sentiment import SentimentScorer  # noqa: E402
 from analysis.textblob_it.analyzer import Analysis  # noqa: E402
-from analysis.textblob_it.features import char_terms, word_terms  # noqa: E402
+from analysis.textblob_it.features import NgramBlock, char_terms, word_terms  # noqa: E402
 from analysis.textblob_it.model import (  # noqa: E402
-    MODEL_PATH, LinearHead, ModelSettings, SentimentModel, feature_matrix, polarity_class,
+    MODEL_PATH,
+    LinearHead,
+    ModelSettings,
+    SentimentModel,
+    feature_matrix,
+    polarity_class,
 )
-from analysis.textblob_it.features import NgramBlock  # noqa: E402
 from analysis.tokenization import Token, tokenize  # noqa: E402
 
 POLARITY_CLASSES = ("negative", "neutral", "positive")

@@ -66,10 +66,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import readers
-from .readers import SeedFile, SeedPlan, plan_seeds
 from .boilerplate import BoilerplateSettings
 from .corpus import DOCUMENT_COLUMNS, Corpus, RawDocument, build_corpus
 from .errors import AnalysisError
+from .readers import SeedFile, SeedPlan, plan_seeds
 
 __all__ = [
     "OutputFormat",

@@ -70,7 +70,7 @@ def _warning_line(message, category, filename, lineno, line=None) -> str:  # typ
 
 def _is_text(column: pd.Series) -> bool:
     dtype = column.dtype
-    return isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype) or dtype == object
+    return isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)
 
 
 def _number(value: float) -> str:

@@ -59,7 +59,13 @@ import pyarrow.parquet as pq
 
 from . import batch, readers
 from .batch import (
-    DEFAULT_PARTITION_BYTES, TABLES, AnalysisSteps, CorpusAssembler, RunSummary, analyze_documents, to_arrow,
+    DEFAULT_PARTITION_BYTES,
+    TABLES,
+    AnalysisSteps,
+    CorpusAssembler,
+    RunSummary,
+    analyze_documents,
+    to_arrow,
 )
 from .boilerplate import BoilerplateSettings, empty_boilerplate, find_boilerplate
 from .corpus import DEFAULT_BOILERPLATE, Corpus, RawDocument, raw_frame

@@ -18,7 +18,7 @@ from .lexicon import CHANNEL_NOUNS, SOURCE_NOUNS
 from .rows import CLAUSE_ENDS, DASHES, OPENING, TIME_WORDS, Attribution, State, content_of, tok_span
 from .speakers import can_speak, describe, is_speakerlike, left_np, np_tags, right_np, sentence_subject
 from .subjects import speaker_after, with_apposition_right
-from .tags import A, DA, DET, DI, PREP, is_adverb_word
+from .tags import DA, DET, DI, PREP, A, is_adverb_word
 
 __all__ = ["clause_opening", "according"]
 

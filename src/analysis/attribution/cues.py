@@ -19,11 +19,19 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..lemmatization import lemmatize
 from ..postags import word_tag
 from .document import Document, Sentence
-from ..lemmatization import lemmatize
-from .lexicon import FORM_KINDS, LEMMA_PREFIXES, MAX_CUE_WORDS, REFLEXIVE_LEMMAS, SPEECH_LEMMAS, SPEECH_VERBS, SpeechVerb
-from .tags import DA, DET, DI, A, PREP, is_adverb_word
+from .lexicon import (
+    FORM_KINDS,
+    LEMMA_PREFIXES,
+    MAX_CUE_WORDS,
+    REFLEXIVE_LEMMAS,
+    SPEECH_LEMMAS,
+    SPEECH_VERBS,
+    SpeechVerb,
+)
+from .tags import DA, DET, DI, PREP, A, is_adverb_word
 
 __all__ = ["Cue", "FormKind", "find_cues"]
 

@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import Corpus
+from ..syntax.model import load_nlp
 from ..tokenization import Token
 from .canonical import alias_map, canonicalize_speakers, document_name_candidates
 from .document import Document
-from ..syntax.model import load_nlp
 from .find import AttributionSettings, find_attributions
 from .profile import entity_typed, gender_of
 from .resolution import Resolution, resolve_speakers

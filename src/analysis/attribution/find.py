@@ -40,8 +40,16 @@ from .document import Document
 from .filters import OPINION_LEMMAS, after_che, introduced_clause, plausible
 from .grammar import is_verb, person_of
 from .parse import parse_sentences
-from .readers import (CUE_READERS, DOCUMENT_READERS, SENTENCE_READERS, AttributionSettings, Context, Reader,
-                      cue_blocked, split_inserted)
+from .readers import (
+    CUE_READERS,
+    DOCUMENT_READERS,
+    SENTENCE_READERS,
+    AttributionSettings,
+    Context,
+    Reader,
+    cue_blocked,
+    split_inserted,
+)
 from .rows import Attribution
 from .subjects import speaker_before_colon
 

@@ -15,7 +15,7 @@ def link_sources(doc: Document, rows: list[Attribution]) -> list[Attribution]:
     """Nested sourcing: an outer source becomes the inner attribution's ``via`` and stays a row of its own
     ("Secondo l'agenzia TASS, il ministro ha dichiarato …": a TASS row and the minister's row via TASS)."""
     drop: set[int] = set()
-    for n, outer in enumerate(rows):
+    for outer in rows:
         if outer.reporting:
             # "Lo riporta X": the attributions of the sentences before it in its paragraph
             para = outer.extra.get("paragraph")

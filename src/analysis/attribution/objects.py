@@ -9,8 +9,17 @@ from .cues import Cue
 from .document import Document, Sentence
 from .quotes import quote_word_count
 from .rows import (
-    CLAUSE_ENDS, DASHES, OPENING, TIME_WORDS, Attribution, State, clause_end, content_of, skip_adverbs,
-    skip_parenthesis_end, tok_span,
+    CLAUSE_ENDS,
+    DASHES,
+    OPENING,
+    TIME_WORDS,
+    Attribution,
+    State,
+    clause_end,
+    content_of,
+    skip_adverbs,
+    skip_parenthesis_end,
+    tok_span,
 )
 from .speakers import can_speak, describe, np_tags, sentence_subject
 from .subjects import relative_antecedent, speaker_left

@@ -9,7 +9,14 @@ from .according_content import according_content
 from .cues import Cue
 from .document import Document, Sentence
 from .rows import (
-    OPENING, Attribution, State, clause_end, content_of, is_preceded_by_preposition, skip_adverbs, tok_span,
+    OPENING,
+    Attribution,
+    State,
+    clause_end,
+    content_of,
+    is_preceded_by_preposition,
+    skip_adverbs,
+    tok_span,
 )
 from .speakers import can_speak, describe, left_np, right_np
 from .tags import DA, DET

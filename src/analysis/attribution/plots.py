@@ -7,8 +7,8 @@ Figures are returned, not saved: the notebook saves them with
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
-from matplotlib.ticker import MaxNLocator
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from ..figures import PALETTE
 from .canonical import country_of

@@ -12,7 +12,17 @@ from .cues import Cue
 from .document import Document, Sentence
 from .quotes import Quote, quote_word_count
 from .rows import (
-    CLOSING, DASHES, OPENING, TIME_WORDS, Attribution, State, content_of, extend_over_quote, tok_span, trim, words_in,
+    CLOSING,
+    DASHES,
+    OPENING,
+    TIME_WORDS,
+    Attribution,
+    State,
+    content_of,
+    extend_over_quote,
+    tok_span,
+    trim,
+    words_in,
 )
 from .speakers import can_speak, np_tags, right_np
 from .subjects import speaker_after, speaker_right, with_apposition_right

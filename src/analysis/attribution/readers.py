@@ -29,10 +29,10 @@ from .channels import attach_channels, channel_at
 from .cleft import cleft
 from .clitic import clitic
 from .colon import colon, quote_after_colon_cue
-from .floating import floating_quotes
 from .cues import Cue
 from .document import Document, Sentence
 from .filters import hypothetical
+from .floating import floating_quotes
 from .forward import find_marker, forward, quote_colon_subject
 from .frames import ABILITY, verb_frame
 from .nesting import link_sources

@@ -33,8 +33,7 @@ from typing import Iterable, Literal
 
 from .document import Document
 from .gender import PRONOUNS, first_name_gender, is_first_name
-from .lexicon import (COUNTRY_NAMES, GENERIC_PERSON_NOUNS, INSTITUTIONS, MEDIA, PERSON_NOUNS, ROLE_SYNONYMS, ROLES,
-                      norm)
+from .lexicon import COUNTRY_NAMES, GENERIC_PERSON_NOUNS, INSTITUTIONS, MEDIA, PERSON_NOUNS, ROLE_SYNONYMS, ROLES, norm
 from .speakers import SpeakerInfo, is_person_noun, np_tags
 from .tags import DI, NAME_PARTICLES
 

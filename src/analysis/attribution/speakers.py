@@ -15,8 +15,18 @@ from dataclasses import dataclass
 from ..lemmatization import is_known_word
 from .document import Document, Sentence
 from .lexicon import (
-    ANONYMOUS, CHANNEL_NOUNS, COUNTRY_ADJECTIVES, COUNTRY_METONYMS, COUNTRY_NAMES, INSTITUTIONS, MEDIA,
-    PERSON_NOUNS, ROLES, SOURCE_NOUNS, Entity, norm,
+    ANONYMOUS,
+    CHANNEL_NOUNS,
+    COUNTRY_ADJECTIVES,
+    COUNTRY_METONYMS,
+    COUNTRY_NAMES,
+    INSTITUTIONS,
+    MEDIA,
+    PERSON_NOUNS,
+    ROLES,
+    SOURCE_NOUNS,
+    Entity,
+    norm,
 )
 from .tags import NAME_PARTICLES, tag
 

@@ -13,7 +13,15 @@ from .cues import Cue
 from .document import Document, Sentence
 from .lexicon import CHANNEL_NOUNS
 from .rows import (
-    CLAUSE_ENDS, CLOSING, DASHES, OPENING, TIME_WORDS, Attribution, State, is_preceded_by_preposition, skip_det,
+    CLAUSE_ENDS,
+    CLOSING,
+    DASHES,
+    OPENING,
+    TIME_WORDS,
+    Attribution,
+    State,
+    is_preceded_by_preposition,
+    skip_det,
 )
 from .speakers import SpeakerInfo, can_speak, describe, is_speakerlike, left_np, np_tags, right_np, sentence_subject
 from .tags import DET, DI, RELATIVES, is_adverb_word

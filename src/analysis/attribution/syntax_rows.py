@@ -14,8 +14,8 @@ from .forward import Marker, forward_content
 from .objects import OBJECT_STOPS, object_end
 from .rows import CLOSING, DASHES, Attribution, State, content_of, tok_span
 from .speakers import SpeakerInfo, can_speak, describe, left_np, looks_infinitive
-from .tags import DA, DI, PREP, A
 from .subjects import speaker_left, speaker_of_cue
+from .tags import DA, DI, PREP, A
 
 __all__ = ["syntax_row", "parsed_speaker"]
 

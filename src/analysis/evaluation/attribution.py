@@ -84,7 +84,7 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from ..paths import PROJECT_ROOT, SHARED_DATA_DIR, SEEDS_DIR
+from ..paths import PROJECT_ROOT, SEEDS_DIR, SHARED_DATA_DIR
 from .kind import kind_sentences
 from .ud import read_conllu
 

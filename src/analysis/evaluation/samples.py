@@ -138,7 +138,7 @@ def news_sentence_sample(data_dir: Path = SHARED_DATA_DIR) -> list[NewsSentence]
     """The news-sentence sample, each source in SHA-1 order (see the module docstring); empty without the data."""
     from ..segmentation import split_sentences
     from ..syntax.conllu import read_kind, read_ud
-    from .splits import KIND_DIR, KIND_FILES, UD_DIR, ud_role, kind_role
+    from .splits import KIND_DIR, KIND_FILES, UD_DIR, kind_role, ud_role
 
     out: list[NewsSentence] = []
     if (data_dir / "dice-news").is_dir():

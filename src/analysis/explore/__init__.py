@@ -18,7 +18,16 @@ Usage::
 from __future__ import annotations
 
 from .index import ExplorerIndex, build_index
-from .widgets import ArticleReader, Explorer, SpeakerExplorer, WordExplorer, article_reader, explorer, speaker_explorer, word_explorer
+from .widgets import (
+    ArticleReader,
+    Explorer,
+    SpeakerExplorer,
+    WordExplorer,
+    article_reader,
+    explorer,
+    speaker_explorer,
+    word_explorer,
+)
 
 __all__ = [
     "ExplorerIndex", "build_index",

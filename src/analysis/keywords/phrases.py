@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Iterator
 import numpy as np
 import pandas as pd
 
-from .terms import TermUnit, capitalised_mask, check_unit, content_mask, merge_case_variants, running_word_mask, token_labels
+from .terms import (
+    TermUnit,
+    capitalised_mask,
+    check_unit,
+    content_mask,
+    merge_case_variants,
+    running_word_mask,
+    token_labels,
+)
 
 if TYPE_CHECKING:
     from ..corpus import Corpus

@@ -39,7 +39,6 @@ inside a sentence (*i due Paesi*, *gli Stati*) is a name or a noun; with
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from typing import Iterable, Literal
 

@@ -28,9 +28,20 @@ from .actors import actor_mentions, actor_tone
 from .names import NAMES_PATH, add_names, clear_user_names, read_names, use_names_file, user_names
 from .scorer import ANALYZERS, DEFAULT_ANALYZER, SentimentScorer, default_scorer
 from .tables import (
-    ENTITY_ALIASES_PATH, POLARITY_THRESHOLD, attribution_sentiment, document_sentiment, entity_mentions,
-    entity_sentiment, paragraph_sentiment, polarity_label, read_entity_aliases, score_text, sentence_assessments,
-    sentence_sentiment, source_sentiment, use_social_media,
+    ENTITY_ALIASES_PATH,
+    POLARITY_THRESHOLD,
+    attribution_sentiment,
+    document_sentiment,
+    entity_mentions,
+    entity_sentiment,
+    paragraph_sentiment,
+    polarity_label,
+    read_entity_aliases,
+    score_text,
+    sentence_assessments,
+    sentence_sentiment,
+    source_sentiment,
+    use_social_media,
 )
 from .targets import TargetTone, tone_toward
 

@@ -28,9 +28,13 @@ import pandas as pd
 from ..tokenization import Token
 from .scorer import SentimentScorer
 from .tables import (
-    _LABELS, _entity_patterns, _require_corpus, sentence_sentiment,
+    _LABELS,
+    _entity_patterns,
+    _require_corpus,
+    polarity_label,
+    scorer_for,
+    sentence_sentiment,
 )
-from .tables import polarity_label, scorer_for
 from .targets import clause_text, mention_role, tone_toward
 
 if TYPE_CHECKING:
@@ -127,7 +131,7 @@ def actor_mentions(corpus: "Corpus", entities: Mapping[str, str] | str | Path | 
         nlp = load_nlp()
         keys = [(str(sents["doc_id"].iat[k]), int(sents["sent_id"].iat[k]), int(sents["start"].iat[k]),
                  int(sents["end"].iat[k])) for k in chosen]
-        for k, (d, sid, a, b), doc in zip(chosen, keys, _sentence_docs(corpus, keys, nlp, parses)):
+        for k, (d, sid, a, _), doc in zip(chosen, keys, _sentence_docs(corpus, keys, nlp, parses)):
             spans = list(found[k])
             if model_entities:
                 for ent in doc.ents:

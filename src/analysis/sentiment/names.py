@@ -21,8 +21,19 @@ from pathlib import Path
 from typing import Iterable
 
 from ..textblob_it.names import (
-    MODEL_REASONS, NAMES_PATH, Match, NameEntry, NameParser, Names, NameSpan, curated_names, merge_spans, model_names,
-    needs_model, read_names, surface_names,
+    MODEL_REASONS,
+    NAMES_PATH,
+    Match,
+    NameEntry,
+    NameParser,
+    Names,
+    NameSpan,
+    curated_names,
+    merge_spans,
+    model_names,
+    needs_model,
+    read_names,
+    surface_names,
 )
 from .scorer import default_scorer
 

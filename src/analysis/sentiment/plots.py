@@ -9,8 +9,8 @@ import textwrap
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.patches import Patch
 import pandas as pd
+from matplotlib.patches import Patch
 
 from ..figures import PALETTE
 

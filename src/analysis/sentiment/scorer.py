@@ -227,7 +227,7 @@ class SentimentScorer:
                                   lexicon: Lexicon, parses: Any = None) -> None:
         """Parse the candidate sentences of ``pending`` in one batch and score them again without their names."""
         items, owners = [], []
-        for text, (toks, _, groups) in pending.items():
+        for text, (_, _, groups) in pending.items():
             for g in groups:
                 a = g[0].start
                 items.append((text[a:g[-1].end], [t._replace(start=t.start - a, end=t.end - a) for t in g]))

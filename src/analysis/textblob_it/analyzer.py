@@ -1,4 +1,4 @@
-"""Italian lexicon sentiment with rules: ``PatternAnalyzer`` for TextBlob.
+"""Italian lexicon sentiment with rules, for TextBlob (``PatternAnalyzer``, in :mod:`.pattern_analyzer`).
 
 Written by hand because no offline Italian sentiment library exists (the
 "textblob-it" package was never published, and textblob-fr's analyzer is
@@ -49,8 +49,10 @@ from .lexicon import Entry, Lexicon, load_lexicon, normalise
 from .names import NameParser, Names, curated_names, default_parser, needs_model, surface_names
 from .senses import sense_of
 
+# PatternAnalyzer lives in .pattern_analyzer (it needs TextBlob); this module still
+# hands it out on request (``__getattr__`` below) but does not export it.
 __all__ = [
-    "PatternAnalyzer", "Sentiment", "SentimentAssessments", "Assessment", "Analysis", "analyze", "analyze_tokens",
+    "Sentiment", "SentimentAssessments", "Assessment", "Analysis", "analyze", "analyze_tokens",
     "NEGATION_SCOPE", "NEGATION_FACTOR", "STRONG_NEGATION_FACTOR", "CONTRAST_BEFORE",
     "CONTRAST_AFTER", "EXCLAMATION_BOOST", "SUBJECTIVITY_HALF", "POLARITY_DAMPING", "LAUGHTER",
     "FIRST_PLURAL_CUE", "NUMBER_CUE", "SUBJECTIVITY_LENGTH", "SUBJECTIVITY_LENGTH_POWER",

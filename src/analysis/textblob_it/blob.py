@@ -62,7 +62,7 @@ class TextBlobIT(_ItalianBlob, TextBlob):
     """TextBlob for Italian text, offline.
 
     Defaults: :class:`ItalianWordTokenizer`, the Italian
-    :class:`~analysis.textblob_it.analyzer.PatternAnalyzer`. ``.sentences``
+    :class:`~analysis.textblob_it.pattern_analyzer.PatternAnalyzer`. ``.sentences``
     are :class:`SentenceIT` objects that are exact substrings of the text
     (``blob.raw[s.start:s.end] == s.raw``); ``.words`` leaves punctuation out;
     ``.polarity`` and ``.subjectivity`` come from the blob's own analyzer.
