@@ -449,9 +449,10 @@ def analyze_documents(
                           failures)
             out["attributions"] = frame(records)
         else:
+            attribution = steps.attribution
             out["attributions"] = _per_document(
                 corpus, "attribution",
-                lambda d: steps.attribution(inputs[d][0], doc_id=d, sentences=inputs[d][1], tokens=inputs[d][2]),
+                lambda d: attribution(inputs[d][0], doc_id=d, sentences=inputs[d][1], tokens=inputs[d][2]),
                 failures,
             )
     parses = _parse_store()  # one parse per sentence for the sentiment tables of these documents
@@ -700,7 +701,7 @@ class CorpusAssembler:
                 note = _duplicate_notes()[0]
             elif (dup := self._first_by_loose_hash.get(loose)) is not None:
                 note = _duplicate_notes()[1]
-            if note is not None:
+            if note is not None and dup is not None:  # a note comes with the first copy's doc_id
                 note = note.replace(_PROBE_FIRST, dup)
             self._first_by_hash.setdefault(exact, doc_id)
             self._first_by_loose_hash.setdefault(loose, doc_id)

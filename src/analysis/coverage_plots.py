@@ -17,6 +17,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from .coverage import PERIOD_FREQUENCIES, PERIODS, Period, period_label
 from .figures import PALETTE, category_colours
@@ -94,7 +95,9 @@ def plot_articles_over_time(table: pd.DataFrame, *, period: Period | None = None
     _date_axis(ax)
     ax.set_xlabel(f"{_NOUN[chosen]} of publication")
     ax.set_ylabel("articles")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    locator = ax.yaxis.get_major_locator()
+    if isinstance(locator, MaxNLocator):  # matplotlib's default (AutoLocator): ticks at whole numbers
+        locator.set_params(integer=True)
     ax.set_title(f"Articles per {_NOUN[chosen]}, by outlet")
     ax.legend(title="outlet", fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig

@@ -83,7 +83,7 @@ def run_dask(
     """
     import time
 
-    from distributed import as_completed
+    from distributed import Future, as_completed
 
     from .results import ResultSettings, compute_file_entry, compute_results, export_tables
 
@@ -99,7 +99,7 @@ def run_dask(
             from .results import CACHE_FOLDER
 
             root = str((out / CACHE_FOLDER).resolve())
-            futures = []
+            futures: list[Future] = []
             for job in jobs:
                 ids = [d.doc_id for d in job.docs or []]
                 mine = spans[spans["doc_id"].isin(ids)] if len(spans) else spans

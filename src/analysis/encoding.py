@@ -220,8 +220,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
         if n_bad:
             warnings.append(f"{n_bad} byte sequence(s) were not valid {name} and became U+FFFD")
         encoding = name
-    elif (codec := _utf16_without_bom(data)) is not None:
-        text, encoding = data.decode(codec), codec
+    elif (utf16 := _utf16_without_bom(data)) is not None:
+        text, encoding = data.decode(utf16), utf16
     else:
         text, encoding = _decode_single_byte(data, declared or (_declared_charset(data) if html else None), warnings)
     text, more = normalize_text(text)
@@ -350,7 +350,7 @@ def iter_text_lines(fh: BinaryIO, *, max_line_bytes: int | None = None) -> Itera
     limit = -1 if max_line_bytes is None else max_line_bytes + 1
     while raw := buffered.readline(limit):
         if limit > 0 and len(raw) >= limit and not raw.endswith(b"\n"):
-            while (more := buffered.readline(limit)) and not more.endswith(b"\n"):
+            while (rest := buffered.readline(limit)) and not rest.endswith(b"\n"):
                 pass
             yield TextLine(None, "utf-8", list(too_long))
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import matplotlib
 
@@ -19,9 +19,13 @@ import matplotlib
 if "ipykernel" not in sys.modules:
     matplotlib.use("Agg", force=False)
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.rcsetup import cycler  # noqa: E402
 
 from .paths import FIGURES_DIR  # noqa: E402
 from .wordlists import read_word_table  # noqa: E402
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 __all__ = ["use_style", "save_figure", "figure_name", "SavedFiles", "PALETTE", "category_colours", "CATEGORY_COLOURS_FILE"]
 
@@ -53,14 +57,14 @@ def category_colours(categories: Iterable[object]) -> dict[str, str]:
     out.update({n: fixed[n] for n in names if n in fixed})
     return out
 
-_STYLE = {
+_STYLE: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 10,
     "axes.titlesize": 12,
     "axes.labelsize": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "axes.prop_cycle": cycler(color=PALETTE),
     "figure.figsize": (8, 4.5),
     "figure.dpi": 100,
     "savefig.dpi": 110,

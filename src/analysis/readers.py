@@ -183,6 +183,7 @@ def plan_seeds(path: str | Path) -> SeedPlan:
     root = _resolve(path)
     if not root.exists():
         raise SeedsNotFoundError(f"{path}: no such seeds folder or file")
+    listing: list[tuple[Path, str, str | None]]
     if root.is_file():
         listing = [(root, root.name, None)]
         base = root.parent

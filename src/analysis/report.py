@@ -190,8 +190,13 @@ def without_local_paths(text: str, *folders: Path) -> str:
         if len(place) > 1:
             # Never inside base64 (embedded figures): a path starts after a character base64 does not use.
             pattern = re.compile(r"(?<![A-Za-z0-9+/=,])" + re.escape(place) + r"(?![A-Za-z0-9+=])")
-            text = pattern.sub(lambda _m, short=short: short, text)
+            text = pattern.sub(_literal(short), text)
     return text
+
+
+def _literal(replacement: str) -> Callable[[re.Match[str]], str]:
+    """A :func:`re.sub` replacement that is ``replacement`` as written (no backslash escapes)."""
+    return lambda _m: replacement
 
 
 def _scrub_metadata(nb: nbformat.NotebookNode) -> None:
@@ -432,8 +437,8 @@ def build_report(
 
         t0 = time.perf_counter()
         say(f"Analysing {_display(seeds)} (results cached in {_display(out / CACHE_FOLDER)}) …")
-        results = compute_results(seeds, out, settings=ResultSettings(workers=cpu_count()), progress=progress is not None)
-        s = results.summary
+        analysed = compute_results(seeds, out, settings=ResultSettings(workers=cpu_count()), progress=progress is not None)
+        s = analysed.summary
         say(f"Analysed: {s.get('n_documents', 0):,} documents, {s.get('n_words', 0):,} words "
             f"({time.perf_counter() - t0:.1f} s)")
     say(f"Running {len(notebooks)} notebook(s) on {_display(seeds)}; figures → {_display(figures_dir)}, reports → {_display(reports_dir)}")

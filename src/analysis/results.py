@@ -594,7 +594,7 @@ def compute_results(
     root = readers._resolve(seeds)
     if cache.usable(entry):
         cache.touch(entry)
-        return CorpusResults(entry, corpus_key, root, cache.manifest(entry).get("summary", {}))
+        return CorpusResults(entry, corpus_key, root, (cache.manifest(entry) or {}).get("summary", {}))
     spans = _with_boilerplate(plan, jobs, settings)
     missing = [job for job in jobs if not cache.usable(cache.entry("files", job.key))]
     steps = batch.analysis_steps(actor_entities=settings.actor_entities)
@@ -622,7 +622,7 @@ def compute_results(
     entry = cache.write("corpus", corpus_key, lambda folder: _assemble(folder, cache, plan, jobs, steps, engine,
                                                                         started, progress=progress))
     cache.prune()
-    return CorpusResults(entry, corpus_key, root, cache.manifest(entry).get("summary", {}))
+    return CorpusResults(entry, corpus_key, root, (cache.manifest(entry) or {}).get("summary", {}))
 
 
 def _assemble(folder: Path, cache: ResultCache, plan: SeedPlan, jobs: list[_FileJob], steps: AnalysisSteps,

@@ -149,9 +149,8 @@ def according(doc: Document, sent: Sentence, state: State, cues: list[Cue]) -> l
             i += 1
             continue
         elif w == "stando" and i + 2 < sent.t1 and low[i + 1] == "a" and low[i + 2] == "quanto" \
-                and _impersonal_report(doc, i + 3, sent.t1) is not None:
+                and (anon := _impersonal_report(doc, i + 3, sent.t1)) is not None:
             # "Stando a quanto emerso nel corso dell'indagine, …": no source named
-            anon = _impersonal_report(doc, i + 3, sent.t1)
             rows += according_content(doc, sent, i, anon, None, tok_span(doc, i, anon), "stando a quanto", anonymous=True)
             i = anon
             continue

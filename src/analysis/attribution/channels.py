@@ -198,22 +198,22 @@ def _clear_of(doc: Document, channel: tuple[int, int], other: tuple[int, int] | 
     return trim(doc, channel[0], other[0])
 
 
-def _channel_near_cue(doc: Document, row: Attribution) -> tuple[int, int] | None:
-    """The channel phrase next to a row's cue: between the cue and the content that follows it (or to the end of
-    the clause when the content came first), else the one nearest the cue before it, outside a content that came
-    first ("Nel corso di una sua intervista, X ha dichiarato")."""
-    c0 = doc.token_index(row.cue[0])
-    c1 = doc.token_index(row.cue[1])
+def _channel_near_cue(doc: Document, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int] | None:
+    """The channel phrase next to a row's ``cue``: between the cue and the ``content`` that follows it (or to the
+    end of the clause when the content came first), else the one nearest the cue before it, outside a content that
+    came first ("Nel corso di una sua intervista, X ha dichiarato")."""
+    c0 = doc.token_index(cue[0])
+    c1 = doc.token_index(cue[1])
     sent = doc.sentence_of_token(c0)
     if sent is None:
         return None
-    hi = doc.token_index(row.content[0]) if row.content[0] >= row.cue[1] else clause_end(doc, c1, sent.t1)
+    hi = doc.token_index(content[0]) if content[0] >= cue[1] else clause_end(doc, c1, sent.t1)
     found = find_channel(doc, c1, min(hi, sent.t1), prefer_near=c1)
     if found is not None:
         return found
     lo = sent.t0
-    if row.content[1] <= row.cue[0]:
-        lo = max(lo, doc.token_index(row.content[1]))  # not inside the content that came first
+    if content[1] <= cue[0]:
+        lo = max(lo, doc.token_index(content[1]))  # not inside the content that came first
     return find_channel(doc, lo, c0, prefer_near=c0)
 
 
@@ -222,7 +222,7 @@ def attach_channels(doc: Document, rows: list[Attribution]) -> None:
     the row's speaker and content (a parse may run "In una nota" on into the speaker that follows)."""
     for r in rows:
         if r.channel is None and r.cue is not None:
-            found = _channel_near_cue(doc, r)
+            found = _channel_near_cue(doc, r.cue, r.content)
             if found is not None:
                 r.channel = tok_span(doc, *found)
         if r.channel is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import replace
 from itertools import starmap
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -73,7 +73,7 @@ def _frame(records: list[dict]) -> pd.DataFrame:
 
 
 def _records(text: str, rows: list[Attribution], doc_id: str | None, canon: dict[int, str],
-             genders: dict[int, str | None], how: dict[int, str]) -> list[dict]:
+             genders: dict[int, str | None], how: Mapping[int, str]) -> list[dict]:
     def span(sp: tuple[int, int] | None) -> tuple[str | None, int | None, int | None]:
         if sp is None:
             return None, None, None
@@ -198,8 +198,9 @@ def _genders(doc: Document, rows: list[Attribution], canon: dict[int, str],
     by_person: dict[int, set[str]] = {}
     for r in rows:
         res = resolved.get(id(r.speaker)) if r.speaker is not None else None
-        if res is not None and res.person is not None and own[id(r)]:
-            by_person.setdefault(id(res.person), set()).add(own[id(r)])
+        gender = own[id(r)]
+        if res is not None and res.person is not None and gender:
+            by_person.setdefault(id(res.person), set()).add(gender)
     out: dict[int, str | None] = {}
     for r in rows:
         res = resolved.get(id(r.speaker)) if r.speaker is not None else None

@@ -72,7 +72,7 @@ def _cues_and_parses(doc: Document, nlp) -> list[list[Cue]]:
 def _filtered(ctx: Context, cue: Cue, found: list[Attribution]) -> list[Attribution]:
     """What no cue reader may give: an opinion verb without "che", a content ending on a colon, an impersonal
     reflexive."""
-    doc, sent = ctx.doc, ctx.sent
+    doc, sent = ctx.doc, ctx.sentence
     if cue.lemma in OPINION_LEMMAS:
         # "X ritiene che …" is a report of X's view; "pensa di partire", "crede nel progetto" are not
         found = [r for r in found if r.speaker is not None and r.cue_lemma == cue.lemma
@@ -97,7 +97,7 @@ def _read_cue(ctx: Context, cue: Cue, nxt: Cue | None) -> tuple[Reader | None, l
 
 
 def _read_cues(ctx: Context) -> None:
-    claimed = {r.head for r in ctx.according_rows}
+    claimed = {r.head for r in ctx.according_rows if r.head is not None}
     for n, cue in enumerate(ctx.cues):
         if cue_blocked(ctx, cue, claimed):
             continue

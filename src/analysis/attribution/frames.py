@@ -61,9 +61,10 @@ def verb_frame(doc: Document, cue: Cue, p: SentenceParse) -> Frame | None:
         span, kind = (rc[0], rc[1]), rc[2]
     elif cue.stance in OBJECT_STANCES and cue.lemma not in NOT_OBJECT_LEMMAS and "Sub" not in t.morph.get("Mood"):
         # (a subjunctive asks for something to happen: "è ora che i leader riconoscano il ruolo …")
-        span, kind = object_of(doc, p, verb), "object"
-        if span is None:
+        obj = object_of(doc, p, verb)
+        if obj is None:
             return None
+        span, kind = obj, "object"
     else:
         return None
     if span[0] <= cue.last:

@@ -64,8 +64,8 @@ def _children(t: Any, deps: frozenset[str] | set[str]) -> Iterator[Any]:
 
 
 def _edges(p: SentenceParse, tokens: list[Any]) -> tuple[int, int] | None:
-    idx = [p.index(t) for t in tokens if not t.is_space and not t.is_punct]
-    idx = [i for i in idx if i is not None]
+    found = [p.index(t) for t in tokens if not t.is_space and not t.is_punct]
+    idx = [i for i in found if i is not None]
     return (min(idx), max(idx) + 1) if idx else None
 
 

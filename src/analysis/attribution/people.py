@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from ..figures import PALETTE
 
@@ -126,7 +127,9 @@ def plot_most_quoted(people: pd.DataFrame, *, unresolved: int = 0,
         labels = [str(p).replace("$", r"\$") for p in rows["person"]]
         ax.barh(labels, rows["attributions"], color=colours)
         ax.set_xlabel("attributions")
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        locator = ax.xaxis.get_major_locator()
+        if isinstance(locator, MaxNLocator):  # matplotlib's default (AutoLocator): ticks at whole numbers
+            locator.set_params(integer=True)
         handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in GENDER_COLOURS.values()]
         ax.legend(handles, list(GENDER_COLOURS), loc="lower right", frameon=False)
     ax.set_title(title)

@@ -90,7 +90,7 @@ def postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: St
     hi = sent.t1
     np, speaker, after, channel = speaker_right(doc, cue.last + 1, hi)
     j = after
-    if speaker is not None:
+    if speaker is not None and np is not None:  # speaker_right gives a speaker only with its phrase
         k = after
         if k < hi and channel_at(doc, k, hi) > k:
             k = channel_at(doc, k, hi)
@@ -129,9 +129,9 @@ def postposed(doc: Document, sent: Sentence, cue: Cue, seg_start: int, state: St
         if k < hi and not (before is not None and before[0] == "direct" and doc.tokens[k].text in OPENING):
             c_end = extend_over_quote(doc, sent.end, doc.tokens[k].start)
             rest = content_of(doc, doc.tokens[k].start, c_end)
-            short_before = before is not None and before[0] == "indirect" and speaker is not None
+            short_before = before[1] if before is not None and before[0] == "indirect" and speaker is not None else None
             if rest is not None and words_in(doc, rest[1]) < 4 and not (
-                    short_before and words_in(doc, before[1]) + words_in(doc, rest[1]) >= 4):
+                    short_before is not None and words_in(doc, short_before) + words_in(doc, rest[1]) >= 4):
                 rest = None  # "La situazione, ha spiegato il sindaco, è sotto controllo": one clause around the aside
     if ptxt == "," and after_subordinator(doc, sent, cue.first) and (before is None or before[0] == "indirect"):
         before = None  # "anche se, sottolinea il sindaco, …": the report is what follows the cue, if anything
@@ -215,8 +215,8 @@ def inserted(doc: Document, sent: Sentence, cue: Cue, q: Quote, state: State) ->
     if speaker is None:
         speaker = state.last_speaker
     # one row for each part of the quotation, as for two quotations around the cue ("«…» – afferma X – «…»")
-    parts = [trim(doc, q.start, doc.tokens[open_k].start), trim(doc, doc.tokens[close].end, q.end)]
-    parts = [x for x in parts if x is not None] or [(q.start, q.end)]
+    trimmed = [trim(doc, q.start, doc.tokens[open_k].start), trim(doc, doc.tokens[close].end, q.end)]
+    parts = [x for x in trimmed if x is not None] or [(q.start, q.end)]
     return [Attribution(sent.sent_id, "direct", part, speaker, tok_span(doc, cue.first, cue.last + 1),
                         cue.lemma, cue.stance, tok_span(doc, *channel) if channel else None,
                         head=doc.tokens[cue.head].start) for part in parts]

@@ -84,6 +84,13 @@ class Context:
     pending: Any = None  # a colon cue ending the previous sentence ("ha commentato:")
 
     @property
+    def sentence(self) -> Sentence:
+        """The sentence being read (set before any sentence or cue reader runs)."""
+        if self.sent is None:
+            raise RuntimeError("no sentence is being read")
+        return self.sent
+
+    @property
     def according_cues(self) -> tuple[int, ...]:
         return tuple(r.cue[0] for r in self.according_rows if r.cue is not None)
 
@@ -104,12 +111,12 @@ def _colon_after_cue(ctx: Context) -> list[Attribution]:
     """"Ha commentato l'accaduto:" closing a sentence, the quotation opening the next one."""
     if ctx.pending is None:
         return []
-    return quote_after_colon_cue(ctx.doc, ctx.sent, ctx.pending)
+    return quote_after_colon_cue(ctx.doc, ctx.sentence, ctx.pending)
 
 
 def _split_inserted(ctx: Context, all_cues: list[Cue]) -> list[Attribution]:
     """Cues inside a quotation ("«…» – afferma X – «…»") are read here; the others go on to the cue readers."""
-    doc, sent = ctx.doc, ctx.sent
+    doc, sent = ctx.doc, ctx.sentence
     found: list[Attribution] = []
     on = ctx.settings.on("inserted")
     for c in all_cues:
@@ -145,8 +152,8 @@ def _reports_a_clause(ctx: Context, cue: Cue) -> bool:
     doc = ctx.doc
     if doc.low[cue.head].endswith(_NOT_REPORTED):
         return False
-    k = skip_adverbs(doc, cue.last + 1, ctx.sent.t1)
-    return k < ctx.sent.t1 and (doc.low[k] in ("che", "di", "se", "come") or doc.tokens[k].text == ":")
+    k = skip_adverbs(doc, cue.last + 1, ctx.sentence.t1)
+    return k < ctx.sentence.t1 and (doc.low[k] in ("che", "di", "se", "come") or doc.tokens[k].text == ":")
 
 
 def _parse_subject(ctx: Context, cue: Cue) -> bool:
@@ -162,7 +169,7 @@ def _parse_subject(ctx: Context, cue: Cue) -> bool:
 
 def _according(ctx: Context) -> list[Attribution]:
     """"Secondo l'agenzia TASS, …", "stando a X", "a detta di X" (kept aside: appended after the colon rows)."""
-    ctx.according_rows = according(ctx.doc, ctx.sent, ctx.state, ctx.cues)
+    ctx.according_rows = according(ctx.doc, ctx.sentence, ctx.state, ctx.cues)
     return []
 
 
@@ -170,13 +177,13 @@ def _aside(ctx: Context) -> list[Attribution]:
     """"«A – riprende ancora X – B»": an aside in a quotation whose verb the cue table lacks."""
     cue_tokens = {k for c in ctx.cues_of[ctx.k_sent] for k in range(c.first, c.last + 1)}
     covered = [r.content for r in ctx.sent_rows]
-    return [r for r in aside_rows(ctx.doc, ctx.sent, cue_tokens, ctx.state)
+    return [r for r in aside_rows(ctx.doc, ctx.sentence, cue_tokens, ctx.state)
             if not any(s <= r.content[0] < e for s, e in covered)]
 
 
 def _colon(ctx: Context) -> list[Attribution]:
     """"Il ministro: «…»" — headline and summary colons."""
-    return colon(ctx.doc, ctx.sent, [r.content for r in ctx.sent_rows])
+    return colon(ctx.doc, ctx.sentence, [r.content for r in ctx.sent_rows])
 
 
 # --- cue readers ---------------------------------------------------------------------
@@ -195,7 +202,7 @@ def _skip_parenthesis(doc: Document, k: int, hi: int) -> int:
 
 def _come(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """"Come riferisce l'Ansa, …", "Come racconta in un libro, …": an according-to phrase."""
-    doc, sent = ctx.doc, ctx.sent
+    doc, sent = ctx.doc, ctx.sentence
     if not (cue.first - 1 >= sent.t0 and doc.low[cue.first - 1] == "come" and not cue.passive):
         return None
     k = skip_adverbs(doc, cue.last + 1, sent.t1)
@@ -223,7 +230,7 @@ def _parse(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     frame = verb_frame(ctx.doc, cue, ctx.parse) if ctx.parse is not None else None
     if frame is None:
         return [] if cue.by_lemma else None  # a form the table lacks is read through the parse only
-    return syntax_row(ctx.doc, ctx.sent, cue, frame, ctx.state, ctx.sent_rows, nxt, ctx.according_cues) or None
+    return syntax_row(ctx.doc, ctx.sentence, cue, frame, ctx.state, ctx.sent_rows, nxt, ctx.according_cues) or None
 
 
 def _by_lemma_only(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
@@ -234,62 +241,62 @@ def _by_lemma_only(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution]
 def _cleft(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """"A chiedere che si faccia presto c'è anche Matteo Salvini"."""
     doc = ctx.doc
-    if cue.form == "infinitive" and cue.first - 1 == ctx.sent.t0 and doc.low[ctx.sent.t0] in ("a", "ad"):
-        return cleft(doc, ctx.sent, cue)
+    if cue.form == "infinitive" and cue.first - 1 == ctx.sentence.t0 and doc.low[ctx.sentence.t0] in ("a", "ad"):
+        return cleft(doc, ctx.sentence, cue)
     return None
 
 
 def _passive(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """"sono state negate dalla Russia", "una mossa criticata dagli Stati Uniti"."""
-    return passive(ctx.doc, ctx.sent, cue, ctx.state) if cue.passive else None
+    return passive(ctx.doc, ctx.sentence, cue, ctx.state) if cue.passive else None
 
 
 def _clitic_object(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """"Lo dichiara X", "Lo promette X: …": the clitic is the object, what precedes or follows a colon."""
     if cue.clitic and ctx.doc.low[cue.first] in ("lo", "l'"):
-        return clitic(ctx.doc, ctx.sent, cue, ctx.state)
+        return clitic(ctx.doc, ctx.sentence, cue, ctx.state)
     return None
 
 
 def _inserted_open(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """A cue between dashes inside an open quotation."""
-    return inserted_open(ctx.doc, ctx.sent, cue, ctx.state) or None
+    return inserted_open(ctx.doc, ctx.sentence, cue, ctx.state) or None
 
 
 def _forward(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """"X ha dichiarato che …", "X ha detto: «…»": speaker on the left, content after a marker."""
-    marker = find_marker(ctx.doc, ctx.sent, cue)
+    marker = find_marker(ctx.doc, ctx.sentence, cue)
     if marker is None:
         return None
-    rows = forward(ctx.doc, ctx.sent, cue, marker, nxt, ctx.sent_rows, ctx.state, ctx.according_cues)
+    rows = forward(ctx.doc, ctx.sentence, cue, marker, nxt, ctx.sent_rows, ctx.state, ctx.according_cues)
     for r in rows:
-        r.speaker = parsed_speaker(ctx.doc, ctx.sent, cue, ctx.parse, r.speaker)
+        r.speaker = parsed_speaker(ctx.doc, ctx.sentence, cue, ctx.parse, r.speaker)
     return rows
 
 
 def _clitic(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """Other clitic cues ("gli ha detto", "le ha chiesto")."""
-    return clitic(ctx.doc, ctx.sent, cue, ctx.state) if cue.clitic else None
+    return clitic(ctx.doc, ctx.sentence, cue, ctx.state) if cue.clitic else None
 
 
 def _quote_colon_subject(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """"«…»: così ha commentato X"."""
-    return quote_colon_subject(ctx.doc, ctx.sent, cue) or None
+    return quote_colon_subject(ctx.doc, ctx.sentence, cue) or None
 
 
 def _postposed(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """"«…», ha detto X", "CLAUSE, ha dichiarato X, collaboratore del Cremlino"."""
-    return postposed(ctx.doc, ctx.sent, cue, ctx.seg_start, ctx.state) or None
+    return postposed(ctx.doc, ctx.sentence, cue, ctx.seg_start, ctx.state) or None
 
 
 def _object(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """"La Casa Bianca annuncia l'avvio della campagna"."""
-    return object_report(ctx.doc, ctx.sent, cue, ctx.state) or None
+    return object_report(ctx.doc, ctx.sentence, cue, ctx.state) or None
 
 
 def _predicate(ctx: Context, cue: Cue, nxt: Cue | None) -> list[Attribution] | None:
     """A cue whose report is a predicate after it ("si è detto pronto a …")."""
-    return predicate_report(ctx.doc, ctx.sent, cue) or None
+    return predicate_report(ctx.doc, ctx.sentence, cue) or None
 
 
 # --- document readers ----------------------------------------------------------------
@@ -358,7 +365,7 @@ def cue_blocked(ctx: Context, cue: Cue, claimed: set[int]) -> bool:
         return True
     if any(s <= doc.tokens[cue.head].start < e for s, e in (r.cue for r in ctx.according_rows if r.cue is not None)):
         return True  # "secondo quanto riferito da X": the verb belongs to the according-to phrase
-    if hypothetical(doc, ctx.sent, cue):
+    if hypothetical(doc, ctx.sentence, cue):
         return True  # "il cessate il fuoco ci sarà se Gheddafi annuncerà la sua partenza": nothing was said
     return any(doc.low[k] in ABILITY for k in range(cue.first, cue.head))  # "può chiedere", "potrebbe annunciare"
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
 from .document import Document
-from .gender import PRONOUNS, first_name_gender, is_first_name
+from .gender import PRONOUNS, Gender, first_name_gender, is_first_name
 from .lexicon import COUNTRY_NAMES, GENERIC_PERSON_NOUNS, INSTITUTIONS, MEDIA, PERSON_NOUNS, ROLE_SYNONYMS, ROLES, norm
 from .speakers import SpeakerInfo, is_person_noun, np_tags
 from .tags import DI, NAME_PARTICLES
@@ -281,7 +281,7 @@ _MASCULINE_ENDINGS = ("o", "ore")
 _FEMININE_ENDINGS = ("a", "trice", "essa")
 
 
-def _grammar_gender(doc: Document, s: SpeakerInfo) -> str | None:
+def _grammar_gender(doc: Document, s: SpeakerInfo) -> Gender | None:
     """The gender the first words of a mention show ("la donna", "il giovane"; after "l'", the noun's ending:
     "l'uomo", "l'imprenditrice"), or None."""
     from .gender import gender_from_phrase
@@ -332,9 +332,9 @@ def _resolve_one(doc: Document, s: SpeakerInfo, people: list[Person], spoken: li
     idx = _mention_words(doc, s)
     words = [doc.low[i] for i in idx]
     if len(words) == 1 and words[0] in PRONOUNS:
-        gender = PRONOUNS[words[0]]
+        pronoun_gender = PRONOUNS[words[0]]
         for _, person in sorted(spoken, key=lambda x: -x[0]):
-            if person.gender in (gender, None) and _person_gender(person) == gender:
+            if person.gender in (pronoun_gender, None) and _person_gender(person) == pronoun_gender:
                 return Resolution(person.name, "pronoun", person)
         return Resolution(s.canonical, "unresolved")
     gender = _grammar_gender(doc, s)

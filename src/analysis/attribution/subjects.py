@@ -183,7 +183,7 @@ def speaker_of_cue(doc: Document, sent: Sentence, cue: Cue, inverted: tuple[int,
         gs = _gerund_subject(doc, sent, cue.first)
         if gs is not None:
             speaker = gs
-    if speaker is None and inverted is not None:
+    if speaker is None and inverted is not None and before is not None:  # the two come together (a Marker's)
         speaker, _ = with_apposition_right(doc, inverted, before)
     if speaker is None:
         p = cue.first - 1

@@ -186,7 +186,9 @@ def _records(df: pd.DataFrame) -> list[dict]:
 def score_articles(passages: Iterable[Passage], predict: Callable[[str], pd.DataFrame] | None = None) -> ArticleScores:
     """Run ``predict`` (default :func:`analysis.attribution.extract_attributions`) on each article and score it."""
     if predict is None:
-        from ..attribution import extract_attributions as predict  # noqa: N813
+        from ..attribution import extract_attributions
+
+        predict = extract_attributions
     sc = ArticleScores()
     for passage in passages:
         sc.articles += 1

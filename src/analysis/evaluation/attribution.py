@@ -392,7 +392,9 @@ def _records(df: pd.DataFrame) -> list[dict]:
 def score(passages: Iterable[Passage], predict: Callable[[str], pd.DataFrame] | None = None) -> Scores:
     """Run ``predict`` (default :func:`analysis.attribution.extract_attributions`) on each passage and score it."""
     if predict is None:
-        from ..attribution import extract_attributions as predict  # noqa: N813
+        from ..attribution import extract_attributions
+
+        predict = extract_attributions
     sc = Scores()
     for passage in passages:
         pred = _records(predict(passage.text))
@@ -436,7 +438,7 @@ def score(passages: Iterable[Passage], predict: Callable[[str], pd.DataFrame] | 
                 sc.channel_ok += 1
             if p["channel_start"] is not None:
                 sc.channel_pred += 1
-                sc.channel_pred_ok += bool(gc) and _overlap(p["channel_start"], p["channel_end"], gc["start"], gc["end"]) > 0
+                sc.channel_pred_ok += bool(gc and _overlap(p["channel_start"], p["channel_end"], gc["start"], gc["end"]) > 0)
             if g.get("via") and p["via"] and same_source(str(p["via"]), g["via"]):
                 sc.via_ok += 1
             if not ok:
@@ -474,7 +476,9 @@ class GenderScores:
 def gender_scores(passages: Iterable[Passage], predict: Callable[[str], pd.DataFrame] | None = None) -> GenderScores:
     """Precision and coverage of ``speaker_gender`` against the hand labels in the gold (``speaker_gender``)."""
     if predict is None:
-        from ..attribution import extract_attributions as predict  # noqa: N813
+        from ..attribution import extract_attributions
+
+        predict = extract_attributions
     gs = GenderScores()
     for passage in passages:
         pred = _records(predict(passage.text))

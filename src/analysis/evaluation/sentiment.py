@@ -186,7 +186,8 @@ def _gold_rows(path: Path) -> list[dict[str, str]]:
 def load_news_gold(data_dir: Path = SHARED_DATA_DIR, gold_path: Path = GOLD_PATH) -> tuple[list[Item], list[Item]]:
     """Our hand labels joined to the CheckThat! sentences: (unambiguous, ambiguous)."""
     texts = {item.id: item.text for item in load_checkthat(data_dir)}
-    clear, ambiguous = [], []
+    clear: list[Item] = []
+    ambiguous: list[Item] = []
     for row in _gold_rows(gold_path):
         sid, label, amb = row["sentence_id"], row["label"], row.get("ambiguous") or ""
         if label not in ("positive", "negative", "neutral"):
@@ -866,8 +867,9 @@ def report(data_dir: Path = SHARED_DATA_DIR) -> str:
     lines += ["", "The lexicon analyzer alone, on the sets of its own design:", "",
              "Tuned sets (read while the lexicon and rules were written; optimistic):"]
     lines += _table({**evaluate(data_dir=data_dir), **evaluate_target_sets(data_dir)})
-    for sets, path, what in (("never-read", FIRST_CONTACT_PATH, "Never-read sets"),
-                             ("blind-b", SECOND_CONTACT_PATH, "Second blind set")):
+    contacts: tuple[tuple[SetName, Path, str], ...] = (("never-read", FIRST_CONTACT_PATH, "Never-read sets"),
+                                                       ("blind-b", SECOND_CONTACT_PATH, "Second blind set"))
+    for sets, path, what in contacts:
         first = read_first_contact(path)
         if first is None:
             lines += ["", f"{what}: not scored yet (frozen until the design is finished)."]

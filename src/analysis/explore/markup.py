@@ -87,9 +87,9 @@ def _pieces(text: str, start: int, end: int, spans: list[tuple[int, int, str, in
         cuts.update((a, b))
     if highlight is not None and highlight[0] < end and highlight[1] > start:
         cuts.update((max(highlight[0], start), min(highlight[1], end)))
-    cuts = sorted(cuts)
+    bounds = sorted(cuts)
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(bounds, bounds[1:]):
         piece = _esc(text[a:b])
         covering = [(role, n) for s, e, role, n in inside if s <= a and e >= b]
         if highlight is not None and highlight[0] <= a and highlight[1] >= b:

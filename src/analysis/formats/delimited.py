@@ -47,7 +47,7 @@ class _RFC4180(csv.Dialect):
     """Quoting as pandas and Excel write it; the separator is set per file."""
 
     delimiter = ","
-    quotechar = '"'
+    quotechar: str = '"'  # never None (csv.Dialect allows it): rows are checked for unclosed quotes
     doublequote = True
     escapechar = None
     skipinitialspace = False
@@ -56,7 +56,7 @@ class _RFC4180(csv.Dialect):
     strict = False
 
 
-def csv_dialect(header_line: str, sample: str, suffix: str = ".csv") -> type[csv.Dialect]:
+def csv_dialect(header_line: str, sample: str, suffix: str = ".csv") -> type[_RFC4180]:
     """The dialect of a file from its header line and the text that follows it.
 
     The separator is the one :class:`csv.Sniffer` finds in ``header_line +
@@ -68,9 +68,11 @@ def csv_dialect(header_line: str, sample: str, suffix: str = ".csv") -> type[csv
     if suffix == ".tsv":
         delimiter = "\t"
     else:
-        delimiter = _sniffed_delimiter(header_line + sample)
-        if delimiter is None or not _has_text_column(header_line, delimiter):
-            delimiter = next((d for d in DELIMITERS if _has_text_column(header_line, d)), delimiter or ",")
+        sniffed = _sniffed_delimiter(header_line + sample)
+        if sniffed is not None and _has_text_column(header_line, sniffed):
+            delimiter = sniffed
+        else:
+            delimiter = next((d for d in DELIMITERS if _has_text_column(header_line, d)), sniffed or ",")
         if len(_split(header_line, delimiter)) == 1:
             delimiter = _NO_SPLIT  # one column: rows are never split
     return type("FileDialect", (_RFC4180,), {"delimiter": delimiter})

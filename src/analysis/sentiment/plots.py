@@ -10,6 +10,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.patches import Patch
 
 from ..figures import PALETTE
@@ -50,7 +51,7 @@ def plot_sentence_arc(sentences: pd.DataFrame, doc_id: str, *, title: str | None
     ax2.set_ylabel("subjectivity (0 factual … 1 opinion)")
     ax2.spines["right"].set_visible(True)
     ax.set_title(title or f"Sentence-by-sentence tone: {doc_id}")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in (_POS, _NEG, _NEU)]
+    handles: list[Artist] = [plt.Rectangle((0, 0), 1, 1, color=c) for c in (_POS, _NEG, _NEU)]
     ax.legend(handles + ax2.get_legend_handles_labels()[0], ["positive", "negative", "neutral", "subjectivity"],
               loc="lower left", fontsize=8, ncols=4, frameon=False)
     return fig

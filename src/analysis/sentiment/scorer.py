@@ -211,7 +211,8 @@ class SentimentScorer:
         for k, text in enumerate(texts):
             if out[k] is not None or text in pending:
                 continue
-            toks = tokens[k] if tokens is not None and tokens[k] is not None else tokenize(text)
+            given = tokens[k] if tokens is not None else None
+            toks = given if given is not None else tokenize(text)
             result = analyze_tokens(toks, lexicon=lexicon, names=self.names)
             groups = name_candidate_groups(toks, result, lexicon=lexicon) if self.model_names else []
             if groups:

@@ -283,10 +283,10 @@ def syntax_doc(vocab: Vocab, sent: GoldSyntax, *, annotate: bool = True) -> Doc:
     """The sentence as a ``Doc`` on its tokens, with its annotation unless ``annotate`` is False."""
     if not annotate:
         return Doc(vocab, words=sent.words, spaces=sent.spaces)
+    sent_starts: list[bool | int | None] = [True, *[False] * (len(sent.words) - 1)]  # the type Doc asks for
     return Doc(
         vocab, words=sent.words, spaces=sent.spaces, pos=sent.pos, morphs=sent.morphs,
-        lemmas=sent.lemmas, heads=sent.heads, deps=sent.deps,
-        sent_starts=[True] + [False] * (len(sent.words) - 1),
+        lemmas=sent.lemmas, heads=sent.heads, deps=sent.deps, sent_starts=sent_starts,
     )
 
 
@@ -300,12 +300,13 @@ def entities_doc(vocab: Vocab, sent: GoldEntities, *, annotate: bool = True) -> 
 
 def _iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
-    start, label = None, None
+    start: int | None = None
+    label = ""  # the open span's label (read only while ``start`` is set)
     for i, tag in enumerate(tags + ["O"]):
         prefix, _, lab = tag.partition("-")
         if start is not None and (prefix != "I" or lab != label):
             spans.append((start, i, label))
-            start, label = None, None
+            start, label = None, ""
         if prefix == "B" or (prefix == "I" and start is None):
             start, label = i, lab
     return spans

@@ -95,7 +95,8 @@ SUBJECTIVITY_LENGTH = 25
 SUBJECTIVITY_LENGTH_POWER = 0.6
 
 Sentiment = namedtuple("Sentiment", ["polarity", "subjectivity"])
-SentimentAssessments = namedtuple("Sentiment", ["polarity", "subjectivity", "assessments"])
+# Named "Sentiment" as TextBlob names its own result with assessments (the same repr); mypy wants the names equal.
+SentimentAssessments = namedtuple("Sentiment", ["polarity", "subjectivity", "assessments"])  # type: ignore[name-match]
 
 
 class Assessment(NamedTuple):
@@ -255,7 +256,7 @@ def _clamp(x: float, lo: float = -1.0, hi: float = 1.0) -> float:
     return lo if x < lo else hi if x > hi else x
 
 
-def _sentences(tokens: list[Token]) -> list[list[Token]]:
+def _sentences(tokens: Sequence[Token]) -> list[list[Token]]:
     """Group tokens into sentences at terminal punctuation (for the rules only)."""
     out: list[list[Token]] = [[]]
     for tok in tokens:

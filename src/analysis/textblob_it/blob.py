@@ -9,6 +9,7 @@ on our Italian tokenizer, sentence splitter and sentiment analyzer.
 """
 from __future__ import annotations
 
+from textblob.base import BaseTokenizer
 from textblob.blob import Sentence, TextBlob, WordList
 from textblob.decorators import cached_property
 
@@ -29,6 +30,11 @@ class _ItalianBlob:
     ``.subjectivity`` come from the blob's own analyzer (TextBlob's build a
     new English one).
     """
+
+    # What the blob classes it is mixed into provide (TextBlob's BaseBlob).
+    tokenizer: BaseTokenizer
+    raw: str
+    sentiment: tuple[float, ...]
 
     @cached_property
     def words(self) -> WordList:

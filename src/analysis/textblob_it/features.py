@@ -81,10 +81,10 @@ def word_forms(tokens: Sequence[Token]) -> list[tuple[str, str]]:
 def word_terms(tokens: Sequence[Token], forms: Sequence[tuple[str, str]] | None = None) -> list[str]:
     """The word n-grams of a text's tokens (``w:`` and the words joined by a space); ``forms``: their
     :func:`word_forms`, when already known."""
-    forms = [f for f, _ in (word_forms(tokens) if forms is None else forms)]
+    words = [f for f, _ in (word_forms(tokens) if forms is None else forms)]
     out = []
     for n in range(WORD_NGRAMS[0], WORD_NGRAMS[1] + 1):
-        out += ["w:" + " ".join(forms[i:i + n]) for i in range(len(forms) - n + 1)]
+        out += ["w:" + " ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
     return out
 
 

@@ -207,12 +207,13 @@ class SentimentModel:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(path / "features.npz",
-                            word_vocab=np.array(sorted(self.words.vocab, key=self.words.vocab.get)),
+                            word_vocab=np.array(sorted(self.words.vocab, key=self.words.vocab.__getitem__)),
                             word_idf=self.words.idf.astype(np.float32),
-                            char_vocab=np.array(sorted(self.chars.vocab, key=self.chars.vocab.get)),
+                            char_vocab=np.array(sorted(self.chars.vocab, key=self.chars.vocab.__getitem__)),
                             char_idf=self.chars.idf.astype(np.float32))
-        np.savez_compressed(path / "polarity.npz", **self.polarity.arrays("head"))
-        np.savez_compressed(path / "subjectivity.npz", **self.subjectivity.arrays("head"))
+        # numbers and class names only: nothing to pickle
+        np.savez_compressed(path / "polarity.npz", allow_pickle=False, **self.polarity.arrays("head"))
+        np.savez_compressed(path / "subjectivity.npz", allow_pickle=False, **self.subjectivity.arrays("head"))
         record = dict(meta if meta is not None else self.meta)
         record["settings"] = {"lexicon_scale": self.settings.lexicon_scale,
                               "subjectivity_threshold": self.settings.subjectivity_threshold}
