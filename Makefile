@@ -190,4 +190,4 @@ sentiment-model: $(VENV)/.installed
 	OMP_NUM_THREADS=1 $(PY) training/sentiment.py build --out $(SENTIMENT_MODEL_DIR)
 
 clean:
-	rm -rf $(VENV) reports .pytest_cache .hypothesis
+	rm -rf $(VENV) reports .pytest_cache .hypothesis .mypy_cache .ruff_cache
