@@ -223,5 +223,11 @@ PERSON_NOUNS: frozenset[str] = _list("person_nouns.txt")
 ROLE_SYNONYMS: dict[str, str] = {norm(r[0]): norm(r[1]) for r in _rows("role_synonyms.tsv", header=True)}
 #: Nouns that refer back to a person already named ("la donna", "il giovane", "la vittima").
 GENERIC_PERSON_NOUNS: frozenset[str] = _list("generic_person_nouns.txt")
+#: Words before a street or square's name: "corso Canalchiaro", "via Galilei" name places, not people.
+STREET_WORDS: frozenset[str] = frozenset({"via", "viale", "corso", "piazza", "piazzale", "piazzetta", "largo", "vicolo",
+                                          "strada", "stradello", "borgo", "contrada", "località", "lungomare", "galleria"})
+#: Last words of a company's name: "Futura Enterprise Srl" is a firm, not a person.
+COMPANY_SUFFIXES: frozenset[str] = frozenset({"srl", "s.r.l.", "spa", "s.p.a.", "snc", "s.n.c.", "sas", "s.a.s.",
+                                              "srls", "onlus", "coop", "inc", "ltd", "gmbh"})
 #: Channel noun (lower case) → ``statement`` | ``medium``.
 CHANNEL_NOUNS: dict[str, str] = {norm(r[0]): r[1] for r in _rows("channel_nouns.tsv", header=True)}

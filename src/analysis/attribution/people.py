@@ -150,8 +150,9 @@ def plot_gender_share(shares: pd.DataFrame, *, by: str | None = None,
         ax.barh(labels, shares[col], left=left, color=colour, label=col.replace("_", " "))
         left = left + shares[col]
     for y, (total, unresolved, share) in enumerate(zip(left, shares["unresolved"], shares["female_share"])):
-        pct = "" if share != share else f"{share:.0%} women; "
-        ax.text(total, y, f"  {pct}+{unresolved} unresolved", va="center", fontsize=8, color="#555555")
+        pct = "" if share != share else f"{share:.0%} women"
+        note = "; ".join(x for x in (pct, f"+{unresolved} unresolved" if unresolved else "") if x)
+        ax.text(total, y, f"  {note or 'no one quoted'}", va="center", fontsize=8, color="#555555")
     ax.set_xlabel("attributions to resolved people")
     ax.set_xlim(0, max(1.0, float(left.max())) * 1.45)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False)

@@ -33,7 +33,17 @@ from typing import Iterable, Literal
 
 from .document import Document
 from .gender import PRONOUNS, Gender, first_name_gender, is_first_name
-from .lexicon import COUNTRY_NAMES, GENERIC_PERSON_NOUNS, INSTITUTIONS, MEDIA, PERSON_NOUNS, ROLE_SYNONYMS, ROLES, norm
+from .lexicon import (
+    COUNTRY_NAMES,
+    GENERIC_PERSON_NOUNS,
+    INSTITUTIONS,
+    MEDIA,
+    PERSON_NOUNS,
+    ROLE_SYNONYMS,
+    ROLES,
+    STREET_WORDS,
+    norm,
+)
 from .speakers import SpeakerInfo, is_person_noun, np_tags
 from .tags import DI, NAME_PARTICLES
 
@@ -222,6 +232,8 @@ def people_in(doc: Document, speakers: Iterable[SpeakerInfo] = ()) -> list[Perso
             continue
         if start > 0 and doc.low[start - 1] in _PLACE_PREPOSITIONS and name not in speaker_names:
             continue  # "in Emilia Romagna": a place whose first word is also a first name
+        if start > 0 and doc.low[start - 1] in STREET_WORDS:
+            continue  # "via Giuseppe Mazzini": a street
         sent = doc.sentences[max(0, doc.sentence_index(doc.tokens[start].start))]
         left, has_left = _left_offices(doc, start, sent.t0)
         right, has_right = _right_offices(doc, i1, sent.t1)

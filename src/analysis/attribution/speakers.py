@@ -17,6 +17,7 @@ from .document import Document, Sentence
 from .lexicon import (
     ANONYMOUS,
     CHANNEL_NOUNS,
+    COMPANY_SUFFIXES,
     COUNTRY_ADJECTIVES,
     COUNTRY_METONYMS,
     COUNTRY_NAMES,
@@ -25,6 +26,7 @@ from .lexicon import (
     PERSON_NOUNS,
     ROLES,
     SOURCE_NOUNS,
+    STREET_WORDS,
     Entity,
     norm,
 )
@@ -345,10 +347,14 @@ def describe(doc: Document, i0: int, i1: int) -> SpeakerInfo:
             canonical = f"{entity.canonical} ({country})"
         return SpeakerInfo(start, end, canonical, entity.kind, None, country)
     run = _name_run(doc, w0, i1)
+    if run is not None and run[0] > 0 and doc.low[run[0] - 1] in STREET_WORDS:
+        run = None  # "gli agenti del comando di via Galilei": an address, not the speaker's name
     if run is not None:
         name = _join(doc, *run)
         nkey = norm(name)
         role = _join(doc, w0, run[0]).rstrip(" ,") or None
+        if nkey.split()[-1] in COMPANY_SUFFIXES:
+            return SpeakerInfo(start, end, name, "organization", None, None)
         if nkey in MEDIA:
             return SpeakerInfo(start, end, MEDIA[nkey].canonical, "media", role, MEDIA[nkey].country)
         if nkey in INSTITUTIONS and role is None:
@@ -456,6 +462,8 @@ def can_speak(doc: Document, i0: int, i1: int) -> bool:
     while k < i1 - 1 and np_tags(doc, k) in ("DET", "ADJ", "NUM", "DA", "A", "DI"):
         k += 1
     tg = np_tags(doc, k)
+    if tg == "NAME" and k > 0 and doc.low[k - 1] in STREET_WORDS:
+        return False  # "corso Canalchiaro": a street
     if tg in ("NAME", "ROLE"):
         return True
     low = doc.low[k]
